@@ -1,0 +1,66 @@
+package dev.portcullis.accounts;
+
+import dev.portcullis.security.core.ValidationError;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.util.Optional;
+
+/** Users: creating them, changing them, and Django's {@code authenticate(username, password)}. */
+@Singleton
+public class Accounts {
+
+    public static final String USERNAME_TAKEN = "A user with that username already exists.";
+
+    private final PasswordHasher passwords;
+
+    public Accounts(PasswordHasher passwords) {
+        this.passwords = passwords;
+    }
+
+    /** What a new account is made of; flags as Django's defaults unless set. */
+    public record NewUser(String username, String password, String email, boolean staff, boolean superuser,
+                          boolean active, boolean emailVerified) {
+
+        public static NewUser regular(String username, String password, String email) {
+            return new NewUser(username, password, email, false, false, true, false);
+        }
+    }
+
+    /** @throws ValidationError {@value #USERNAME_TAKEN} when the username is taken */
+    @Transactional
+    public User create(NewUser spec) {
+        if (User.findByUsername(spec.username()).isPresent()) {
+            throw ValidationError.of("username", USERNAME_TAKEN);
+        }
+        User user = new User();
+        user.username = spec.username();
+        user.email = spec.email() == null ? "" : spec.email();
+        user.passwordHash = passwords.hash(spec.password());
+        user.staff = spec.staff();
+        user.superuser = spec.superuser();
+        user.active = spec.active();
+        user.emailVerified = spec.emailVerified();
+        user.persist();
+        return user;
+    }
+
+    /**
+     * Django's {@code authenticate()} with the model backend: the user when the password matches and the
+     * account is active. An unknown username costs the same time as a wrong password.
+     */
+    public Optional<User> authenticate(String username, String password) {
+        Optional<User> user = QuarkusTransaction.joiningExisting().call(() -> User.findByUsername(username));
+        if (user.isEmpty()) {
+            passwords.verifyDummy(password);
+            return Optional.empty();
+        }
+        boolean matches = passwords.verify(password, user.get().passwordHash);
+        return matches && user.get().active ? user : Optional.empty();
+    }
+
+    public void setPassword(User user, String password) {
+        user.passwordHash = passwords.hash(password);
+    }
+}

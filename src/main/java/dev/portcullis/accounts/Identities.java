@@ -1,0 +1,31 @@
+package dev.portcullis.accounts;
+
+import dev.portcullis.security.core.Caller;
+import dev.portcullis.security.guard.Guard;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+
+import java.util.Map;
+
+/** Builds the Quarkus identity of a user, carrying the {@link Caller} permission classes see. */
+final class Identities {
+
+    static final String STAFF_ROLE = "staff";
+
+    private Identities() {
+    }
+
+    static SecurityIdentity of(User user) {
+        Caller caller = new Caller(user.id, user.username, user.staff, user.superuser, Map.of(
+                "email", user.email,
+                "email_verified", user.emailVerified));
+        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(user.username))
+                .addAttribute(Guard.CALLER_ATTRIBUTE, caller);
+        if (user.staff) {
+            identity.addRole(STAFF_ROLE);
+        }
+        return identity.build();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.portcullis.accounts;
+
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Django's default password hasher, {@code pbkdf2_sha256$<iterations>$<salt>$<hash>}, on the JDK's
+ * PBKDF2WithHmacSHA256: hashes move between Django and Portcullis unchanged, so users migrating from DRF
+ * keep their passwords.
+ */
+@Singleton
+public class PasswordHasher {
+
+    private static final String ALGORITHM = "pbkdf2_sha256";
+    private static final String SALT_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    private static final int SALT_LENGTH = 22;
+    private static final int KEY_BITS = 256;
+
+    private final SecureRandom random = new SecureRandom();
+    private final int iterations;
+    private final String dummyHash;
+
+    public PasswordHasher(@ConfigProperty(name = "portcullis.password.iterations", defaultValue = "260000") int iterations) {
+        this.iterations = iterations;
+        this.dummyHash = hash("an unusable password");
+    }
+
+    public String hash(String password) {
+        String salt = salt();
+        return ALGORITHM + "$" + iterations + "$" + salt + "$" + derive(password, salt, iterations);
+    }
+
+    /** Constant-time comparison; {@code false} for a hash of another format. */
+    public boolean verify(String password, String encoded) {
+        String[] parts = encoded == null ? new String[0] : encoded.split("\\$", 4);
+        if (parts.length != 4 || !ALGORITHM.equals(parts[0]) || !parts[1].matches("\\d{1,9}")) {
+            return false;
+        }
+        String computed = derive(password, parts[2], Integer.parseInt(parts[1]));
+        return MessageDigest.isEqual(computed.getBytes(StandardCharsets.US_ASCII), parts[3].getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Spends the time of one verification, so that an unknown username answers as slowly as a wrong password. */
+    public void verifyDummy(String password) {
+        verify(password, dummyHash);
+    }
+
+    private String salt() {
+        StringBuilder salt = new StringBuilder(SALT_LENGTH);
+        for (int i = 0; i < SALT_LENGTH; i++) {
+            salt.append(SALT_CHARACTERS.charAt(random.nextInt(SALT_CHARACTERS.length())));
+        }
+        return salt.toString();
+    }
+
+    private static String derive(String password, String salt, int iterations) {
+        try {
+            PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt.getBytes(StandardCharsets.UTF_8), iterations, KEY_BITS);
+            byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return Base64.getEncoder().encodeToString(key);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available", e);
+        }
+    }
+}

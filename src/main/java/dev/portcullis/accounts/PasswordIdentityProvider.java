@@ -1,0 +1,37 @@
+package dev.portcullis.accounts;
+
+import dev.portcullis.security.core.AuthenticationFailure;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Singleton;
+
+/**
+ * Verifies {@code BasicAuthentication}'s username and password. As with Django's model backend, an
+ * inactive user is indistinguishable from a wrong password.
+ */
+@Singleton
+public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+    private final Accounts accounts;
+
+    public PasswordIdentityProvider(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
+        return UsernamePasswordAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
+                                              AuthenticationRequestContext context) {
+        return context.runBlocking(() -> accounts
+                .authenticate(request.getUsername(), new String(request.getPassword().getPassword()))
+                .map(Identities::of)
+                .orElseThrow(() -> new AuthenticationFailure("Invalid username/password.")));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.portcullis.accounts;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Opaque API tokens: 160 random bits shown once as 40 hex characters (DRF's key format), kept only as a
+ * SHA-256. A stored hash cannot be handed out again, so every issue makes a new token (one per client).
+ */
+@Singleton
+public class Tokens {
+
+    private static final int KEY_BYTES = 20;
+
+    private final SecureRandom random = new SecureRandom();
+    private final Optional<Duration> lifetime;
+
+    public Tokens(@ConfigProperty(name = "portcullis.token.lifetime") Optional<Duration> lifetime) {
+        this.lifetime = lifetime;
+    }
+
+    /** DRF's {@code drf_create_token}: a new key for the user. */
+    @Transactional
+    public String issue(User user) {
+        byte[] bytes = new byte[KEY_BYTES];
+        random.nextBytes(bytes);
+        String key = HexFormat.of().formatHex(bytes);
+        AuthToken token = new AuthToken();
+        token.user = User.getEntityManager().getReference(User.class, user.id);
+        token.keyHash = hash(key);
+        token.keyPrefix = key.substring(0, 8);
+        token.expiresAt = lifetime.map(l -> OffsetDateTime.now().plus(l)).orElse(null);
+        token.persist();
+        return key;
+    }
+
+    /** Revokes every token of the user. */
+    @Transactional
+    public long revokeAll(User user) {
+        return AuthToken.delete("user.id", user.id);
+    }
+
+    /** The user a key belongs to, unless the key is unknown, revoked or expired. */
+    public Optional<User> userOf(String key) {
+        return QuarkusTransaction.joiningExisting().call(() -> AuthToken
+                .<AuthToken>find("select t from AuthToken t join fetch t.user where t.keyHash = ?1 "
+                        + "and (t.expiresAt is null or t.expiresAt > ?2)", hash(key), OffsetDateTime.now())
+                .firstResultOptional()
+                .map(token -> token.user));
+    }
+
+    static String hash(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.portcullis.api;
+
+import dev.portcullis.accounts.Accounts;
+import dev.portcullis.accounts.Tokens;
+import dev.portcullis.accounts.User;
+import dev.portcullis.security.core.Errors;
+import dev.portcullis.security.guard.Permissions;
+import dev.portcullis.security.permission.IsAdminUser;
+import dev.portcullis.web.Payload;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+import java.util.Map;
+
+/** User and token administration over HTTP, for staff only. */
+@Path("/api/admin/users/")
+@Permissions(IsAdminUser.class)
+public class AdminUserResource {
+
+    /** A user as administrators see it. */
+    public record UserView(long id, String username, String email, boolean isStaff, boolean isActive,
+                           boolean emailVerified) {
+        static UserView of(User user) {
+            return new UserView(user.id, user.username, user.email, user.staff, user.active, user.emailVerified);
+        }
+    }
+
+    private final Accounts accounts;
+    private final Tokens tokens;
+
+    public AdminUserResource(Accounts accounts, Tokens tokens) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+    }
+
+    @POST
+    @ResponseStatus(201)
+    public UserView create(Payload payload) {
+        String username = UserFields.username(payload).required();
+        String password = UserFields.password(payload).required();
+        String email = UserFields.email(payload).optional("");
+        Boolean staff = payload.bool("is_staff").optional(false);
+        Boolean verified = payload.bool("email_verified").optional(false);
+        Boolean active = payload.bool("is_active").optional(true);
+        payload.validate();
+        return UserView.of(accounts.create(new Accounts.NewUser(username, password, email, staff, staff, active, verified)));
+    }
+
+    @PATCH
+    @Path("{username}/")
+    @Transactional
+    public UserView change(@PathParam("username") String username, Payload payload) {
+        User user = find(username);
+        payload.partial();
+        Boolean staff = payload.bool("is_staff").optional(null);
+        Boolean verified = payload.bool("email_verified").optional(null);
+        Boolean active = payload.bool("is_active").optional(null);
+        String password = UserFields.password(payload).optional(null);
+        payload.validate();
+        if (staff != null) {
+            user.staff = staff;
+        }
+        if (verified != null) {
+            user.emailVerified = verified;
+        }
+        if (active != null) {
+            user.active = active;
+        }
+        if (password != null) {
+            accounts.setPassword(user, password);
+        }
+        return UserView.of(user);
+    }
+
+    @POST
+    @Path("{username}/token/")
+    public Map<String, String> createToken(@PathParam("username") String username) {
+        return Map.of("token", tokens.issue(find(username)));
+    }
+
+    @DELETE
+    @Path("{username}/token/")
+    @ResponseStatus(204)
+    public void revokeTokens(@PathParam("username") String username) {
+        tokens.revokeAll(find(username));
+    }
+
+    private static User find(String username) {
+        return User.findByUsername(username).orElseThrow(Errors::notFound);
+    }
+}

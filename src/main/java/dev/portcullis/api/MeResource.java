@@ -1,0 +1,31 @@
+package dev.portcullis.api;
+
+import dev.portcullis.api.permissions.IsVerifiedUser;
+import dev.portcullis.security.core.Caller;
+import dev.portcullis.security.guard.GuardContext;
+import dev.portcullis.security.guard.Permissions;
+import dev.portcullis.security.permission.IsAuthenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+/** Who am I, and which authentication class recognised me. */
+@Path("/api/me/")
+@Permissions(IsAuthenticated.class)
+public class MeResource {
+
+    public record Me(long id, String username, String email, boolean isStaff, boolean emailVerified, String auth) {
+    }
+
+    private final GuardContext guard;
+
+    public MeResource(GuardContext guard) {
+        this.guard = guard;
+    }
+
+    @GET
+    public Me me() {
+        Caller caller = guard.caller();
+        return new Me(caller.id(), caller.username(), (String) caller.attributes().get("email"), caller.staff(),
+                caller.flag(IsVerifiedUser.EMAIL_VERIFIED), guard.request().authenticator());
+    }
+}

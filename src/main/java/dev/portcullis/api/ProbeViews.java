@@ -1,0 +1,157 @@
+package dev.portcullis.api;
+
+import dev.portcullis.api.permissions.IsVerifiedAndAuthenticated;
+import dev.portcullis.domain.Post;
+import dev.portcullis.security.authentication.BasicAuthentication;
+import dev.portcullis.security.authentication.TokenAuthentication;
+import dev.portcullis.security.guard.Authentication;
+import dev.portcullis.security.guard.GuardContext;
+import dev.portcullis.security.guard.ObjectAccess;
+import dev.portcullis.security.guard.Permissions;
+import dev.portcullis.security.permission.AllowAny;
+import dev.portcullis.security.permission.IsAuthenticated;
+import dev.portcullis.security.permission.IsAuthenticatedOrReadOnly;
+import dev.portcullis.web.Payload;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Small endpoints that show the rules for configurations the reference API does not otherwise use. Each
+ * answers {@code {"probe": <name>, "user": <username or null>}} when allowed.
+ */
+public final class ProbeViews {
+
+    private ProbeViews() {
+    }
+
+    /** The answer of every probe. */
+    abstract static class Probe {
+
+        @jakarta.inject.Inject
+        GuardContext guard;
+
+        Map<String, Object> answer(String name) {
+            Map<String, Object> body = new HashMap<>();
+            body.put("probe", name);
+            body.put("user", guard.caller().username());
+            return body;
+        }
+    }
+
+    @Path("/api/probe/ping/")
+    @Authentication({})
+    @Permissions(AllowAny.class)
+    public static class Ping extends Probe {
+        @GET
+        public Map<String, Object> get() {
+            return answer("ping");
+        }
+    }
+
+    @Path("/api/probe/no-auth/")
+    @Authentication({})
+    @Permissions(IsAuthenticated.class)
+    public static class NoAuth extends Probe {
+        @GET
+        public Map<String, Object> get() {
+            return answer("no-auth");
+        }
+    }
+
+    @Path("/api/probe/token-only/")
+    @Authentication(TokenAuthentication.class)
+    @Permissions(IsAuthenticated.class)
+    public static class TokenOnly extends Probe {
+        @GET
+        public Map<String, Object> get() {
+            return answer("token-only");
+        }
+    }
+
+    @Path("/api/probe/basic/")
+    @Authentication(BasicAuthentication.class)
+    @Permissions(IsAuthenticated.class)
+    public static class Basic extends Probe {
+        @GET
+        public Map<String, Object> get() {
+            return answer("basic");
+        }
+    }
+
+    @Path("/api/probe/readonly/")
+    @Permissions(IsAuthenticatedOrReadOnly.class)
+    public static class ReadOnly extends Probe {
+        @GET
+        public Map<String, Object> get() {
+            return answer("readonly");
+        }
+
+        @POST
+        public Map<String, Object> post() {
+            return answer("readonly");
+        }
+    }
+
+    @Path("/api/probe/composite/")
+    @Permissions(IsVerifiedAndAuthenticated.class)
+    public static class Composite extends Probe {
+        @GET
+        public Map<String, Object> get() {
+            return answer("composite");
+        }
+    }
+
+    @Path("/api/probe/not-staff/")
+    @Permissions(expression = "~IsAdminUser")
+    public static class NotStaff extends Probe {
+        @GET
+        public Map<String, Object> get() {
+            return answer("not-staff");
+        }
+    }
+
+    /** {@code IsAdminUser | IsOwnerOrReadOnly} on published posts; PUT and PATCH change the title. */
+    @Path("/api/probe/or-posts/{id}/")
+    @Permissions(expression = "IsAdminUser | IsOwnerOrReadOnly")
+    public static class OrPosts extends Probe {
+
+        @jakarta.inject.Inject
+        ObjectAccess objects;
+
+        @GET
+        public Map<String, Object> get(@PathParam("id") String id) {
+            objects.getObject(Post.findPublished(PathIds.parse(id)));
+            return answer("or-posts");
+        }
+
+        @PUT
+        @Transactional
+        public Map<String, Object> put(@PathParam("id") String id, Payload payload) {
+            return retitle(id, payload);
+        }
+
+        @PATCH
+        @Transactional
+        public Map<String, Object> patch(@PathParam("id") String id, Payload payload) {
+            return retitle(id, payload.partial());
+        }
+
+        private Map<String, Object> retitle(String id, Payload payload) {
+            Post post = objects.getObject(Post.findPublished(PathIds.parse(id)));
+            String title = payload.text("title").maxLength(200).required();
+            payload.validate();
+            if (title != null) {
+                post.title = title;
+            }
+            return answer("or-posts");
+        }
+    }
+}

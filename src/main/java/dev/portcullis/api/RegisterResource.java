@@ -1,0 +1,41 @@
+package dev.portcullis.api;
+
+import dev.portcullis.accounts.Accounts;
+import dev.portcullis.accounts.User;
+import dev.portcullis.security.guard.Authentication;
+import dev.portcullis.security.guard.Permissions;
+import dev.portcullis.security.permission.AllowAny;
+import dev.portcullis.web.Payload;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+/** Sign-up: no authentication at all, anyone may register. */
+@Path("/api/register/")
+@Authentication({})
+@Permissions(AllowAny.class)
+public class RegisterResource {
+
+    /** The public face of a new account. */
+    public record Registered(long id, String username, String email) {
+        static Registered of(User user) {
+            return new Registered(user.id, user.username, user.email);
+        }
+    }
+
+    private final Accounts accounts;
+
+    public RegisterResource(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @POST
+    @ResponseStatus(201)
+    public Registered register(Payload payload) {
+        String username = UserFields.username(payload).required();
+        String email = UserFields.email(payload).optional("");
+        String password = UserFields.password(payload).required();
+        payload.validate();
+        return Registered.of(accounts.create(Accounts.NewUser.regular(username, password, email)));
+    }
+}

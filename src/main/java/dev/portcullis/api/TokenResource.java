@@ -1,0 +1,43 @@
+package dev.portcullis.api;
+
+import dev.portcullis.accounts.Accounts;
+import dev.portcullis.accounts.Tokens;
+import dev.portcullis.accounts.User;
+import dev.portcullis.security.core.ValidationError;
+import dev.portcullis.security.guard.Permissions;
+import dev.portcullis.security.permission.AllowAny;
+import dev.portcullis.web.Payload;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import java.util.Map;
+
+/** DRF's {@code obtain_auth_token}: a username and password (JSON or form) for a new token. */
+@Path("/api/token/")
+@Permissions(AllowAny.class)
+public class TokenResource {
+
+    public static final String BAD_CREDENTIALS = "Unable to log in with provided credentials.";
+
+    private final Accounts accounts;
+    private final Tokens tokens;
+
+    public TokenResource(Accounts accounts, Tokens tokens) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+    }
+
+    @POST
+    public Map<String, String> obtain(Payload payload) {
+        return Map.of("token", tokens.issue(authenticate(payload, accounts)));
+    }
+
+    /** DRF's {@code AuthTokenSerializer}: both fields required, then Django's {@code authenticate()}. */
+    static User authenticate(Payload payload, Accounts accounts) {
+        String username = payload.text("username").required();
+        String password = payload.text("password").keepWhitespace().required();
+        payload.validate();
+        return accounts.authenticate(username, password)
+                .orElseThrow(() -> ValidationError.of(ValidationError.NON_FIELD_ERRORS, BAD_CREDENTIALS));
+    }
+}

@@ -1,0 +1,29 @@
+package dev.portcullis.api;
+
+import dev.portcullis.web.Payload;
+
+import java.util.regex.Pattern;
+
+/** The rules of Django's user fields, with Django's messages. */
+final class UserFields {
+
+    private static final Pattern USERNAME = Pattern.compile("^[\\w.@+-]+$", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private UserFields() {
+    }
+
+    static Payload.TextField username(Payload payload) {
+        return payload.text("username").maxLength(150).must(u -> USERNAME.matcher(u).matches(),
+                "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.");
+    }
+
+    static Payload.TextField email(Payload payload) {
+        return payload.text("email").allowBlank().maxLength(254)
+                .must(e -> EMAIL.matcher(e).matches(), "Enter a valid email address.");
+    }
+
+    static Payload.TextField password(Payload payload) {
+        return payload.text("password").keepWhitespace().maxLength(128);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.portcullis.api.permissions;
+
+import dev.portcullis.security.core.AccessRequest;
+import dev.portcullis.security.core.Owned;
+import dev.portcullis.security.permission.Permission;
+import jakarta.inject.Singleton;
+
+/** On an object: staff, or the owner (the guide's {@code IsAdminOrOwner}); no request-level rule. */
+@Singleton
+public class IsAdminOrOwner implements Permission {
+
+    @Override
+    public boolean hasObjectPermission(AccessRequest request, Object object) {
+        return request.user().staff() || object instanceof Owned owned && owned.isOwnedBy(request.user());
+    }
+}

@@ -1,0 +1,21 @@
+package dev.portcullis.api.permissions;
+
+import dev.portcullis.security.core.AccessRequest;
+import dev.portcullis.security.core.Owned;
+import dev.portcullis.security.permission.Permission;
+import jakarta.inject.Singleton;
+
+/** Read: anyone. Write: authenticated, and only the object's owner (the guide's {@code IsOwnerOrReadOnly}). */
+@Singleton
+public class IsOwnerOrReadOnly implements Permission {
+
+    @Override
+    public boolean hasPermission(AccessRequest request) {
+        return request.safeMethod() || request.user().authenticated();
+    }
+
+    @Override
+    public boolean hasObjectPermission(AccessRequest request, Object object) {
+        return request.safeMethod() || object instanceof Owned owned && owned.isOwnedBy(request.user());
+    }
+}

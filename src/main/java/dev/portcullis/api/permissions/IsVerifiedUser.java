@@ -1,0 +1,22 @@
+package dev.portcullis.api.permissions;
+
+import dev.portcullis.security.core.AccessRequest;
+import dev.portcullis.security.permission.Permission;
+import jakarta.inject.Singleton;
+
+/** Only users whose e-mail address is verified (the guide's {@code IsVerifiedUser}, with its message). */
+@Singleton
+public class IsVerifiedUser implements Permission {
+
+    public static final String EMAIL_VERIFIED = "email_verified";
+
+    @Override
+    public boolean hasPermission(AccessRequest request) {
+        return request.user().authenticated() && request.user().flag(EMAIL_VERIFIED);
+    }
+
+    @Override
+    public String message() {
+        return "Please verify your email address before accessing this resource.";
+    }
+}

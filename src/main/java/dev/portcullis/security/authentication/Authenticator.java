@@ -1,0 +1,30 @@
+package dev.portcullis.security.authentication;
+
+import io.quarkus.security.identity.request.AuthenticationRequest;
+
+import java.util.Optional;
+
+/**
+ * DRF's {@code BaseAuthentication}, split the Quarkus way: an authenticator only reads the credential
+ * from the request; a Quarkus {@code IdentityProvider} verifies it and builds the identity.
+ * Implementations are stateless CDI beans.
+ */
+public interface Authenticator {
+
+    /** The class's name in DRF's spelling, e.g. {@code TokenAuthentication}; declarations and {@code /api/me/} use it. */
+    String name();
+
+    /**
+     * Reads the request's credential.
+     *
+     * @return the request for an identity provider, or empty when this class does not apply
+     *         (no credential of its kind: the next class is tried, the request may stay anonymous)
+     * @throws dev.portcullis.security.core.AuthenticationFailure when the credential is of this class's kind but malformed
+     */
+    Optional<AuthenticationRequest> parse(Credentials credentials);
+
+    /** DRF's {@code authenticate_header}: the {@code WWW-Authenticate} value, or {@code null} for none (a 403 then). */
+    default String wwwAuthenticate() {
+        return null;
+    }
+}

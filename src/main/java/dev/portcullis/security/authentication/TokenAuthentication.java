@@ -1,0 +1,50 @@
+package dev.portcullis.security.authentication;
+
+import dev.portcullis.security.core.AuthenticationFailure;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * DRF's {@code TokenAuthentication}: {@code Authorization: Token <key>}, keyword matched without regard
+ * to case, with DRF's exact messages for a malformed header.
+ */
+@Singleton
+public class TokenAuthentication implements Authenticator {
+
+    private final String keyword;
+
+    public TokenAuthentication(@ConfigProperty(name = "portcullis.token.keyword", defaultValue = "Token") String keyword) {
+        this.keyword = keyword;
+    }
+
+    @Override
+    public String name() {
+        return "TokenAuthentication";
+    }
+
+    @Override
+    public Optional<AuthenticationRequest> parse(Credentials credentials) {
+        List<byte[]> parts = AuthorizationHeader.split(credentials.header("Authorization"));
+        if (parts.isEmpty() || !AuthorizationHeader.keywordMatches(parts.get(0), keyword, true)) {
+            return Optional.empty();
+        }
+        if (parts.size() == 1) {
+            throw new AuthenticationFailure("Invalid token header. No credentials provided.");
+        }
+        if (parts.size() > 2) {
+            throw new AuthenticationFailure("Invalid token header. Token string should not contain spaces.");
+        }
+        String key = AuthorizationHeader.decodeUtf8(parts.get(1)).orElseThrow(() -> new AuthenticationFailure(
+                "Invalid token header. Token string should not contain invalid characters."));
+        return Optional.of(new OpaqueTokenRequest(key));
+    }
+
+    @Override
+    public String wwwAuthenticate() {
+        return keyword;
+    }
+}

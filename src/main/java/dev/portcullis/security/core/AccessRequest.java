@@ -1,0 +1,25 @@
+package dev.portcullis.security.core;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a permission class is shown of a request (DRF's {@code request} and {@code view} together):
+ * who asks, with which HTTP method, for which action, with which path parameters.
+ *
+ * @param authenticator the DRF name of the authentication class that succeeded, or {@code null}
+ */
+public record AccessRequest(Caller user, String method, String action, Map<String, String> pathParameters,
+                            String authenticator) {
+
+    /** DRF's {@code SAFE_METHODS}. */
+    public static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    public AccessRequest {
+        pathParameters = Map.copyOf(pathParameters);
+    }
+
+    public boolean safeMethod() {
+        return SAFE_METHODS.contains(method);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.portcullis.security.core;
+
+/** DRF's exceptions with DRF's words (rest_framework/exceptions.py). */
+public final class Errors {
+
+    private Errors() {
+    }
+
+    public static ApiException notFound() {
+        return new ApiException(404, "Not found.", "not_found");
+    }
+
+    public static ApiException methodNotAllowed(String method) {
+        return new ApiException(405, "Method \"" + method + "\" not allowed.", "method_not_allowed");
+    }
+
+    public static ApiException unsupportedMediaType(String mediaType) {
+        return new ApiException(415, "Unsupported media type \"" + mediaType + "\" in request.",
+                "unsupported_media_type");
+    }
+
+    public static ApiException notAcceptable() {
+        return new ApiException(406, "Could not satisfy the request Accept header.", "not_acceptable");
+    }
+
+    public static ApiException parseError(String reason) {
+        return new ApiException(400, "JSON parse error - " + reason, "parse_error");
+    }
+
+    public static ApiException serverError() {
+        return new ApiException(500, "A server error occurred.", "error");
+    }
+}

@@ -1,0 +1,41 @@
+package dev.portcullis.security.guard;
+
+import dev.portcullis.security.authentication.Authenticator;
+import dev.portcullis.security.permission.Permission;
+
+import java.util.List;
+
+/**
+ * What the guard enforces for one action of one endpoint, resolved once at start-up.
+ *
+ * @param resource             the resource class's simple name
+ * @param path                 the path template, e.g. {@code /api/posts/{id}/}
+ * @param action               DRF's action name
+ * @param authenticationSource where the authenticators come from (see {@link Source})
+ * @param permissionSource     where the permissions come from
+ */
+public record EndpointPolicy(String resource, String path, String httpMethod, String action,
+                             List<Authenticator> authenticators, Source authenticationSource,
+                             List<Permission> permissions, Source permissionSource) {
+
+    /** Where a list of classes was declared. */
+    public enum Source { GLOBAL_DEFAULT, RESOURCE, METHOD, PROGRAMMATIC }
+
+    public EndpointPolicy {
+        authenticators = List.copyOf(authenticators);
+        permissions = List.copyOf(permissions);
+    }
+
+    /** The first authenticator's {@code WWW-Authenticate}, which decides between 401 and 403. */
+    public String wwwAuthenticate() {
+        return authenticators.isEmpty() ? null : authenticators.get(0).wwwAuthenticate();
+    }
+
+    public List<String> authenticatorNames() {
+        return authenticators.stream().map(Authenticator::name).toList();
+    }
+
+    public List<String> permissionNames() {
+        return permissions.stream().map(Permission::name).toList();
+    }
+}

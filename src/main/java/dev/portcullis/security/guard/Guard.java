@@ -1,0 +1,139 @@
+package dev.portcullis.security.guard;
+
+import dev.portcullis.security.authentication.Authenticator;
+import dev.portcullis.security.authentication.Credentials;
+import dev.portcullis.security.core.AccessRequest;
+import dev.portcullis.security.core.ApiException;
+import dev.portcullis.security.core.AuthenticationFailure;
+import dev.portcullis.security.core.Caller;
+import dev.portcullis.security.core.Denial;
+import dev.portcullis.security.permission.Decision;
+import dev.portcullis.security.permission.Permission;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * DRF's {@code APIView.initial()}: authentication (each class in order: a user, "does not apply", or a
+ * failure that ends the request), then every permission's {@code has_permission}; and, for one object,
+ * every permission's {@code has_object_permission}. Denials follow DRF's 401-or-403 rule.
+ */
+@Singleton
+public class Guard {
+
+    /** The attribute of a {@link SecurityIdentity} that holds the {@link Caller}, set by identity providers. */
+    public static final String CALLER_ATTRIBUTE = Caller.class.getName();
+
+    private static final Logger LOG = Logger.getLogger(Guard.class);
+
+    private final IdentityProviderManager identityProviders;
+
+    public Guard(IdentityProviderManager identityProviders) {
+        this.identityProviders = identityProviders;
+    }
+
+    /** Authenticates, then checks every permission's request-level rule. Fails with a {@link Denial}. */
+    public Uni<AccessRequest> authorize(EndpointPolicy policy, Credentials credentials, String method,
+                                        Map<String, String> pathParameters) {
+        return authenticate(policy, credentials, 0).map(authenticated -> {
+            AccessRequest request = new AccessRequest(authenticated.caller(), method, policy.action(), pathParameters,
+                    authenticated.authenticator());
+            for (Permission permission : policy.permissions()) {
+                Decision decision = permission.check(request);
+                if (!decision.allowed()) {
+                    throw permissionDenied(policy, request, decision);
+                }
+            }
+            return request;
+        });
+    }
+
+    /** DRF's {@code check_object_permissions}: every permission's object-level rule, in order. */
+    public void checkObject(EndpointPolicy policy, AccessRequest request, Object object) {
+        for (Permission permission : policy.permissions()) {
+            Decision decision = permission.checkObject(request, object);
+            if (!decision.allowed()) {
+                throw permissionDenied(policy, request, decision);
+            }
+        }
+    }
+
+    private record Authenticated(Caller caller, String authenticator) {
+        static final Authenticated ANONYMOUS = new Authenticated(Caller.ANONYMOUS, null);
+    }
+
+    private Uni<Authenticated> authenticate(EndpointPolicy policy, Credentials credentials, int index) {
+        if (index == policy.authenticators().size()) {
+            return Uni.createFrom().item(Authenticated.ANONYMOUS);
+        }
+        Authenticator authenticator = policy.authenticators().get(index);
+        Optional<AuthenticationRequest> credential;
+        try {
+            credential = authenticator.parse(credentials);
+        } catch (AuthenticationFailure failure) {
+            return Uni.createFrom().failure(authenticationFailed(policy, authenticator, failure));
+        }
+        if (credential.isEmpty()) {
+            return authenticate(policy, credentials, index + 1);
+        }
+        return identityProviders.authenticate(credential.get())
+                .map(identity -> new Authenticated(callerOf(identity), authenticator.name()))
+                .onFailure().transform(failure -> failureOf(failure)
+                        .<Throwable>map(known -> authenticationFailed(policy, authenticator, known))
+                        .orElseGet(() -> unexpected(failure)));
+    }
+
+    private static Caller callerOf(SecurityIdentity identity) {
+        Caller caller = identity.getAttribute(CALLER_ATTRIBUTE);
+        if (caller == null) {
+            throw new IllegalStateException("Identity provider did not set the " + CALLER_ATTRIBUTE + " attribute");
+        }
+        return caller;
+    }
+
+    /** The {@link AuthenticationFailure} a provider raised, however Quarkus may have wrapped it. */
+    private static Optional<AuthenticationFailure> failureOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AuthenticationFailure known) {
+                return Optional.of(known);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Throwable unexpected(Throwable failure) {
+        if (failure instanceof ApiException) {
+            return failure;
+        }
+        LOG.error("Authentication could not complete", failure);
+        return failure;
+    }
+
+    private static Denial authenticationFailed(EndpointPolicy policy, Authenticator authenticator,
+                                               AuthenticationFailure failure) {
+        return Denial.unauthenticated(Denial.Kind.AUTHENTICATION_FAILED, failure.detail(), failure.code(),
+                authenticator.name(), failure.extraBody(), policy.wwwAuthenticate());
+    }
+
+    /**
+     * DRF's {@code permission_denied}: an anonymous request to an endpoint with authenticators is
+     * {@code NotAuthenticated} (the permission's own message is not shown); anyone else gets 403.
+     */
+    private static Denial permissionDenied(EndpointPolicy policy, AccessRequest request, Decision decision) {
+        Decision denier = decision.denier();
+        if (!policy.authenticators().isEmpty() && request.authenticator() == null) {
+            return Denial.unauthenticated(Denial.Kind.NOT_AUTHENTICATED, Denial.NOT_AUTHENTICATED_DETAIL,
+                    "not_authenticated", denier.permission(), Map.of(), policy.wwwAuthenticate());
+        }
+        return Denial.permissionDenied(
+                denier.message() != null ? denier.message() : Denial.PERMISSION_DENIED_DETAIL,
+                denier.code() != null ? denier.code() : "permission_denied",
+                denier.permission());
+    }
+}

@@ -1,0 +1,40 @@
+package dev.portcullis.security.guard;
+
+import dev.portcullis.security.core.AccessRequest;
+import dev.portcullis.security.core.Caller;
+import jakarta.enterprise.context.RequestScoped;
+
+/**
+ * What the guard decided for the current request, for the endpoint's own code: who the caller is,
+ * which authenticator recognised them, and the policy (for object-level checks).
+ */
+@RequestScoped
+public class GuardContext {
+
+    private EndpointPolicy policy;
+    private AccessRequest request;
+
+    void set(EndpointPolicy policy, AccessRequest request) {
+        this.policy = policy;
+        this.request = request;
+    }
+
+    public EndpointPolicy policy() {
+        return require(policy);
+    }
+
+    public AccessRequest request() {
+        return require(request);
+    }
+
+    public Caller caller() {
+        return request().user();
+    }
+
+    private static <T> T require(T value) {
+        if (value == null) {
+            throw new IllegalStateException("The guard has not run for this request");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.portcullis.security.guard;
+
+import dev.portcullis.security.core.ApiException;
+import dev.portcullis.security.core.Errors;
+import dev.portcullis.web.ErrorResponses;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Where the guard hooks into Quarkus REST. A post-matching request filter runs after the resource method
+ * is chosen but before the body is read and parameters are converted, which is DRF's order: an anonymous
+ * POST with a malformed body is a 401, not a 400. A plain CDI interceptor would run too late (after the
+ * body is deserialised). A pre-matching filter handles what no resource method matches: OPTIONS (DRF's
+ * {@code metadata} action) and methods the resource lacks are authorized with the resource's default
+ * policy before their 200 or 405, and a path without its trailing slash is a 404.
+ */
+public class GuardFilters {
+
+    private final PolicyRegistry registry;
+    private final Guard guard;
+    private final GuardContext context;
+    private final ErrorResponses errors;
+
+    public GuardFilters(PolicyRegistry registry, Guard guard, GuardContext context, ErrorResponses errors) {
+        this.registry = registry;
+        this.guard = guard;
+        this.context = context;
+        this.errors = errors;
+    }
+
+    @ServerRequestFilter
+    public Uni<Response> guardResourceMethod(ContainerRequestContext request, SimpleResourceInfo resource) {
+        EndpointPolicy policy = registry.policyOf(resource.getResourceClass(), resource.getMethodName(),
+                resource.parameterTypes());
+        return enforce(policy, request, () -> null);
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Uni<Response> guardUnroutedMethod(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        Optional<PolicyRegistry.Route> route = registry.route(path);
+        if (route.isEmpty()) {
+            boolean missingSlash = !path.endsWith("/") && registry.route(path + "/").isPresent();
+            return Uni.createFrom().item(missingSlash ? errors.toResponse(Errors.notFound()) : null);
+        }
+        String method = request.getMethod();
+        Set<String> routed = route.get().httpMethods();
+        if (routed.contains(method) || ("HEAD".equals(method) && routed.contains("GET"))) {
+            return Uni.createFrom().nullItem();
+        }
+        String allow = allowHeader(routed);
+        return enforce(registry.defaultPolicy(route.get(), method), request, () -> {
+            if (!"OPTIONS".equals(method)) {
+                throw Errors.methodNotAllowed(method).withHeader("Allow", allow);
+            }
+            return Response.ok(Metadata.of(route.get().resourceClass())).header("Allow", allow).build();
+        });
+    }
+
+    /**
+     * Runs the guard; when it allows, records its verdict for the endpoint and answers what {@code whenAllowed}
+     * gives ({@code null}: go on to the resource method); when it denies, answers the error.
+     */
+    private Uni<Response> enforce(EndpointPolicy policy, ContainerRequestContext request, Supplier<Response> whenAllowed) {
+        return guard.authorize(policy, new RequestCredentials(request), request.getMethod(), pathParameters(request))
+                .map(accessRequest -> {
+                    context.set(policy, accessRequest);
+                    return whenAllowed.get();
+                })
+                .onFailure(ApiException.class).recoverWithItem(failure -> errors.toResponse((ApiException) failure));
+    }
+
+    private static Map<String, String> pathParameters(ContainerRequestContext request) {
+        MultivaluedMap<String, String> parameters = request.getUriInfo().getPathParameters();
+        Map<String, String> result = new HashMap<>();
+        parameters.forEach((name, values) -> result.put(name, values.isEmpty() ? null : values.get(0)));
+        return result;
+    }
+
+    private static String allowHeader(Set<String> routed) {
+        Set<String> allowed = new LinkedHashSet<>(routed);
+        if (allowed.contains("GET")) {
+            allowed.add("HEAD");
+        }
+        allowed.add("OPTIONS");
+        return String.join(", ", allowed);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.portcullis.security.guard;
+
+import jakarta.ws.rs.Path;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** JAX-RS path templates: joining a resource's and a method's {@code @Path}, and matching request paths. */
+public final class PathTemplate {
+
+    private static final Pattern PARAMETER = Pattern.compile("\\{\\s*(\\w[\\w.-]*)\\s*(?::\\s*((?:[^{}]|\\{[^{}]*})*))?}");
+
+    private PathTemplate() {
+    }
+
+    public static String join(Path onClass, Path onMethod) {
+        String joined = "/" + (onClass == null ? "" : onClass.value()) + "/" + (onMethod == null ? "" : onMethod.value());
+        return joined.replaceAll("/{2,}", "/");
+    }
+
+    /** A regular expression matching the paths of the template; a parameter matches one segment. */
+    public static Pattern compile(String template) {
+        StringBuilder regex = new StringBuilder();
+        Matcher matcher = PARAMETER.matcher(template);
+        int end = 0;
+        while (matcher.find()) {
+            regex.append(Pattern.quote(template.substring(end, matcher.start())));
+            regex.append(matcher.group(2) == null ? "[^/]+" : "(?:" + matcher.group(2) + ")");
+            end = matcher.end();
+        }
+        regex.append(Pattern.quote(template.substring(end)));
+        return Pattern.compile(regex.toString());
+    }
+
+    /** True when the method's own path is exactly one parameter segment, e.g. {@code {id}} or {@code /{id}/}. */
+    public static boolean isSingleParameter(Path onMethod) {
+        if (onMethod == null) {
+            return false;
+        }
+        String stripped = onMethod.value().replaceAll("^/+|/+$", "");
+        Matcher matcher = PARAMETER.matcher(stripped);
+        return matcher.matches();
+    }
+}

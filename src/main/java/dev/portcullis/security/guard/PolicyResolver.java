@@ -1,0 +1,139 @@
+package dev.portcullis.security.guard;
+
+import dev.portcullis.security.authentication.Authenticator;
+import dev.portcullis.security.guard.EndpointPolicy.Source;
+import dev.portcullis.security.permission.Permission;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns declarations (annotations, {@link GetPermissions}, the global defaults) into {@link EndpointPolicy}s.
+ * Runs at start-up only; a declaration naming something that does not exist fails start-up with a
+ * message naming the resource and the class.
+ */
+@Singleton
+public class PolicyResolver {
+
+    private final ClassCatalog catalog;
+    private final List<Authenticator> defaultAuthenticators;
+    private final List<Permission> defaultPermissions;
+
+    public PolicyResolver(ClassCatalog catalog,
+                          @ConfigProperty(name = "portcullis.default-authentication") List<String> defaultAuthentication,
+                          @ConfigProperty(name = "portcullis.default-permissions") List<String> defaultPermissions) {
+        this.catalog = catalog;
+        this.defaultAuthenticators = resolveDefaults("portcullis.default-authentication", defaultAuthentication,
+                catalog::authenticator);
+        this.defaultPermissions = resolveDefaults("portcullis.default-permissions", defaultPermissions,
+                catalog::permission);
+    }
+
+    private static <T> List<T> resolveDefaults(String property, List<String> names,
+                                               java.util.function.Function<String, T> lookup) {
+        if (names.size() == 1 && names.get(0).equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        try {
+            return names.stream().map(String::strip).map(lookup).toList();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(property + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The policy of one resource method. */
+    public EndpointPolicy resolve(Object resource, Class<?> resourceClass, Method method) {
+        String path = PathTemplate.join(resourceClass.getAnnotation(Path.class), method.getAnnotation(Path.class));
+        String httpMethod = httpMethodOf(method).orElseThrow(() -> new IllegalStateException(
+                resourceClass.getSimpleName() + "." + method.getName() + " is a sub-resource locator; the guard "
+                        + "cannot see the methods it returns, so they are not allowed"));
+        String action = ActionNames.of(resourceClass, method, httpMethod);
+        return resolve(resource, resourceClass, method, path, httpMethod, action);
+    }
+
+    /** The resource's own default policy, for OPTIONS and for a method it does not route. */
+    public EndpointPolicy resolveDefault(Class<?> resourceClass, String path, String httpMethod, String action) {
+        return resolve(null, resourceClass, null, path, httpMethod, action);
+    }
+
+    private EndpointPolicy resolve(Object resource, Class<?> resourceClass, Method method, String path,
+                                   String httpMethod, String action) {
+        String where = resourceClass.getSimpleName() + (method == null ? "" : "." + method.getName());
+        try {
+            Declared<Authenticator> authentication = authenticators(resourceClass, method);
+            Declared<Permission> permissions = permissions(resource, resourceClass, method, action);
+            return new EndpointPolicy(resourceClass.getSimpleName(), path, httpMethod, action,
+                    authentication.classes(), authentication.source(), permissions.classes(), permissions.source());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Invalid security declaration on " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private record Declared<T>(List<T> classes, Source source) {
+    }
+
+    private Declared<Authenticator> authenticators(Class<?> resourceClass, Method method) {
+        Authentication onMethod = method == null ? null : method.getAnnotation(Authentication.class);
+        if (onMethod != null) {
+            return new Declared<>(authenticatorsOf(onMethod), Source.METHOD);
+        }
+        Authentication onClass = resourceClass.getAnnotation(Authentication.class);
+        if (onClass != null) {
+            return new Declared<>(authenticatorsOf(onClass), Source.RESOURCE);
+        }
+        return new Declared<>(defaultAuthenticators, Source.GLOBAL_DEFAULT);
+    }
+
+    private List<Authenticator> authenticatorsOf(Authentication declaration) {
+        return Arrays.stream(declaration.value()).map(catalog::authenticator).toList();
+    }
+
+    private Declared<Permission> permissions(Object resource, Class<?> resourceClass, Method method, String action) {
+        if (resource instanceof GetPermissions programmatic) {
+            List<Permission> chosen = programmatic.getPermissions(action);
+            if (chosen != null) {
+                return new Declared<>(chosen, Source.PROGRAMMATIC);
+            }
+        }
+        Permissions onMethod = method == null ? null : method.getAnnotation(Permissions.class);
+        if (onMethod != null) {
+            return new Declared<>(permissionsOf(onMethod), Source.METHOD);
+        }
+        Permissions onClass = resourceClass.getAnnotation(Permissions.class);
+        if (onClass != null) {
+            return new Declared<>(permissionsOf(onClass), Source.RESOURCE);
+        }
+        return new Declared<>(defaultPermissions, Source.GLOBAL_DEFAULT);
+    }
+
+    private List<Permission> permissionsOf(Permissions declaration) {
+        List<Permission> permissions = new ArrayList<>();
+        Arrays.stream(declaration.value()).map(catalog::permission).forEach(permissions::add);
+        if (!declaration.expression().isBlank()) {
+            permissions.add(catalog.permission(declaration.expression()));
+        }
+        return permissions;
+    }
+
+    static Optional<String> httpMethodOf(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            HttpMethod httpMethod = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (httpMethod != null) {
+                return Optional.of(httpMethod.value());
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean isResourceMethod(Method method) {
+        return httpMethodOf(method).isPresent() || method.isAnnotationPresent(Path.class);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.portcullis.security.permission;
+
+import dev.portcullis.security.core.AccessRequest;
+import jakarta.inject.Singleton;
+
+/** DRF's {@code AllowAny}: always. */
+@Singleton
+public class AllowAny implements Permission {
+
+    @Override
+    public boolean hasPermission(AccessRequest request) {
+        return true;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.portcullis.security.permission;
+
+import dev.portcullis.security.core.AccessRequest;
+import jakarta.inject.Singleton;
+
+/** DRF's {@code IsAdminUser}: the user is staff ({@code is_staff}). */
+@Singleton
+public class IsAdminUser implements Permission {
+
+    @Override
+    public boolean hasPermission(AccessRequest request) {
+        return request.user().staff();
+    }
+}

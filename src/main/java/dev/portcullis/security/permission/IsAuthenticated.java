@@ -1,0 +1,14 @@
+package dev.portcullis.security.permission;
+
+import dev.portcullis.security.core.AccessRequest;
+import jakarta.inject.Singleton;
+
+/** DRF's {@code IsAuthenticated}: the user is authenticated. */
+@Singleton
+public class IsAuthenticated implements Permission {
+
+    @Override
+    public boolean hasPermission(AccessRequest request) {
+        return request.user().authenticated();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.portcullis.security.permission;
+
+import dev.portcullis.security.core.AccessRequest;
+
+import java.util.List;
+
+/**
+ * DRF's {@code ~A}: the negation at both levels. As in DRF, {@code ~A}'s object check negates A's object
+ * check, so {@code ~IsAdminUser} denies every object (A's object check allows by default).
+ */
+public record Not(Permission operand) implements Permission {
+
+    @Override
+    public boolean hasPermission(AccessRequest request) {
+        return check(request).allowed();
+    }
+
+    @Override
+    public boolean hasObjectPermission(AccessRequest request, Object object) {
+        return checkObject(request, object).allowed();
+    }
+
+    @Override
+    public Decision check(AccessRequest request) {
+        Decision inner = operand.check(request);
+        return new Decision(name(), Decision.REQUEST, !inner.allowed(), null, null, List.of(inner));
+    }
+
+    @Override
+    public Decision checkObject(AccessRequest request, Object object) {
+        Decision inner = operand.checkObject(request, object);
+        return new Decision(name(), Decision.OBJECT, !inner.allowed(), null, null, List.of(inner));
+    }
+
+    @Override
+    public String name() {
+        return "~" + operand.name();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.portcullis.security.permission;
+
+import dev.portcullis.security.core.AccessRequest;
+
+import java.util.List;
+
+/**
+ * DRF 3.14's {@code A | B}. At the object level it means "(A allows the request and A allows the object)
+ * or (B allows the request and B allows the object)", never "A's object check or B's object check".
+ */
+public record Or(Permission left, Permission right) implements Permission {
+
+    @Override
+    public boolean hasPermission(AccessRequest request) {
+        return check(request).allowed();
+    }
+
+    @Override
+    public boolean hasObjectPermission(AccessRequest request, Object object) {
+        return checkObject(request, object).allowed();
+    }
+
+    @Override
+    public Decision check(AccessRequest request) {
+        Decision first = left.check(request);
+        if (first.allowed()) {
+            return new Decision(name(), Decision.REQUEST, true, null, null, List.of(first));
+        }
+        Decision second = right.check(request);
+        return new Decision(name(), Decision.REQUEST, second.allowed(), null, null, List.of(first, second));
+    }
+
+    @Override
+    public Decision checkObject(AccessRequest request, Object object) {
+        Decision first = both(left, request, object);
+        if (first.allowed()) {
+            return new Decision(name(), Decision.OBJECT, true, null, null, List.of(first));
+        }
+        Decision second = both(right, request, object);
+        return new Decision(name(), Decision.OBJECT, second.allowed(), null, null, List.of(first, second));
+    }
+
+    /** One operand's request check followed, when it allows, by its object check. */
+    private static Decision both(Permission operand, AccessRequest request, Object object) {
+        Decision onRequest = operand.check(request);
+        return onRequest.allowed() ? operand.checkObject(request, object) : onRequest;
+    }
+
+    @Override
+    public String name() {
+        return "(" + left.name() + " | " + right.name() + ")";
+    }
+}

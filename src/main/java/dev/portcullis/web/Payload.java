@@ -1,0 +1,215 @@
+package dev.portcullis.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.portcullis.security.core.ValidationError;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * A request body (JSON or form) with DRF's serializer field rules and messages: read each field through
+ * {@link #text} or {@link #bool}, then {@link #validate()} throws one 400 with every field's errors.
+ */
+public final class Payload {
+
+    public static final String REQUIRED = "This field is required.";
+
+    private final JsonNode root;
+    private final Map<String, List<String>> errors = new LinkedHashMap<>();
+    private boolean partial;
+
+    public Payload(JsonNode root) {
+        this.root = root;
+    }
+
+    public static Payload empty() {
+        return new Payload(JsonNodeFactory.instance.objectNode());
+    }
+
+    /** For PATCH: absent fields are not required and mean "unchanged" (DRF's {@code partial=True}). */
+    public Payload partial() {
+        this.partial = true;
+        return this;
+    }
+
+    public TextField text(String field) {
+        return new TextField(field);
+    }
+
+    public BooleanField bool(String field) {
+        return new BooleanField(field);
+    }
+
+    /** Records an error on a field (or on {@link ValidationError#NON_FIELD_ERRORS}). */
+    public void error(String field, String message) {
+        errors.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
+    }
+
+    /** DRF's {@code is_valid(raise_exception=True)}. */
+    public void validate() {
+        if (!root.isObject()) {
+            throw ValidationError.of(ValidationError.NON_FIELD_ERRORS,
+                    "Invalid data. Expected a dictionary, but got " + pythonType(root) + ".");
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationError(errors);
+        }
+    }
+
+    private JsonNode value(String field) {
+        return root.isObject() ? root.get(field) : null;
+    }
+
+    /** DRF's {@code validate_empty_values}: true when the field has a value to convert. */
+    private boolean present(String field, JsonNode value) {
+        if (value == null) {
+            if (!partial && root.isObject()) {
+                error(field, REQUIRED);
+            }
+            return false;
+        }
+        if (value.isNull()) {
+            error(field, "This field may not be null.");
+            return false;
+        }
+        return true;
+    }
+
+    private static String pythonType(JsonNode node) {
+        if (node.isArray()) {
+            return "list";
+        }
+        if (node.isTextual()) {
+            return "str";
+        }
+        if (node.isBoolean()) {
+            return "bool";
+        }
+        if (node.isIntegralNumber()) {
+            return "int";
+        }
+        if (node.isNumber()) {
+            return "float";
+        }
+        return "NoneType";
+    }
+
+    /** DRF's {@code CharField}. */
+    public final class TextField {
+
+        private final String field;
+        private boolean trim = true;
+        private boolean allowBlank;
+        private int maxLength = Integer.MAX_VALUE;
+        private final List<Map.Entry<Predicate<String>, String>> rules = new ArrayList<>();
+
+        private TextField(String field) {
+            this.field = field;
+        }
+
+        /** DRF's {@code trim_whitespace=False}. */
+        public TextField keepWhitespace() {
+            trim = false;
+            return this;
+        }
+
+        public TextField allowBlank() {
+            allowBlank = true;
+            return this;
+        }
+
+        public TextField maxLength(int length) {
+            maxLength = length;
+            return this;
+        }
+
+        /** A validator: the value must pass, or the field gets the message. */
+        public TextField must(Predicate<String> rule, String message) {
+            rules.add(Map.entry(rule, message));
+            return this;
+        }
+
+        /** The value; when absent, an error (or {@code null} in a partial payload). */
+        public String required() {
+            JsonNode value = value(field);
+            return present(field, value) ? convert(value) : null;
+        }
+
+        /** The value, or the default when absent ({@code null} in a partial payload: unchanged). */
+        public String optional(String defaultValue) {
+            JsonNode value = value(field);
+            if (value == null) {
+                return partial ? null : defaultValue;
+            }
+            return present(field, value) ? convert(value) : null;
+        }
+
+        private String convert(JsonNode value) {
+            if (!(value.isTextual() || value.isNumber())) {
+                error(field, "Not a valid string.");
+                return null;
+            }
+            String text = trim ? value.asText().strip() : value.asText();
+            if (text.isEmpty()) {
+                if (!allowBlank) {
+                    error(field, "This field may not be blank.");
+                    return null;
+                }
+                return text;
+            }
+            if (text.codePointCount(0, text.length()) > maxLength) {
+                error(field, "Ensure this field has no more than " + maxLength + " characters.");
+                return null;
+            }
+            for (Map.Entry<Predicate<String>, String> rule : rules) {
+                if (!rule.getKey().test(text)) {
+                    error(field, rule.getValue());
+                    return null;
+                }
+            }
+            return text;
+        }
+    }
+
+    /** DRF's {@code BooleanField}. */
+    public final class BooleanField {
+
+        private static final Set<String> TRUE = Set.of("t", "T", "y", "Y", "yes", "Yes", "YES", "true", "True",
+                "TRUE", "on", "On", "ON", "1");
+        private static final Set<String> FALSE = Set.of("f", "F", "n", "N", "no", "No", "NO", "false", "False",
+                "FALSE", "off", "Off", "OFF", "0");
+
+        private final String field;
+
+        private BooleanField(String field) {
+            this.field = field;
+        }
+
+        /** The value, or the default when absent ({@code null} in a partial payload: unchanged). */
+        public Boolean optional(Boolean defaultValue) {
+            JsonNode value = value(field);
+            if (value == null) {
+                return partial ? null : defaultValue;
+            }
+            if (!present(field, value)) {
+                return null;
+            }
+            if (value.isBoolean()) {
+                return value.booleanValue();
+            }
+            if (value.isNumber() && (value.doubleValue() == 1 || value.doubleValue() == 0)) {
+                return value.doubleValue() == 1;
+            }
+            if (value.isTextual() && (TRUE.contains(value.textValue()) || FALSE.contains(value.textValue()))) {
+                return TRUE.contains(value.textValue());
+            }
+            error(field, "Must be a valid boolean.");
+            return null;
+        }
+    }
+}
