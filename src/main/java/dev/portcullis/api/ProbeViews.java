@@ -20,7 +20,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -39,7 +39,7 @@ public final class ProbeViews {
         GuardContext guard;
 
         Map<String, Object> answer(String name) {
-            Map<String, Object> body = new HashMap<>();
+            Map<String, Object> body = new LinkedHashMap<>();
             body.put("probe", name);
             body.put("user", guard.caller().username());
             return body;

@@ -117,8 +117,8 @@ public class Guard {
 
     private static Denial authenticationFailed(EndpointPolicy policy, Authenticator authenticator,
                                                AuthenticationFailure failure) {
-        return Denial.unauthenticated(Denial.Kind.AUTHENTICATION_FAILED, failure.detail(), failure.code(),
-                authenticator.name(), failure.extraBody(), policy.wwwAuthenticate());
+        return DenialLog.record(policy, Caller.ANONYMOUS, Denial.unauthenticated(Denial.Kind.AUTHENTICATION_FAILED,
+                failure.detail(), failure.code(), authenticator.name(), failure.extraBody(), policy.wwwAuthenticate()));
     }
 
     /**
@@ -128,12 +128,13 @@ public class Guard {
     private static Denial permissionDenied(EndpointPolicy policy, AccessRequest request, Decision decision) {
         Decision denier = decision.denier();
         if (!policy.authenticators().isEmpty() && request.authenticator() == null) {
-            return Denial.unauthenticated(Denial.Kind.NOT_AUTHENTICATED, Denial.NOT_AUTHENTICATED_DETAIL,
-                    "not_authenticated", denier.permission(), Map.of(), policy.wwwAuthenticate());
+            return DenialLog.record(policy, request.user(), Denial.unauthenticated(Denial.Kind.NOT_AUTHENTICATED,
+                    Denial.NOT_AUTHENTICATED_DETAIL, "not_authenticated", denier.permission(), Map.of(),
+                    policy.wwwAuthenticate()));
         }
-        return Denial.permissionDenied(
+        return DenialLog.record(policy, request.user(), Denial.permissionDenied(
                 denier.message() != null ? denier.message() : Denial.PERMISSION_DENIED_DETAIL,
                 denier.code() != null ? denier.code() : "permission_denied",
-                denier.permission());
+                denier.permission()));
     }
 }

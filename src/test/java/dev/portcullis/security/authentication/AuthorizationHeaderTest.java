@@ -1,0 +1,95 @@
+package dev.portcullis.security.authentication;
+
+import dev.portcullis.security.core.AuthenticationFailure;
+import dev.portcullis.security.core.Caller;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AuthorizationHeaderTest {
+
+    private static Credentials header(String value) {
+        return new Credentials() {
+            @Override
+            public String header(String name) {
+                return "Authorization".equals(name) ? value : null;
+            }
+
+            @Override
+            public String cookie(String name) {
+                return null;
+            }
+        };
+    }
+
+    @ParameterizedTest(name = "[{0}] splits into {1} parts")
+    @CsvSource(value = {
+            "Token abc|2", "'  Token   abc  '|2", "Token\tabc|2", "Token|1", "''|0", "Token a b|3",
+    }, delimiter = '|')
+    void splitsOnAsciiWhitespaceAsPython(String value, int parts) {
+        assertEquals(parts, AuthorizationHeader.split(value).size());
+    }
+
+    @ParameterizedTest(name = "TokenAuthentication reads [{0}] as key [{1}]")
+    @CsvSource(value = {"Token abc|abc", "token abc|abc", "TOKEN abc|abc", "ToKeN\tabc|abc"}, delimiter = '|')
+    void tokenKeywordIsCaseInsensitive(String value, String key) {
+        OpaqueTokenRequest request = (OpaqueTokenRequest) new TokenAuthentication("Token").parse(header(value)).orElseThrow();
+        assertEquals(key, request.key());
+    }
+
+    @ParameterizedTest(name = "TokenAuthentication does not apply to [{0}]")
+    @CsvSource(value = {"Bearer abc", "abc123", "Tokens abc", "Basic YTpi", "''", "Token-abc"}, delimiter = '|')
+    void otherKeywordsDoNotApply(String value) {
+        assertTrue(new TokenAuthentication("Token").parse(header(value)).isEmpty());
+    }
+
+    @ParameterizedTest(name = "[{0}] fails: {1}")
+    @CsvSource(value = {
+            "Token|Invalid token header. No credentials provided.",
+            "'Token   '|Invalid token header. No credentials provided.",
+            "Token a b|Invalid token header. Token string should not contain spaces.",
+            "Token \u00ff\u00fe|Invalid token header. Token string should not contain invalid characters.",
+    }, delimiter = '|')
+    void malformedTokenHeadersFailWithDrfWords(String value, String detail) {
+        AuthenticationFailure failure = assertThrows(AuthenticationFailure.class,
+                () -> new TokenAuthentication("Token").parse(header(value)));
+        assertEquals(detail, failure.detail());
+    }
+
+    @ParameterizedTest(name = "Basic [{0}] fails: {1}")
+    @CsvSource(value = {
+            "Basic|Invalid basic header. No credentials provided.",
+            "Basic a b|Invalid basic header. Credentials string should not contain spaces.",
+            "Basic abc|Invalid basic header. Credentials not correctly base64 encoded.",
+            "basic QQ|Invalid basic header. Credentials not correctly base64 encoded.",
+    }, delimiter = '|')
+    void malformedBasicHeadersFailWithDrfWords(String value, String detail) {
+        AuthenticationFailure failure = assertThrows(AuthenticationFailure.class,
+                () -> new BasicAuthentication().parse(header(value)));
+        assertEquals(detail, failure.detail());
+    }
+
+    @ParameterizedTest(name = "a configured keyword [{0}] is honoured")
+    @CsvSource({"Key", "ApiKey"})
+    void keywordIsConfigurable(String keyword) {
+        TokenAuthentication authentication = new TokenAuthentication(keyword);
+        assertTrue(authentication.parse(header(keyword.toLowerCase() + " k")).isPresent());
+        assertTrue(authentication.parse(header("Token k")).isEmpty());
+        assertEquals(keyword, authentication.wwwAuthenticate());
+    }
+
+    @ParameterizedTest(name = "bytes of [{0}] decode as UTF-8: {1}")
+    @CsvSource({"abc, true", "\u00e9, false"})
+    void decodesStrictUtf8(String latin1, boolean valid) {
+        List<byte[]> parts = AuthorizationHeader.split("Token " + latin1);
+        assertEquals(valid, AuthorizationHeader.decodeUtf8(parts.get(1)).isPresent());
+        assertEquals(latin1.getBytes(StandardCharsets.ISO_8859_1).length, parts.get(1).length);
+        assertTrue(Caller.ANONYMOUS.toString().equals("anonymous"));
+    }
+}
