@@ -1,0 +1,65 @@
+package dev.portcullis.api;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Black-box fixtures over HTTP only (so that the same tests can run against a packaged or native build):
+ * users are made through the admin API with the bootstrap superuser of the test profile.
+ */
+public final class Api {
+
+    public static final String ADMIN = "root";
+    public static final String ADMIN_PASSWORD = "root-secret";
+    public static final String PASSWORD = "correct-horse-battery";
+
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    private Api() {
+    }
+
+    /** A fresh token for a user made once with these flags (a name always stands for the same flags). */
+    public static String token(String username, boolean staff, boolean verified, boolean active) {
+        String admin = adminToken();
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", username);
+        user.put("password", PASSWORD);
+        user.put("email", username + "@example.com");
+        user.put("is_staff", staff);
+        user.put("email_verified", verified);
+        user.put("is_active", active);
+        int status = withToken(admin).contentType(ContentType.JSON).body(user).post("/api/admin/users/").statusCode();
+        if (status != 201 && status != 400) {
+            throw new IllegalStateException("could not create " + username + ": " + status);
+        }
+        return withToken(admin).post("/api/admin/users/" + username + "/token/").then().statusCode(200)
+                .extract().path("token");
+    }
+
+    /** A token for a regular, active, unverified user. */
+    public static String token(String username) {
+        return TOKENS.computeIfAbsent(username, u -> token(u, false, false, true));
+    }
+
+    public static String adminToken() {
+        return TOKENS.computeIfAbsent(ADMIN, u -> RestAssured.given().contentType(ContentType.JSON)
+                .body(Map.of("username", ADMIN, "password", ADMIN_PASSWORD))
+                .post("/api/token/").then().statusCode(200).extract().path("token"));
+    }
+
+    public static RequestSpecification withToken(String token) {
+        return RestAssured.given().header("Authorization", "Token " + token);
+    }
+
+    /** A post made by the token's user; returns its id. */
+    public static int post(String token, String title, boolean published) {
+        return withToken(token).contentType(ContentType.JSON)
+                .body(Map.of("title", title, "body", "text of " + title, "published", published))
+                .post("/api/posts/").then().statusCode(201).extract().path("id");
+    }
+}
