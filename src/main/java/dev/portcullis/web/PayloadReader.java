@@ -1,6 +1,7 @@
 package dev.portcullis.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -63,7 +64,7 @@ public class PayloadReader implements MessageBodyReader<Payload> {
 
     private JsonNode parseJson(byte[] bytes) {
         try {
-            JsonNode root = mapper.readTree(bytes);
+            JsonNode root = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(bytes);
             if (root == null || root.isMissingNode()) {
                 throw Errors.parseError("Expecting value: the body holds no JSON document");
             }

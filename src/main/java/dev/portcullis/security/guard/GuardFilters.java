@@ -12,6 +12,7 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -88,9 +89,15 @@ public class GuardFilters {
         return result;
     }
 
+    /** DRF's {@code Allow}: the methods the view has, in the order of Django's {@code http_method_names}. */
     private static String allowHeader(Set<String> routed) {
-        Set<String> allowed = new LinkedHashSet<>(routed);
-        if (allowed.contains("GET")) {
+        Set<String> allowed = new LinkedHashSet<>();
+        for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
+            if (routed.contains(method)) {
+                allowed.add(method);
+            }
+        }
+        if (routed.contains("GET")) {
             allowed.add("HEAD");
         }
         allowed.add("OPTIONS");

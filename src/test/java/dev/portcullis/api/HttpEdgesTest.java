@@ -1,0 +1,119 @@
+package dev.portcullis.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What DRF answers around the views: trailing slashes, 404, 405 and OPTIONS after the guard, bodies that
+ * cannot be read, ids that are not ids, hostile headers. Nothing a client sends yields a 500.
+ */
+@QuarkusTest
+class HttpEdgesTest {
+
+    private static final String NOT_PROVIDED = "Authentication credentials were not provided.";
+
+    private static RequestSpecification as(String actor) {
+        return actor.equals("anonymous") ? RestAssured.given() : Api.withToken(Api.token("edge-user"));
+    }
+
+    @ParameterizedTest(name = "{0} {1} as {2} -> {3} {4}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "GET    |/api/data             |user     |404|Not found.|-",
+            "GET    |/api/posts            |anonymous|404|Not found.|-",
+            "GET    |/api/nothing-here/    |anonymous|404|Not found.|-",
+            "DELETE |/api/data/            |anonymous|401|" + NOT_PROVIDED + "|-",
+            "DELETE |/api/data/            |user     |405|Method \"DELETE\" not allowed.|GET, HEAD, OPTIONS",
+            "POST   |/api/public/          |anonymous|405|Method \"POST\" not allowed.|GET, HEAD, OPTIONS",
+            "PUT    |/api/posts/           |anonymous|401|" + NOT_PROVIDED + "|-",
+            "PUT    |/api/posts/           |user     |405|Method \"PUT\" not allowed.|GET, POST, HEAD, OPTIONS",
+            "POST   |/api/posts/1/         |user     |405|Method \"POST\" not allowed.|GET, PUT, PATCH, DELETE, HEAD, OPTIONS",
+            "GET    |/api/token/           |anonymous|405|Method \"GET\" not allowed.|POST, OPTIONS",
+            "GET    |/api/register/        |user     |405|Method \"GET\" not allowed.|POST, OPTIONS",
+            "OPTIONS|/api/data/            |anonymous|401|" + NOT_PROVIDED + "|-",
+            "GET    |/api/posts/abc/       |anonymous|404|Not found.|-",
+            "GET    |/api/posts/-1/        |anonymous|404|Not found.|-",
+            "GET    |/api/posts/99999999999999999999999/|anonymous|404|Not found.|-",
+            "GET    |/api/posts/0/         |anonymous|404|Not found.|-",
+            "PUT    |/api/posts/abc/       |anonymous|401|" + NOT_PROVIDED + "|-",
+            "DELETE |/api/posts/abc/       |user     |404|Not found.|-",
+            "GET    |/api/probe/or-posts/abc/|user   |404|Not found.|-",
+    })
+    void aroundTheViews(String method, String path, String actor, int status, String detail, String allow) {
+        Response response = as(actor.strip()).request(method.strip(), path.strip());
+        assertEquals(status, response.statusCode(), response.asString());
+        assertEquals(Map.of("detail", detail), response.jsonPath().getMap("$"));
+        assertEquals(allow, response.header("Allow"));
+    }
+
+    @ParameterizedTest(name = "OPTIONS {0} as {1} -> 200 metadata")
+    @CsvSource(delimiter = '|', value = {
+            "/api/public/|anonymous|GET, HEAD, OPTIONS|Public",
+            "/api/data/  |user     |GET, HEAD, OPTIONS|Data",
+            "/api/posts/ |user     |GET, POST, HEAD, OPTIONS|Post",
+            "/api/token/ |anonymous|POST, OPTIONS|Token",
+    })
+    void optionsIsDrfsMetadataAction(String path, String actor, String allow, String name) {
+        Response response = as(actor.strip()).options(path.strip());
+        assertEquals(200, response.statusCode(), response.asString());
+        assertEquals(allow, response.header("Allow"));
+        assertEquals(name, response.jsonPath().getString("name"));
+        assertEquals("application/json", response.jsonPath().getList("renders").get(0));
+    }
+
+    @ParameterizedTest(name = "POST /api/posts/ as {0} with {1} [{2}] -> {3}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "anonymous|application/json|{broken|401|" + NOT_PROVIDED,
+            "anonymous|text/plain      |hello  |401|" + NOT_PROVIDED,
+            "user     |text/plain      |hello  |415|-",
+            "user     |application/xml |<a/>   |415|-",
+            "user     |application/json|{broken|400|-",
+            "user     |application/json|{\"title\": \"x\"} trailing|400|-",
+            "user     |application/x-www-form-urlencoded|title=%zz|400|Malformed request.",
+    })
+    void unreadableBodiesAreClientErrors(String actor, String contentType, String body, int status, String detail) {
+        Response response = as(actor.strip()).contentType(contentType.strip()).body(body.strip()).post("/api/posts/");
+        assertEquals(status, response.statusCode(), response.asString());
+        String answer = response.jsonPath().getString("detail");
+        if (detail != null) {
+            assertEquals(detail, answer);
+        } else if (status == 415) {
+            assertTrue(answer.startsWith("Unsupported media type \"" + contentType.strip()), answer);
+        } else {
+            assertTrue(answer.startsWith("JSON parse error - "), answer);
+        }
+    }
+
+    @ParameterizedTest(name = "Authorization [{0}] on /api/data/ -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Token \u00e9\u00e8|401",
+            "Token \u0000|401",
+            "Token " + "a|401",
+            "Bearer|401",
+            "\u00ff\u00ff\u00ff|401",
+            "Token ' '|401",
+    })
+    void hostileAuthorizationHeadersAreAuthenticationErrors(String header, int status) {
+        Response response = RestAssured.given().header("Authorization", header).get("/api/data/");
+        assertEquals(status, response.statusCode(), response.asString());
+        assertEquals("Token", response.header("WWW-Authenticate"));
+        assertEquals(1, response.jsonPath().getMap("$").size());
+    }
+
+    @ParameterizedTest(name = "a {0} body is an empty payload")
+    @CsvSource({"application/json", "application/x-www-form-urlencoded"})
+    void anEmptyBodyIsAnEmptyPayload(String contentType) {
+        Response response = as("user").contentType(contentType).post("/api/posts/");
+        assertEquals(400, response.statusCode());
+        assertEquals(Map.of("title", java.util.List.of("This field is required.")), response.jsonPath().getMap("$"));
+    }
+}

@@ -1,0 +1,132 @@
+package dev.portcullis.security.guard;
+
+import dev.portcullis.security.authentication.Authenticator;
+import dev.portcullis.security.authentication.BasicAuthentication;
+import dev.portcullis.security.authentication.TokenAuthentication;
+import dev.portcullis.security.permission.AllowAny;
+import dev.portcullis.security.permission.IsAdminUser;
+import dev.portcullis.security.permission.IsAuthenticated;
+import dev.portcullis.security.permission.Permission;
+import io.quarkus.arc.profile.IfBuildProfile;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.lang.reflect.Method;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Declarations become policies at start-up; a wrong declaration stops start-up with a message that names it.
+ * The resources below exist for this test only: {@code @IfBuildProfile} of a profile that is never built keeps
+ * them out of the application that the other tests start.
+ */
+class PolicyResolverTest {
+
+    private static final String NEVER = "declarations-under-test";
+
+    /** A permission class that is not a bean of the application. */
+    static class NotABean implements Permission {
+    }
+
+    @IfBuildProfile(NEVER)
+    @Path("/broken/")
+    @Permissions(expression = "IsAdminUser | IsOwner")
+    public static class UnknownInExpression {
+        @GET
+        public String get() {
+            return "";
+        }
+    }
+
+    @IfBuildProfile(NEVER)
+    @Path("/broken/")
+    public static class UnknownClass {
+        @GET
+        @Permissions(NotABean.class)
+        public String get() {
+            return "";
+        }
+    }
+
+    @IfBuildProfile(NEVER)
+    @Path("/fine/")
+    @Authentication({})
+    @Permissions(IsAdminUser.class)
+    public static class Declared {
+        @GET
+        public String get() {
+            return "";
+        }
+
+        @POST
+        @Authentication(BasicAuthentication.class)
+        @Permissions(expression = "IsAdminUser | IsAuthenticated")
+        public String post() {
+            return "";
+        }
+    }
+
+    @IfBuildProfile(NEVER)
+    @Path("/subresource/")
+    public static class SubResourceLocator {
+        @Path("child")
+        public Object child() {
+            return null;
+        }
+    }
+
+    private static PolicyResolver resolver(String defaultPermission) {
+        ClassCatalog catalog = new ClassCatalog(
+                List.of(new AllowAny(), new IsAuthenticated(), new IsAdminUser()),
+                List.<Authenticator>of(new TokenAuthentication("Token"), new BasicAuthentication()));
+        return new PolicyResolver(catalog, List.of("TokenAuthentication"), List.of(defaultPermission));
+    }
+
+    private static EndpointPolicy resolve(Class<?> type, String method) throws NoSuchMethodException {
+        Method m = type.getMethod(method);
+        return resolver("IsAuthenticated").resolve(null, type, m);
+    }
+
+    @ParameterizedTest(name = "{0} fails start-up naming {1}")
+    @CsvSource(delimiter = '|', value = {
+            "UnknownInExpression|UnknownInExpression.get: unknown permission class 'IsOwner'",
+            "UnknownClass|UnknownClass.get: unknown permission class 'NotABean'",
+            "SubResourceLocator|SubResourceLocator.child is a sub-resource locator",
+    })
+    void invalidDeclarationsFailWithTheResourceAndTheClass(String resource, String message) throws Exception {
+        Class<?> type = Class.forName(PolicyResolverTest.class.getName() + "$" + resource);
+        String method = type.getDeclaredMethods()[0].getName();
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> resolve(type, method));
+        assertTrue(error.getMessage().contains(message), error.getMessage());
+    }
+
+    @ParameterizedTest(name = "default permissions [{0}] are refused")
+    @CsvSource({"IsNothing", "IsAdminUser |"})
+    void invalidDefaultsFailStartUp(String defaults) {
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> resolver(defaults));
+        assertTrue(error.getMessage().startsWith("portcullis.default-permissions: "), error.getMessage());
+    }
+
+    @Test
+    void methodDeclarationsReplaceResourceDeclarationsWhichReplaceTheDefault() throws Exception {
+        EndpointPolicy get = resolve(Declared.class, "get");
+        assertEquals(List.of(), get.authenticatorNames());
+        assertEquals(EndpointPolicy.Source.RESOURCE, get.authenticationSource());
+        assertEquals(List.of("IsAdminUser"), get.permissionNames());
+        assertEquals("get", get.action());
+        assertEquals("/fine/", get.path());
+
+        EndpointPolicy post = resolve(Declared.class, "post");
+        assertEquals(List.of("BasicAuthentication"), post.authenticatorNames());
+        assertEquals(EndpointPolicy.Source.METHOD, post.permissionSource());
+        assertEquals(List.of("(IsAdminUser | IsAuthenticated)"), post.permissionNames());
+        assertEquals("Basic realm=\"api\"", post.wwwAuthenticate());
+    }
+}
