@@ -12,6 +12,7 @@ import dev.portcullis.security.permission.AllowAny;
 import dev.portcullis.security.permission.IsAuthenticated;
 import dev.portcullis.security.permission.IsAuthenticatedOrReadOnly;
 import dev.portcullis.web.Payload;
+import io.smallrye.mutiny.Uni;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -50,9 +51,10 @@ public final class ProbeViews {
     @Authentication({})
     @Permissions(AllowAny.class)
     public static class Ping extends Probe {
+        /** Non-blocking, to show the guard in front of a reactive method. */
         @GET
-        public Map<String, Object> get() {
-            return answer("ping");
+        public Uni<Map<String, Object>> get() {
+            return Uni.createFrom().item(answer("ping"));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.portcullis.security.permission;
 
+import dev.portcullis.api.permissions.IsOwnerOrReadOnly;
 import dev.portcullis.security.core.AccessRequest;
 import dev.portcullis.security.core.Owned;
 import org.junit.jupiter.api.Test;
@@ -22,19 +23,6 @@ class CompositionTest {
         @Override
         public boolean hasObjectPermission(AccessRequest request, Object object) {
             return object instanceof Owned owned && owned.isOwnedBy(request.user());
-        }
-    }
-
-    /** Read: anyone. Write: the owner (the guide's class). */
-    static class OwnerOrReadOnly implements Permission {
-        @Override
-        public boolean hasPermission(AccessRequest request) {
-            return request.safeMethod() || request.user().authenticated();
-        }
-
-        @Override
-        public boolean hasObjectPermission(AccessRequest request, Object object) {
-            return request.safeMethod() || object instanceof Owned owned && owned.isOwnedBy(request.user());
         }
     }
 
@@ -61,17 +49,11 @@ class CompositionTest {
             "IsAdminUser", new IsAdminUser(),
             "AllowAny", new AllowAny(),
             "IsObjectOwner", new IsObjectOwner(),
-            "OwnerOrReadOnly", new OwnerOrReadOnly(),
+            "OwnerOrReadOnly", new IsOwnerOrReadOnly(),
             "Verified", new Verified());
 
     private static Permission parse(String expression) {
-        return PermissionExpression.parse(expression, name -> {
-            Permission p = CLASSES.get(name);
-            if (p == null) {
-                throw new IllegalArgumentException("unknown permission class '" + name + "'");
-            }
-            return p;
-        });
+        return Requests.parse(expression, CLASSES);
     }
 
     @ParameterizedTest(name = "{0}: {1} {2} -> {3}")

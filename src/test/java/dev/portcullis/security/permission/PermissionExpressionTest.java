@@ -15,13 +15,7 @@ class PermissionExpressionTest {
             "A", new AllowAny(), "IsAdminUser", new IsAdminUser(), "IsAuthenticated", new IsAuthenticated());
 
     private static Permission parse(String expression) {
-        return PermissionExpression.parse(expression, name -> {
-            Permission p = CLASSES.get(name);
-            if (p == null) {
-                throw new IllegalArgumentException("unknown permission class '" + name + "'");
-            }
-            return p;
-        });
+        return Requests.parse(expression, CLASSES);
     }
 
     @ParameterizedTest(name = "{0} reads as {1}")

@@ -35,6 +35,17 @@ public final class Requests {
         return owner::id;
     }
 
+    /** Parses a composition over the given classes, by name, as declarations do. */
+    public static Permission parse(String expression, Map<String, Permission> classes) {
+        return PermissionExpression.parse(expression, name -> {
+            Permission permission = classes.get(name);
+            if (permission == null) {
+                throw new IllegalArgumentException("unknown permission class '" + name + "'");
+            }
+            return permission;
+        });
+    }
+
     public static Caller named(String name) {
         return switch (name) {
             case "anonymous" -> ANONYMOUS;
