@@ -3,6 +3,7 @@ package dev.portcullis.api;
 import dev.portcullis.api.permissions.IsVerifiedAndAuthenticated;
 import dev.portcullis.domain.Post;
 import dev.portcullis.security.authentication.BasicAuthentication;
+import dev.portcullis.security.authentication.JwtAuthentication;
 import dev.portcullis.security.authentication.TokenAuthentication;
 import dev.portcullis.security.guard.Authentication;
 import dev.portcullis.security.guard.GuardContext;
@@ -65,6 +66,16 @@ public final class ProbeViews {
         @GET
         public Map<String, Object> get() {
             return answer("no-auth");
+        }
+    }
+
+    @Path("/api/probe/jwt-first/")
+    @Authentication({JwtAuthentication.class, TokenAuthentication.class})
+    @Permissions(IsAuthenticated.class)
+    public static class JwtFirst extends Probe {
+        @GET
+        public Map<String, Object> get() {
+            return answer("jwt-first");
         }
     }
 

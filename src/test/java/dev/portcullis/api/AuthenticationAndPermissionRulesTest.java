@@ -33,7 +33,6 @@ class AuthenticationAndPermissionRulesTest {
     @CsvSource(delimiter = '|', nullValues = "-", value = {
             "GET |/api/data/             |none                 |401|" + NOT_PROVIDED + "|Token",
             "GET |/api/data/             |token:alice          |200|-|-",
-            "GET |/api/data/             |bearer:alice         |401|" + NOT_PROVIDED + "|Token",
             "GET |/api/data/             |raw:abc123           |401|" + NOT_PROVIDED + "|Token",
             "GET |/api/data/             |raw:Token nope       |401|Invalid token.|Token",
             "GET |/api/data/             |raw:token nope       |401|Invalid token.|Token",
@@ -44,7 +43,7 @@ class AuthenticationAndPermissionRulesTest {
             "GET |/api/private/          |none                 |401|" + NOT_PROVIDED + "|Token",
             "GET |/api/private/          |token:alice          |200|-|-",
             "GET |/api/public/           |none                 |200|-|-",
-            "GET |/api/public/           |bearer:alice         |200|-|-",
+            "GET |/api/public/           |raw:Key abc          |200|-|-",
             "GET |/api/public/           |raw:Token nope       |401|Invalid token.|Token",
             "GET |/api/public/           |token:sleeper        |401|User inactive or deleted.|Token",
             "GET |/api/admin-only/       |none                 |401|" + NOT_PROVIDED + "|Token",

@@ -106,7 +106,7 @@ class HttpEdgesTest {
         Response response = RestAssured.given().header("Authorization", header).get("/api/data/");
         assertEquals(status, response.statusCode(), response.asString());
         assertEquals("Token", response.header("WWW-Authenticate"));
-        assertEquals(1, response.jsonPath().getMap("$").size());
+        assertTrue(response.jsonPath().getString("detail").length() > 0);
     }
 
     @ParameterizedTest(name = "a {0} body is an empty payload")

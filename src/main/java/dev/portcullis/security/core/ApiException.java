@@ -12,6 +12,7 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String code;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, Object> fields = new LinkedHashMap<>();
 
     public ApiException(int status, String detail, String code) {
         super(detail, null, false, false);
@@ -41,10 +42,17 @@ public class ApiException extends RuntimeException {
         return this;
     }
 
+    /** A field of the body beside {@code detail}, e.g. SimpleJWT's {@code code} and {@code messages}. */
+    public ApiException withField(String name, Object value) {
+        fields.put(name, value);
+        return this;
+    }
+
     /** The JSON body. DRF's default is {@code {"detail": ...}}; some errors add fields or replace it. */
     public Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("detail", detail());
+        body.putAll(fields);
         return body;
     }
 }

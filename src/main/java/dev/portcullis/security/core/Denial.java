@@ -15,13 +15,12 @@ public final class Denial extends ApiException {
 
     private final Kind kind;
     private final String deniedBy;
-    private final Map<String, Object> extraBody;
 
     private Denial(int status, Kind kind, String detail, String code, String deniedBy, Map<String, Object> extraBody) {
         super(status, detail, code);
         this.kind = kind;
         this.deniedBy = deniedBy;
-        this.extraBody = extraBody;
+        extraBody.forEach(this::withField);
     }
 
     /**
@@ -48,12 +47,5 @@ public final class Denial extends ApiException {
     /** The permission class or authenticator that denied, or the guard itself. */
     public String deniedBy() {
         return deniedBy;
-    }
-
-    @Override
-    public Map<String, Object> body() {
-        Map<String, Object> body = super.body();
-        body.putAll(extraBody);
-        return body;
     }
 }

@@ -63,7 +63,7 @@ class EveryEndpointIsGuardedTest {
         assertEquals(EndpointPolicy.Source.GLOBAL_DEFAULT, data.permissionSource());
         assertEquals(EndpointPolicy.Source.GLOBAL_DEFAULT, data.authenticationSource());
         assertEquals(List.of("IsAuthenticated"), data.permissionNames());
-        assertEquals(List.of("TokenAuthentication"), data.authenticatorNames());
+        assertEquals(List.of("TokenAuthentication", "JWTAuthentication"), data.authenticatorNames());
     }
 
     @Test

@@ -1,0 +1,70 @@
+package dev.portcullis.accounts;
+
+import dev.portcullis.security.authentication.JwtRequest;
+import dev.portcullis.security.core.AuthenticationFailure;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Singleton;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Verifies access tokens for {@code JWTAuthentication}, with SimpleJWT's bodies for every failure. */
+@Singleton
+public class JwtIdentityProvider implements IdentityProvider<JwtRequest> {
+
+    private static final String NOT_VALID = "token_not_valid";
+
+    private final JwtTokens tokens;
+
+    public JwtIdentityProvider(JwtTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Class<JwtRequest> getRequestType() {
+        return JwtRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(JwtRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> {
+            JwtTokens.Claims claims = validate(request.token());
+            if (claims.userId() == null) {
+                throw failure("Token contained no recognizable user identification", NOT_VALID);
+            }
+            User user = QuarkusTransaction.joiningExisting().call(() -> User.<User>findById(claims.userId()));
+            if (user == null) {
+                throw failure("User not found", "user_not_found");
+            }
+            if (!user.active) {
+                throw failure("User is inactive", "user_inactive");
+            }
+            return Identities.of(user);
+        });
+    }
+
+    /** SimpleJWT's {@code get_validated_token}: the one token class tried is {@code AccessToken}. */
+    private JwtTokens.Claims validate(String raw) {
+        try {
+            return tokens.validate(raw, JwtTokens.Type.ACCESS);
+        } catch (TokenError e) {
+            Map<String, Object> message = new LinkedHashMap<>();
+            message.put("token_class", JwtTokens.Type.ACCESS.tokenClass);
+            message.put("token_type", JwtTokens.Type.ACCESS.claim);
+            message.put("message", e.getMessage());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("code", NOT_VALID);
+            body.put("messages", List.of(message));
+            throw new AuthenticationFailure("Given token not valid for any token type", NOT_VALID, body);
+        }
+    }
+
+    private static AuthenticationFailure failure(String detail, String code) {
+        return new AuthenticationFailure(detail, code, Map.of("code", code));
+    }
+}

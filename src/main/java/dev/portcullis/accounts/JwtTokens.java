@@ -1,0 +1,121 @@
+package dev.portcullis.accounts;
+
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * SimpleJWT's token classes on smallrye-jwt: issues access and refresh tokens (RS256, with {@code jti},
+ * {@code token_type} and {@code user_id} claims) and validates them with SimpleJWT's messages. Signature,
+ * algorithm, expiry, not-before, issuer and audience are checked by smallrye-jwt; a failure there is
+ * SimpleJWT's "Token is invalid or expired".
+ */
+public final class JwtTokens {
+
+    /** SimpleJWT's token classes. */
+    public enum Type {
+        ACCESS("access", "AccessToken"), REFRESH("refresh", "RefreshToken");
+
+        public final String claim;
+        public final String tokenClass;
+
+        Type(String claim, String tokenClass) {
+            this.claim = claim;
+            this.tokenClass = tokenClass;
+        }
+    }
+
+    /** What a valid token says. */
+    public record Claims(String jti, Long userId, String tokenType, Instant expiresAt) {
+    }
+
+    /** SimpleJWT's settings: lifetimes, optional issuer and audience, and the clock skew allowed. */
+    public record Settings(Duration accessLifetime, Duration refreshLifetime, Optional<String> issuer,
+                           Optional<String> audience, Duration leeway) {
+    }
+
+    public static final String TOKEN_TYPE = "token_type";
+    public static final String USER_ID = "user_id";
+    public static final String JTI = "jti";
+
+    private final JwtKeys keys;
+    private final Settings settings;
+    private final DefaultJWTParser parser;
+
+    public JwtTokens(JwtKeys keys, Settings settings) {
+        this.keys = keys;
+        this.settings = settings;
+        JWTAuthContextInfo context = new JWTAuthContextInfo();
+        context.setPublicKeyContent(keys.verificationKeys());
+        context.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
+        context.setRequireNamedPrincipal(false);
+        context.setExpGracePeriodSecs((int) settings.leeway().toSeconds());
+        settings.issuer().ifPresent(context::setIssuedBy);
+        settings.audience().ifPresent(audience -> context.setExpectedAudience(Set.of(audience)));
+        this.parser = new DefaultJWTParser(context);
+    }
+
+    public String issue(long userId, Type type) {
+        Instant now = Instant.now();
+        JwtClaimsBuilder claims = Jwt.claims()
+                .claim(TOKEN_TYPE, type.claim)
+                .claim(JTI, UUID.randomUUID().toString().replace("-", ""))
+                .claim(USER_ID, userId)
+                .issuedAt(now)
+                .expiresAt(now.plus(type == Type.ACCESS ? settings.accessLifetime() : settings.refreshLifetime()));
+        settings.issuer().ifPresent(claims::issuer);
+        settings.audience().ifPresent(claims::audience);
+        return claims.jws().keyId(keys.signingKeyId()).sign(keys.signingKey());
+    }
+
+    /**
+     * SimpleJWT's {@code Token(raw)}: decode and verify, then the {@code jti} and the token type.
+     *
+     * @param expected the type the token must have, or {@code null} for any (SimpleJWT's {@code UntypedToken})
+     */
+    public Claims validate(String raw, Type expected) throws TokenError {
+        JsonWebToken token;
+        try {
+            token = parser.parse(raw);
+        } catch (ParseException | RuntimeException e) {
+            throw new TokenError(TokenError.INVALID_OR_EXPIRED);
+        }
+        String jti = stringClaim(token, JTI);
+        if (jti == null) {
+            throw new TokenError("Token has no id");
+        }
+        String type = stringClaim(token, TOKEN_TYPE);
+        if (expected != null) {
+            if (type == null) {
+                throw new TokenError("Token has no type");
+            }
+            if (!expected.claim.equals(type)) {
+                throw new TokenError("Token has wrong type");
+            }
+        }
+        return new Claims(jti, userIdOf(token), type, Instant.ofEpochSecond(token.getExpirationTime()));
+    }
+
+    private static String stringClaim(JsonWebToken token, String name) {
+        Object value = token.getClaim(name);
+        return value == null ? null : value.toString().replaceAll("^\"|\"$", "");
+    }
+
+    private static Long userIdOf(JsonWebToken token) {
+        String value = stringClaim(token, USER_ID);
+        if (value == null || !value.matches("\\d{1,18}")) {
+            return null;
+        }
+        return Long.parseLong(value);
+    }
+}

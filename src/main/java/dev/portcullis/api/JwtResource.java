@@ -1,0 +1,120 @@
+package dev.portcullis.api;
+
+import dev.portcullis.accounts.Accounts;
+import dev.portcullis.accounts.JwtBlacklist;
+import dev.portcullis.accounts.JwtTokens;
+import dev.portcullis.accounts.TokenError;
+import dev.portcullis.accounts.User;
+import dev.portcullis.security.authentication.JwtAuthentication;
+import dev.portcullis.security.core.ApiException;
+import dev.portcullis.security.core.ValidationError;
+import dev.portcullis.security.guard.Authentication;
+import dev.portcullis.security.guard.Permissions;
+import dev.portcullis.security.permission.AllowAny;
+import dev.portcullis.web.Payload;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import java.util.Map;
+
+/**
+ * SimpleJWT's views: obtain a pair, refresh it (rotating the refresh token and blacklisting the old one),
+ * verify a token, blacklist a refresh token. No authentication classes, but their 401s carry
+ * {@code WWW-Authenticate: Bearer realm="api"}, as SimpleJWT's views do.
+ */
+@Path("/api/jwt/")
+@Authentication({})
+@Permissions(AllowAny.class)
+public class JwtResource {
+
+    /** An access token and a refresh token. */
+    public record Pair(String access, String refresh) {
+    }
+
+    private final Accounts accounts;
+    private final JwtTokens tokens;
+    private final JwtBlacklist blacklist;
+    private final String wwwAuthenticate;
+
+    public JwtResource(Accounts accounts, JwtTokens tokens, JwtBlacklist blacklist, JwtAuthentication jwt) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.blacklist = blacklist;
+        this.wwwAuthenticate = jwt.wwwAuthenticate();
+    }
+
+    @POST
+    @Path("create/")
+    public Pair create(Payload payload) {
+        String username = payload.text("username").required();
+        String password = payload.text("password").required();
+        payload.validate();
+        User user = accounts.authenticate(username, password).orElseThrow(() -> unauthorized(
+                new ApiException(401, "No active account found with the given credentials", "no_active_account")));
+        return pair(user.id);
+    }
+
+    @POST
+    @Path("refresh/")
+    @Transactional
+    public Pair refresh(Payload payload) {
+        JwtTokens.Claims refresh = refreshToken(payload);
+        if (!blacklist.add(refresh)) {
+            throw invalidToken("Token is blacklisted");
+        }
+        return pair(refresh.userId());
+    }
+
+    @POST
+    @Path("verify/")
+    public Map<String, Object> verify(Payload payload) {
+        String raw = payload.text("token").required();
+        payload.validate();
+        JwtTokens.Claims token = validate(raw, null);
+        if (blacklist.contains(token.jti())) {
+            throw ValidationError.of(ValidationError.NON_FIELD_ERRORS, "Token is blacklisted");
+        }
+        return Map.of();
+    }
+
+    @POST
+    @Path("blacklist/")
+    @Transactional
+    public Map<String, Object> blacklist(Payload payload) {
+        blacklist.add(refreshToken(payload));
+        return Map.of();
+    }
+
+    /** SimpleJWT's {@code RefreshToken(raw)}: valid, of the refresh type, and not blacklisted. */
+    private JwtTokens.Claims refreshToken(Payload payload) {
+        String raw = payload.text("refresh").required();
+        payload.validate();
+        JwtTokens.Claims refresh = validate(raw, JwtTokens.Type.REFRESH);
+        if (blacklist.contains(refresh.jti())) {
+            throw invalidToken("Token is blacklisted");
+        }
+        return refresh;
+    }
+
+    private JwtTokens.Claims validate(String raw, JwtTokens.Type type) {
+        try {
+            return tokens.validate(raw, type);
+        } catch (TokenError e) {
+            throw invalidToken(e.getMessage());
+        }
+    }
+
+    private Pair pair(long userId) {
+        return new Pair(tokens.issue(userId, JwtTokens.Type.ACCESS), tokens.issue(userId, JwtTokens.Type.REFRESH));
+    }
+
+    /** SimpleJWT's {@code InvalidToken}. */
+    private ApiException invalidToken(String message) {
+        return unauthorized(new ApiException(401, message, "token_not_valid").withField("code", "token_not_valid"));
+    }
+
+    private ApiException unauthorized(ApiException error) {
+        return error.withHeader("WWW-Authenticate", wwwAuthenticate);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.portcullis.security.authentication;
+
+import dev.portcullis.security.core.AuthenticationFailure;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * SimpleJWT's {@code JWTAuthentication}: {@code Authorization: Bearer <jwt>}, the keyword matched exactly
+ * (so {@code bearer} does not apply), and exactly two space-delimited values.
+ */
+@Singleton
+public class JwtAuthentication implements Authenticator {
+
+    public static final String KEYWORD = "Bearer";
+
+    @Override
+    public String name() {
+        return "JWTAuthentication";
+    }
+
+    @Override
+    public Optional<AuthenticationRequest> parse(Credentials credentials) {
+        List<byte[]> parts = AuthorizationHeader.split(credentials.header("Authorization"));
+        if (parts.isEmpty() || !AuthorizationHeader.keywordMatches(parts.get(0), KEYWORD, false)) {
+            return Optional.empty();
+        }
+        if (parts.size() != 2) {
+            throw new AuthenticationFailure("Authorization header must contain two space-delimited values",
+                    "bad_authorization_header", Map.of("code", "bad_authorization_header"));
+        }
+        return Optional.of(new JwtRequest(new String(parts.get(1), StandardCharsets.ISO_8859_1)));
+    }
+
+    @Override
+    public String wwwAuthenticate() {
+        return KEYWORD + " realm=\"api\"";
+    }
+}
