@@ -39,10 +39,12 @@ public class JwtIdentityProvider implements IdentityProvider<JwtRequest> {
             }
             User user = QuarkusTransaction.joiningExisting().call(() -> User.<User>findById(claims.userId()));
             if (user == null) {
-                throw failure("User not found", "user_not_found");
+                throw failure("User not found", "user_not_found")
+                        .withHint("The token names user id " + claims.userId() + ", which does not exist.");
             }
             if (!user.active) {
-                throw failure("User is inactive", "user_inactive");
+                throw failure("User is inactive", "user_inactive")
+                        .withHint("The token belongs to user '" + user.username + "', whose account is inactive.");
             }
             return Identities.of(user);
         });
@@ -60,8 +62,20 @@ public class JwtIdentityProvider implements IdentityProvider<JwtRequest> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("code", NOT_VALID);
             body.put("messages", List.of(message));
-            throw new AuthenticationFailure("Given token not valid for any token type", NOT_VALID, body);
+            throw new AuthenticationFailure("Given token not valid for any token type", NOT_VALID, body)
+                    .withHint(hintFor(e.getMessage()));
         }
+    }
+
+    private static String hintFor(String message) {
+        return switch (message) {
+            case "Token has wrong type" -> "A refresh token was sent where an access token is needed: exchange it "
+                    + "for an access token with POST /api/jwt/refresh/.";
+            case TokenError.INVALID_OR_EXPIRED -> "The access token is malformed, expired, or not signed by a key this "
+                    + "service trusts: refresh it with POST /api/jwt/refresh/, or log in again with POST /api/jwt/create/.";
+            default -> "The access token lacks a claim SimpleJWT requires (" + message + "): use a token issued by "
+                    + "POST /api/jwt/create/.";
+        };
     }
 
     private static AuthenticationFailure failure(String detail, String code) {

@@ -26,9 +26,12 @@ public class OpaqueTokenIdentityProvider implements IdentityProvider<OpaqueToken
     @Override
     public Uni<SecurityIdentity> authenticate(OpaqueTokenRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
-            User user = tokens.userOf(request.key()).orElseThrow(() -> new AuthenticationFailure("Invalid token."));
+            User user = tokens.userOf(request.key()).orElseThrow(() -> new AuthenticationFailure("Invalid token.")
+                    .withHint("No valid token has this key: it is unknown, was revoked, or has expired. "
+                            + "Obtain a new one with POST /api/token/."));
             if (!user.active) {
-                throw new AuthenticationFailure("User inactive or deleted.");
+                throw new AuthenticationFailure("User inactive or deleted.")
+                        .withHint("The token belongs to user '" + user.username + "', whose account is inactive.");
             }
             return Identities.of(user);
         });

@@ -32,6 +32,7 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
         return context.runBlocking(() -> accounts
                 .authenticate(request.getUsername(), new String(request.getPassword().getPassword()))
                 .map(Identities::of)
-                .orElseThrow(() -> new AuthenticationFailure("Invalid username/password.")));
+                .orElseThrow(() -> new AuthenticationFailure("Invalid username/password.")
+                        .withHint("The username and password do not match an active account.")));
     }
 }

@@ -29,44 +29,48 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response apiException(ApiException error) {
-        return responses.toResponse(error);
+    public Response apiException(ApiException error, HttpHeaders headers) {
+        return answer(error, headers);
     }
 
     @ServerExceptionMapper
-    public Response notFound(NotFoundException error) {
-        return responses.toResponse(Errors.notFound());
+    public Response notFound(NotFoundException error, HttpHeaders headers) {
+        return answer(Errors.notFound(), headers);
     }
 
     @ServerExceptionMapper
-    public Response notAllowed(NotAllowedException error, Request request) {
-        return responses.toResponse(Errors.methodNotAllowed(request.getMethod()));
+    public Response notAllowed(NotAllowedException error, Request request, HttpHeaders headers) {
+        return answer(Errors.methodNotAllowed(request.getMethod()), headers);
     }
 
     @ServerExceptionMapper
     public Response notSupported(NotSupportedException error, HttpHeaders headers) {
-        return responses.toResponse(Errors.unsupportedMediaType(String.valueOf(headers.getMediaType())));
+        return answer(Errors.unsupportedMediaType(String.valueOf(headers.getMediaType())), headers);
     }
 
     @ServerExceptionMapper
-    public Response notAcceptable(NotAcceptableException error) {
-        return responses.toResponse(Errors.notAcceptable());
+    public Response notAcceptable(NotAcceptableException error, HttpHeaders headers) {
+        return answer(Errors.notAcceptable(), headers);
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException error) {
+    public Response webApplication(WebApplicationException error, HttpHeaders headers) {
         int status = error.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(error);
+            return unexpected(error, headers);
         }
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String reason = type == null ? "Request failed." : type.getReasonPhrase() + ".";
-        return responses.toResponse(new ApiException(status, reason, "error"));
+        return answer(new ApiException(status, reason, "error"), headers);
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable error) {
+    public Response unexpected(Throwable error, HttpHeaders headers) {
         LOG.error("Unexpected error while serving a request", error);
-        return responses.toResponse(Errors.serverError());
+        return answer(Errors.serverError(), headers);
+    }
+
+    private Response answer(ApiException error, HttpHeaders headers) {
+        return responses.toResponse(error, headers.getHeaderString(HttpHeaders.ACCEPT));
     }
 }

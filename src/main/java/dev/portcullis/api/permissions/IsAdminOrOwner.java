@@ -13,4 +13,10 @@ public class IsAdminOrOwner implements Permission {
     public boolean hasObjectPermission(AccessRequest request, Object object) {
         return request.user().staff() || object instanceof Owned owned && owned.isOwnedBy(request.user());
     }
+
+    @Override
+    public String hint(AccessRequest request, Object object) {
+        return "only staff or the object's owner may " + request.method() + " it, and user '"
+                + request.user().username() + "' is neither";
+    }
 }

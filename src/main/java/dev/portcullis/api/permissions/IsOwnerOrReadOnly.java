@@ -18,4 +18,12 @@ public class IsOwnerOrReadOnly implements Permission {
     public boolean hasObjectPermission(AccessRequest request, Object object) {
         return request.safeMethod() || object instanceof Owned owned && owned.isOwnedBy(request.user());
     }
+
+    @Override
+    public String hint(AccessRequest request, Object object) {
+        if (!request.user().authenticated()) {
+            return request.method() + " changes data, and the request is anonymous";
+        }
+        return "the object belongs to another user; only its owner may " + request.method() + " it";
+    }
 }

@@ -19,4 +19,11 @@ public class IsVerifiedUser implements Permission {
     public String message() {
         return "Please verify your email address before accessing this resource.";
     }
+
+    @Override
+    public String hint(AccessRequest request, Object object) {
+        return request.user().authenticated()
+                ? "the e-mail address of user '" + request.user().username() + "' is not verified (email_verified is false)"
+                : "the request is anonymous; only users with a verified e-mail address may do this";
+    }
 }

@@ -23,6 +23,9 @@ public interface Authenticator {
      */
     Optional<AuthenticationRequest> parse(Credentials credentials);
 
+    /** How a client sends this class's credential, e.g. {@code Authorization: Token <key>}, for explanations. */
+    String usage();
+
     /** DRF's {@code authenticate_header}: the {@code WWW-Authenticate} value, or {@code null} for none (a 403 then). */
     default String wwwAuthenticate() {
         return null;

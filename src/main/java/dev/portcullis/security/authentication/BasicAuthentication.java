@@ -65,4 +65,9 @@ public class BasicAuthentication implements Authenticator {
     public String wwwAuthenticate() {
         return "Basic realm=\"api\"";
     }
+
+    @Override
+    public String usage() {
+        return "Authorization: Basic <base64 of username:password>";
+    }
 }

@@ -31,7 +31,8 @@ public class JwtAuthentication implements Authenticator {
         }
         if (parts.size() != 2) {
             throw new AuthenticationFailure("Authorization header must contain two space-delimited values",
-                    "bad_authorization_header", Map.of("code", "bad_authorization_header"));
+                    "bad_authorization_header", Map.of("code", "bad_authorization_header"))
+                    .withHint("Send exactly one token after the keyword: '" + usage() + "'.");
         }
         return Optional.of(new JwtRequest(new String(parts.get(1), StandardCharsets.ISO_8859_1)));
     }
@@ -39,5 +40,10 @@ public class JwtAuthentication implements Authenticator {
     @Override
     public String wwwAuthenticate() {
         return KEYWORD + " realm=\"api\"";
+    }
+
+    @Override
+    public String usage() {
+        return "Authorization: Bearer <access token>";
     }
 }

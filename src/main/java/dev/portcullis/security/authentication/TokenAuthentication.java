@@ -33,18 +33,26 @@ public class TokenAuthentication implements Authenticator {
             return Optional.empty();
         }
         if (parts.size() == 1) {
-            throw new AuthenticationFailure("Invalid token header. No credentials provided.");
+            throw new AuthenticationFailure("Invalid token header. No credentials provided.")
+                    .withHint("The header has the keyword '" + keyword + "' but no key: send '" + usage() + "'.");
         }
         if (parts.size() > 2) {
-            throw new AuthenticationFailure("Invalid token header. Token string should not contain spaces.");
+            throw new AuthenticationFailure("Invalid token header. Token string should not contain spaces.")
+                    .withHint("Only one key may follow the keyword: send '" + usage() + "'.");
         }
         String key = AuthorizationHeader.decodeUtf8(parts.get(1)).orElseThrow(() -> new AuthenticationFailure(
-                "Invalid token header. Token string should not contain invalid characters."));
+                "Invalid token header. Token string should not contain invalid characters.")
+                .withHint("The key holds bytes that are not UTF-8; a key is 40 hexadecimal characters."));
         return Optional.of(new OpaqueTokenRequest(key));
     }
 
     @Override
     public String wwwAuthenticate() {
         return keyword;
+    }
+
+    @Override
+    public String usage() {
+        return "Authorization: " + keyword + " <key>";
     }
 }

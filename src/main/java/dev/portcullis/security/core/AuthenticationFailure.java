@@ -15,6 +15,7 @@ public final class AuthenticationFailure extends SecurityException implements Au
 
     private final String code;
     private final Map<String, Object> extraBody;
+    private String hint;
 
     public AuthenticationFailure(String detail) {
         this(detail, "authentication_failed", Map.of());
@@ -32,6 +33,16 @@ public final class AuthenticationFailure extends SecurityException implements Au
 
     public String code() {
         return code;
+    }
+
+    /** What the client can do about it, for explained denials. */
+    public AuthenticationFailure withHint(String hint) {
+        this.hint = hint;
+        return this;
+    }
+
+    public String hint() {
+        return hint;
     }
 
     /** Fields that go into the body beside {@code detail} (SimpleJWT adds {@code code} and {@code messages}). */

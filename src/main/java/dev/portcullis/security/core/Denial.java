@@ -40,6 +40,14 @@ public final class Denial extends ApiException {
         return new Denial(403, Kind.PERMISSION_DENIED, detail, code, deniedBy, Map.of());
     }
 
+    /** Adds the explanation of this denial to the body, as {@code hint} (after DRF's own fields). */
+    public Denial explainedBy(String hint) {
+        if (hint != null) {
+            withField("hint", hint);
+        }
+        return this;
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -56,6 +56,11 @@ public class ClassCatalog {
         return authenticator(type.getSimpleName());
     }
 
+    /** Every authenticator the application has. */
+    public List<Authenticator> authenticators() {
+        return List.copyOf(authenticators.values());
+    }
+
     /** By class name, or by DRF's name ({@code JWTAuthentication}). */
     public Authenticator authenticator(String name) {
         Authenticator byClass = authenticators.get(name);

@@ -14,6 +14,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
@@ -33,9 +34,14 @@ public class Guard {
     private static final Logger LOG = Logger.getLogger(Guard.class);
 
     private final IdentityProviderManager identityProviders;
+    private final DenialExplainer explainer;
+    private final boolean explain;
 
-    public Guard(IdentityProviderManager identityProviders) {
+    public Guard(IdentityProviderManager identityProviders, DenialExplainer explainer,
+                 @ConfigProperty(name = "portcullis.explain-denials", defaultValue = "false") boolean explain) {
         this.identityProviders = identityProviders;
+        this.explainer = explainer;
+        this.explain = explain;
     }
 
     /** Authenticates, then checks every permission's request-level rule. Fails with a {@link Denial}. */
@@ -47,7 +53,7 @@ public class Guard {
             for (Permission permission : policy.permissions()) {
                 Decision decision = permission.check(request);
                 if (!decision.allowed()) {
-                    throw permissionDenied(policy, request, decision);
+                    throw permissionDenied(policy, request, credentials, decision);
                 }
             }
             return request;
@@ -55,11 +61,11 @@ public class Guard {
     }
 
     /** DRF's {@code check_object_permissions}: every permission's object-level rule, in order. */
-    public void checkObject(EndpointPolicy policy, AccessRequest request, Object object) {
+    public void checkObject(EndpointPolicy policy, AccessRequest request, Credentials credentials, Object object) {
         for (Permission permission : policy.permissions()) {
             Decision decision = permission.checkObject(request, object);
             if (!decision.allowed()) {
-                throw permissionDenied(policy, request, decision);
+                throw permissionDenied(policy, request, credentials, decision);
             }
         }
     }
@@ -115,26 +121,38 @@ public class Guard {
         return failure;
     }
 
-    private static Denial authenticationFailed(EndpointPolicy policy, Authenticator authenticator,
-                                               AuthenticationFailure failure) {
-        return DenialLog.record(policy, Caller.ANONYMOUS, Denial.unauthenticated(Denial.Kind.AUTHENTICATION_FAILED,
-                failure.detail(), failure.code(), authenticator.name(), failure.extraBody(), policy.wwwAuthenticate()));
+    private Denial authenticationFailed(EndpointPolicy policy, Authenticator authenticator,
+                                        AuthenticationFailure failure) {
+        Denial denial = Denial.unauthenticated(Denial.Kind.AUTHENTICATION_FAILED, failure.detail(), failure.code(),
+                authenticator.name(), failure.extraBody(), policy.wwwAuthenticate());
+        if (explain) {
+            denial.explainedBy(explainer.authenticationFailed(policy, authenticator, failure));
+        }
+        return DenialLog.record(policy, Caller.ANONYMOUS, denial);
     }
 
     /**
      * DRF's {@code permission_denied}: an anonymous request to an endpoint with authenticators is
      * {@code NotAuthenticated} (the permission's own message is not shown); anyone else gets 403.
      */
-    private static Denial permissionDenied(EndpointPolicy policy, AccessRequest request, Decision decision) {
+    private Denial permissionDenied(EndpointPolicy policy, AccessRequest request, Credentials credentials,
+                                    Decision decision) {
         Decision denier = decision.denier();
+        Denial denial;
         if (!policy.authenticators().isEmpty() && request.authenticator() == null) {
-            return DenialLog.record(policy, request.user(), Denial.unauthenticated(Denial.Kind.NOT_AUTHENTICATED,
-                    Denial.NOT_AUTHENTICATED_DETAIL, "not_authenticated", denier.permission(), Map.of(),
-                    policy.wwwAuthenticate()));
+            denial = Denial.unauthenticated(Denial.Kind.NOT_AUTHENTICATED, Denial.NOT_AUTHENTICATED_DETAIL,
+                    "not_authenticated", denier.permission(), Map.of(), policy.wwwAuthenticate());
+            if (explain) {
+                denial.explainedBy(explainer.notAuthenticated(policy, credentials, decision));
+            }
+        } else {
+            denial = Denial.permissionDenied(
+                    denier.message() != null ? denier.message() : Denial.PERMISSION_DENIED_DETAIL,
+                    denier.code() != null ? denier.code() : "permission_denied", denier.permission());
+            if (explain) {
+                denial.explainedBy(explainer.permissionDenied(policy, request, credentials, decision));
+            }
         }
-        return DenialLog.record(policy, request.user(), Denial.permissionDenied(
-                denier.message() != null ? denier.message() : Denial.PERMISSION_DENIED_DETAIL,
-                denier.code() != null ? denier.code() : "permission_denied",
-                denier.permission()));
+        return DenialLog.record(policy, request.user(), denial);
     }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.security.guard;
 
+import dev.portcullis.security.authentication.Credentials;
 import dev.portcullis.security.core.AccessRequest;
 import dev.portcullis.security.core.Caller;
 import jakarta.enterprise.context.RequestScoped;
@@ -13,10 +14,16 @@ public class GuardContext {
 
     private EndpointPolicy policy;
     private AccessRequest request;
+    private Credentials credentials;
 
-    void set(EndpointPolicy policy, AccessRequest request) {
+    void set(EndpointPolicy policy, AccessRequest request, Credentials credentials) {
         this.policy = policy;
         this.request = request;
+        this.credentials = credentials;
+    }
+
+    Credentials credentials() {
+        return require(credentials);
     }
 
     public EndpointPolicy policy() {

@@ -53,7 +53,7 @@ public class GuardFilters {
         Optional<PolicyRegistry.Route> route = registry.route(path);
         if (route.isEmpty()) {
             boolean missingSlash = !path.endsWith("/") && registry.route(path + "/").isPresent();
-            return Uni.createFrom().item(missingSlash ? errors.toResponse(Errors.notFound()) : null);
+            return Uni.createFrom().item(missingSlash ? errors.toResponse(Errors.notFound(), request.getHeaderString("Accept")) : null);
         }
         String method = request.getMethod();
         Set<String> routed = route.get().httpMethods();
@@ -74,12 +74,14 @@ public class GuardFilters {
      * gives ({@code null}: go on to the resource method); when it denies, answers the error.
      */
     private Uni<Response> enforce(EndpointPolicy policy, ContainerRequestContext request, Supplier<Response> whenAllowed) {
-        return guard.authorize(policy, new RequestCredentials(request), request.getMethod(), pathParameters(request))
+        RequestCredentials credentials = new RequestCredentials(request);
+        return guard.authorize(policy, credentials, request.getMethod(), pathParameters(request))
                 .map(accessRequest -> {
-                    context.set(policy, accessRequest);
+                    context.set(policy, accessRequest, credentials);
                     return whenAllowed.get();
                 })
-                .onFailure(ApiException.class).recoverWithItem(failure -> errors.toResponse((ApiException) failure));
+                .onFailure(ApiException.class).recoverWithItem(failure -> errors.toResponse((ApiException) failure,
+                        request.getHeaderString("Accept")));
     }
 
     private static Map<String, String> pathParameters(ContainerRequestContext request) {

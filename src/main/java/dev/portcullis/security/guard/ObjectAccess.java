@@ -23,7 +23,7 @@ public class ObjectAccess {
     /** @param lookup the object as the caller's scoped query found it */
     public <T> T getObject(Optional<T> lookup) {
         T object = lookup.orElseThrow(Errors::notFound);
-        guard.checkObject(context.policy(), context.request(), object);
+        guard.checkObject(context.policy(), context.request(), context.credentials(), object);
         return object;
     }
 }

@@ -33,7 +33,7 @@ public record And(Permission left, Permission right) implements Permission {
 
     private Decision combine(String level, Decision... parts) {
         boolean allowed = List.of(parts).stream().allMatch(Decision::allowed) && parts.length == 2;
-        return new Decision(name(), level, allowed, null, null, List.of(parts));
+        return Decision.composite(name(), level, allowed, List.of(parts));
     }
 
     @Override

@@ -34,6 +34,6 @@ public abstract class CompositePermission implements Permission {
     }
 
     private Decision wrap(Decision inner) {
-        return new Decision(name(), inner.level(), inner.allowed(), message(), code(), List.of(inner));
+        return new Decision(name(), inner.level(), inner.allowed(), message(), code(), List.of(inner), null);
     }
 }

@@ -1,5 +1,7 @@
 package dev.portcullis.security.permission;
 
+import dev.portcullis.security.core.AccessRequest;
+
 import java.util.List;
 
 /**
@@ -10,9 +12,10 @@ import java.util.List;
  * @param level      {@code "request"} ({@code has_permission}) or {@code "object"} ({@code has_object_permission})
  * @param message    the denying class's own message, or {@code null} for DRF's default text
  * @param code       the denying class's own code, or {@code null} for {@code permission_denied}
+ * @param hint       for a denial, the class's own words on why (see {@link Permission#hint}), or {@code null}
  */
 public record Decision(String permission, String level, boolean allowed, String message, String code,
-                       List<Decision> parts) {
+                       List<Decision> parts, String hint) {
 
     public static final String REQUEST = "request";
     public static final String OBJECT = "object";
@@ -21,8 +24,27 @@ public record Decision(String permission, String level, boolean allowed, String 
         parts = List.copyOf(parts);
     }
 
-    public static Decision of(Permission permission, String level, boolean allowed) {
-        return new Decision(permission.name(), level, allowed, permission.message(), permission.code(), List.of());
+    /** A single class's verdict; its hint is asked for only when it denies. */
+    public static Decision of(Permission permission, AccessRequest request, Object object, boolean allowed) {
+        return new Decision(permission.name(), object == null ? REQUEST : OBJECT, allowed, permission.message(),
+                permission.code(), List.of(), allowed ? null : permission.hint(request, object));
+    }
+
+    /** A composite's verdict over its parts. */
+    public static Decision composite(String name, String level, boolean allowed, List<Decision> parts) {
+        return new Decision(name, level, allowed, null, null, parts, null);
+    }
+
+    /** The hint of the class that denied, looking inside composites; {@code null} when none has one. */
+    public String denialHint() {
+        if (allowed) {
+            return null;
+        }
+        if (hint != null) {
+            return hint;
+        }
+        return parts.stream().filter(p -> !p.allowed()).map(Decision::denialHint)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     /**

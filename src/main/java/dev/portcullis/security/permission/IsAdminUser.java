@@ -11,4 +11,11 @@ public class IsAdminUser implements Permission {
     public boolean hasPermission(AccessRequest request) {
         return request.user().staff();
     }
+
+    @Override
+    public String hint(AccessRequest request, Object object) {
+        return request.user().authenticated()
+                ? "user '" + request.user().username() + "' is not staff (is_staff is false)"
+                : "the request is anonymous, and IsAdminUser requires a staff user";
+    }
 }

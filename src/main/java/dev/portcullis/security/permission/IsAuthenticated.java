@@ -11,4 +11,9 @@ public class IsAuthenticated implements Permission {
     public boolean hasPermission(AccessRequest request) {
         return request.user().authenticated();
     }
+
+    @Override
+    public String hint(AccessRequest request, Object object) {
+        return "the request is anonymous, and IsAuthenticated requires an authenticated user";
+    }
 }

@@ -11,4 +11,9 @@ public class IsAuthenticatedOrReadOnly implements Permission {
     public boolean hasPermission(AccessRequest request) {
         return request.safeMethod() || request.user().authenticated();
     }
+
+    @Override
+    public String hint(AccessRequest request, Object object) {
+        return request.method() + " is not a read-only method (GET, HEAD, OPTIONS), and the request is anonymous";
+    }
 }

@@ -23,13 +23,19 @@ public record Not(Permission operand) implements Permission {
     @Override
     public Decision check(AccessRequest request) {
         Decision inner = operand.check(request);
-        return new Decision(name(), Decision.REQUEST, !inner.allowed(), null, null, List.of(inner));
+        return negate(Decision.REQUEST, inner);
     }
 
     @Override
     public Decision checkObject(AccessRequest request, Object object) {
         Decision inner = operand.checkObject(request, object);
-        return new Decision(name(), Decision.OBJECT, !inner.allowed(), null, null, List.of(inner));
+        return negate(Decision.OBJECT, inner);
+    }
+
+    private Decision negate(String level, Decision inner) {
+        String hint = inner.allowed() ? inner.permission() + " allows this " + level + ", and " + name()
+                + " allows only what " + inner.permission() + " does not" : null;
+        return new Decision(name(), level, !inner.allowed(), null, null, List.of(inner), hint);
     }
 
     @Override

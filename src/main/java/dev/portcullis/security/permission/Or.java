@@ -24,20 +24,20 @@ public record Or(Permission left, Permission right) implements Permission {
     public Decision check(AccessRequest request) {
         Decision first = left.check(request);
         if (first.allowed()) {
-            return new Decision(name(), Decision.REQUEST, true, null, null, List.of(first));
+            return Decision.composite(name(), Decision.REQUEST, true, List.of(first));
         }
         Decision second = right.check(request);
-        return new Decision(name(), Decision.REQUEST, second.allowed(), null, null, List.of(first, second));
+        return Decision.composite(name(), Decision.REQUEST, second.allowed(), List.of(first, second));
     }
 
     @Override
     public Decision checkObject(AccessRequest request, Object object) {
         Decision first = both(left, request, object);
         if (first.allowed()) {
-            return new Decision(name(), Decision.OBJECT, true, null, null, List.of(first));
+            return Decision.composite(name(), Decision.OBJECT, true, List.of(first));
         }
         Decision second = both(right, request, object);
-        return new Decision(name(), Decision.OBJECT, second.allowed(), null, null, List.of(first, second));
+        return Decision.composite(name(), Decision.OBJECT, second.allowed(), List.of(first, second));
     }
 
     /** One operand's request check followed, when it allows, by its object check. */

@@ -29,6 +29,15 @@ public interface Permission {
         return null;
     }
 
+    /**
+     * Why this class denies, in words a client developer can act on, for denials explained in the answer.
+     *
+     * @param object the object for an object-level denial, {@code null} for a request-level one
+     */
+    default String hint(AccessRequest request, Object object) {
+        return null;
+    }
+
     /** The name declarations, logs and introspection use: the class's simple name. */
     default String name() {
         return PermissionNames.of(getClass());
@@ -36,12 +45,12 @@ public interface Permission {
 
     /** Evaluates {@link #hasPermission}, keeping the verdict of each part. */
     default Decision check(AccessRequest request) {
-        return Decision.of(this, Decision.REQUEST, hasPermission(request));
+        return Decision.of(this, request, null, hasPermission(request));
     }
 
     /** Evaluates {@link #hasObjectPermission}, keeping the verdict of each part. */
     default Decision checkObject(AccessRequest request, Object object) {
-        return Decision.of(this, Decision.OBJECT, hasObjectPermission(request, object));
+        return Decision.of(this, request, object, hasObjectPermission(request, object));
     }
 
     default Permission and(Permission other) {
