@@ -16,10 +16,14 @@ final class Identities {
     private Identities() {
     }
 
-    static SecurityIdentity of(User user) {
-        Caller caller = new Caller(user.id, user.username, user.staff, user.superuser, Map.of(
+    static Caller callerOf(User user) {
+        return new Caller(user.id, user.username, user.staff, user.superuser, Map.of(
                 "email", user.email,
                 "email_verified", user.emailVerified));
+    }
+
+    static SecurityIdentity of(User user) {
+        Caller caller = callerOf(user);
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.username))
                 .addAttribute(Guard.CALLER_ATTRIBUTE, caller);

@@ -8,6 +8,8 @@ import dev.portcullis.security.guard.Action;
 import dev.portcullis.security.guard.GetPermissions;
 import dev.portcullis.security.guard.GuardContext;
 import dev.portcullis.security.guard.ObjectAccess;
+import dev.portcullis.security.guard.ObjectLookup;
+import dev.portcullis.security.core.Caller;
 import dev.portcullis.security.guard.ViewSet;
 import dev.portcullis.security.permission.AllowAny;
 import dev.portcullis.security.permission.IsAuthenticated;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.PathParam;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The guide's {@code PostViewSet}: public reads, authenticated writes, owners edit, staff or owners delete.
@@ -31,7 +34,7 @@ import java.util.List;
  */
 @ViewSet
 @Path("/api/posts/")
-public class PostResource implements GetPermissions {
+public class PostResource implements GetPermissions, ObjectLookup {
 
     private final GuardContext guard;
     private final ObjectAccess objects;
@@ -59,6 +62,11 @@ public class PostResource implements GetPermissions {
             case "destroy" -> ownerOrStaffDeletes;
             default -> null;
         };
+    }
+
+    @Override
+    public Optional<Object> lookupObject(String id, Caller caller) {
+        return PathIds.tryParse(id).flatMap(pk -> Post.findVisible(pk, caller));
     }
 
     @GET

@@ -7,7 +7,9 @@ import dev.portcullis.security.authentication.JwtAuthentication;
 import dev.portcullis.security.authentication.TokenAuthentication;
 import dev.portcullis.security.guard.Authentication;
 import dev.portcullis.security.guard.GuardContext;
+import dev.portcullis.security.core.Caller;
 import dev.portcullis.security.guard.ObjectAccess;
+import dev.portcullis.security.guard.ObjectLookup;
 import dev.portcullis.security.guard.Permissions;
 import dev.portcullis.security.permission.AllowAny;
 import dev.portcullis.security.permission.IsAuthenticated;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.PathParam;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Small endpoints that show the rules for configurations the reference API does not otherwise use. Each
@@ -134,14 +137,19 @@ public final class ProbeViews {
     /** {@code IsAdminUser | IsOwnerOrReadOnly} on published posts; PUT and PATCH change the title. */
     @Path("/api/probe/or-posts/{id}/")
     @Permissions(expression = "IsAdminUser | IsOwnerOrReadOnly")
-    public static class OrPosts extends Probe {
+    public static class OrPosts extends Probe implements ObjectLookup {
 
         @jakarta.inject.Inject
         ObjectAccess objects;
 
+        @Override
+        public Optional<Object> lookupObject(String id, Caller caller) {
+            return PathIds.tryParse(id).flatMap(Post::findPublished);
+        }
+
         @GET
         public Map<String, Object> get(@PathParam("id") String id) {
-            objects.getObject(Post.findPublished(PathIds.parse(id)));
+            objects.getObject(lookupObject(id, guard.caller()));
             return answer("or-posts");
         }
 
@@ -158,7 +166,7 @@ public final class ProbeViews {
         }
 
         private Map<String, Object> retitle(String id, Payload payload) {
-            Post post = objects.getObject(Post.findPublished(PathIds.parse(id)));
+            Post post = (Post) objects.getObject(lookupObject(id, guard.caller()));
             String title = payload.text("title").maxLength(200).required();
             payload.validate();
             if (title != null) {

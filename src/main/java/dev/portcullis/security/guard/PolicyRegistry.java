@@ -40,6 +40,7 @@ public class PolicyRegistry {
     private final PolicyResolver resolver;
     private final Map<MethodKey, EndpointPolicy> byMethod = new HashMap<>();
     private final List<Route> routes = new ArrayList<>();
+    private final Map<String, EndpointPolicy> byRoute = new HashMap<>();
     private final Map<String, EndpointPolicy> defaults = new ConcurrentHashMap<>();
 
     public PolicyRegistry(PolicyResolver resolver) {
@@ -47,7 +48,9 @@ public class PolicyRegistry {
         for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
             Class<?> type = bean.getBeanClass();
             if (type.isAnnotationPresent(Path.class)) {
-                register(type, Arc.container().instance(type).get());
+                // Only a resource that decides its permissions in code is needed now; creating the others here
+                // would tie their construction to the registry's (and fail for those that inject it).
+                register(type, GetPermissions.class.isAssignableFrom(type) ? Arc.container().instance(type).get() : null);
             }
         }
         routes.sort(Comparator.comparing(Route::template).reversed());
@@ -61,6 +64,7 @@ public class PolicyRegistry {
             }
             EndpointPolicy policy = resolver.resolve(resource, resourceClass, method);
             byMethod.put(new MethodKey(resourceClass, method.getName(), List.of(method.getParameterTypes())), policy);
+            byRoute.put(policy.httpMethod() + " " + policy.path(), policy);
             methodsByTemplate.computeIfAbsent(policy.path(), t -> new TreeSet<>()).add(policy.httpMethod());
         }
         methodsByTemplate.forEach((template, methods) ->
@@ -89,6 +93,28 @@ public class PolicyRegistry {
         String action = "OPTIONS".equals(httpMethod) ? ActionNames.METADATA : httpMethod.toLowerCase(Locale.ROOT);
         return defaults.computeIfAbsent(route.template() + " " + httpMethod,
                 key -> resolver.resolveDefault(route.resourceClass(), route.template(), httpMethod, action));
+    }
+
+    /**
+     * The policy the guard applies to a method on a route: the routed method's (HEAD is served by GET), else
+     * the resource's default.
+     */
+    public EndpointPolicy policyFor(Route route, String httpMethod) {
+        EndpointPolicy routed = byRoute.get(httpMethod + " " + route.template());
+        if (routed == null && "HEAD".equals(httpMethod)) {
+            routed = byRoute.get("GET " + route.template());
+        }
+        return routed != null ? routed : defaultPolicy(route, httpMethod);
+    }
+
+    /** The resource bean serving a route, e.g. to look up an object for an explanation. */
+    public Object resourceOf(Route route) {
+        return Arc.container().instance(route.resourceClass()).get();
+    }
+
+    /** Every route, for introspection. */
+    public List<Route> routes() {
+        return List.copyOf(routes);
     }
 
     /** Every policy, for introspection and for the test that no endpoint escapes the guard. */

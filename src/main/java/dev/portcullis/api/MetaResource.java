@@ -1,0 +1,73 @@
+package dev.portcullis.api;
+
+import dev.portcullis.security.guard.AccessExplainer;
+import dev.portcullis.security.guard.AccessExplanation;
+import dev.portcullis.security.guard.EndpointPolicy;
+import dev.portcullis.security.guard.Permissions;
+import dev.portcullis.security.guard.PolicyRegistry;
+import dev.portcullis.security.permission.IsAdminUser;
+import dev.portcullis.web.Payload;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Introspection for administrators: the policy of every endpoint and action, and "would U be allowed?". */
+@Path("/api/_meta/")
+@Permissions(IsAdminUser.class)
+public class MetaResource {
+
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+    /** One endpoint and action, with the classes in force and where each list was declared. */
+    public record EndpointView(String path, String method, String action, String resource,
+                               List<String> authentication, String authenticationSource,
+                               List<String> permissions, String permissionsSource) {
+
+        static EndpointView of(EndpointPolicy policy) {
+            return new EndpointView(policy.path(), policy.httpMethod(), policy.action(), policy.resource(),
+                    policy.authenticatorNames(), sourceOf(policy.authenticationSource()),
+                    policy.permissionNames(), sourceOf(policy.permissionSource()));
+        }
+
+        private static String sourceOf(EndpointPolicy.Source source) {
+            return source.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
+    }
+
+    private final PolicyRegistry registry;
+    private final AccessExplainer explainer;
+
+    public MetaResource(PolicyRegistry registry, AccessExplainer explainer) {
+        this.registry = registry;
+        this.explainer = explainer;
+    }
+
+    /** Every routed method, then each path's OPTIONS (DRF's {@code metadata} action, the resource's default). */
+    @GET
+    @Path("endpoints/")
+    public List<EndpointView> endpoints() {
+        List<EndpointView> endpoints = new ArrayList<>();
+        registry.policies().forEach(policy -> endpoints.add(EndpointView.of(policy)));
+        registry.routes().stream()
+                .sorted((a, b) -> a.template().compareTo(b.template()))
+                .forEach(route -> endpoints.add(EndpointView.of(registry.defaultPolicy(route, "OPTIONS"))));
+        return endpoints;
+    }
+
+    @POST
+    @Path("explain/")
+    public AccessExplanation explain(Payload payload) {
+        String username = payload.text("username").optional(null);
+        String method = payload.text("method").maxLength(10)
+                .must(m -> METHODS.contains(m.toUpperCase(Locale.ROOT)), "Not a supported HTTP method.").required();
+        String path = payload.text("path").maxLength(2000).must(p -> p.startsWith("/"), "Must start with '/'.").required();
+        String objectId = payload.text("object_id").optional(null);
+        payload.validate();
+        return explainer.explain(username, method.toUpperCase(Locale.ROOT), path, objectId);
+    }
+}

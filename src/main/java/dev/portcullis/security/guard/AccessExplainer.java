@@ -1,0 +1,108 @@
+package dev.portcullis.security.guard;
+
+import dev.portcullis.security.authentication.Authenticator;
+import dev.portcullis.security.core.AccessRequest;
+import dev.portcullis.security.core.Caller;
+import dev.portcullis.security.core.Denial;
+import dev.portcullis.security.core.Errors;
+import dev.portcullis.security.permission.Decision;
+import dev.portcullis.security.permission.Permission;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Answers "would user U be allowed METHOD PATH?" from the same policies the guard enforces, without running
+ * the endpoint: the user is taken as authenticated by the endpoint's first authentication class (or anonymous
+ * when it has none), then every permission's request-level and, for an object id, object-level verdict.
+ */
+@Singleton
+public class AccessExplainer {
+
+    private final PolicyRegistry registry;
+    private final CallerDirectory callers;
+
+    public AccessExplainer(PolicyRegistry registry, CallerDirectory callers) {
+        this.registry = registry;
+        this.callers = callers;
+    }
+
+    /**
+     * @param username {@code null} for an anonymous request
+     * @param objectId the object of a detail endpoint, or {@code null}
+     */
+    public AccessExplanation explain(String username, String method, String path, String objectId) {
+        PolicyRegistry.Route route = registry.route(path).orElseThrow(Errors::notFound);
+        EndpointPolicy policy = registry.policyFor(route, method);
+        Caller user = username == null ? Caller.ANONYMOUS : callers.find(username)
+                .orElseThrow(() -> new dev.portcullis.security.core.ValidationError(
+                        Map.of("username", List.of("No active user of that name."))));
+        boolean authenticates = user.authenticated() && !policy.authenticators().isEmpty();
+        Caller caller = authenticates ? user : Caller.ANONYMOUS;
+        AccessRequest request = new AccessRequest(caller, method, policy.action(), Map.of(),
+                authenticates ? policy.authenticators().get(0).name() : null);
+
+        List<Decision> decisions = new ArrayList<>();
+        Optional<Decision> denied = check(policy, request, decisions, null);
+        if (denied.isEmpty() && objectId != null) {
+            if (!(registry.resourceOf(route) instanceof ObjectLookup lookup)) {
+                return result(username, method, path, policy, verdicts(policy, user), decisions, false, 404,
+                        "This endpoint acts on no object.");
+            }
+            Optional<Object> object = lookup.lookupObject(objectId, caller);
+            if (object.isEmpty()) {
+                return result(username, method, path, policy, verdicts(policy, user), decisions, false, 404,
+                        "Not found.");
+            }
+            denied = check(policy, request, decisions, object.get());
+        }
+        if (denied.isPresent()) {
+            Decision denier = denied.get().denier();
+            boolean anonymous = !policy.authenticators().isEmpty() && !caller.authenticated();
+            int status = anonymous && policy.wwwAuthenticate() != null ? 401 : 403;
+            String detail = anonymous ? Denial.NOT_AUTHENTICATED_DETAIL
+                    : denier.message() != null ? denier.message() : Denial.PERMISSION_DENIED_DETAIL;
+            return result(username, method, path, policy, verdicts(policy, user), decisions, false, status, detail);
+        }
+        boolean routed = route.httpMethods().contains(method) || "OPTIONS".equals(method)
+                || ("HEAD".equals(method) && route.httpMethods().contains("GET"));
+        return routed
+                ? result(username, method, path, policy, verdicts(policy, user), decisions, true, 200, null)
+                : result(username, method, path, policy, verdicts(policy, user), decisions, true, 405,
+                        Errors.methodNotAllowed(method).detail());
+    }
+
+    private static Optional<Decision> check(EndpointPolicy policy, AccessRequest request, List<Decision> decisions,
+                                            Object object) {
+        for (Permission permission : policy.permissions()) {
+            Decision decision = object == null ? permission.check(request) : permission.checkObject(request, object);
+            decisions.add(decision);
+            if (!decision.allowed()) {
+                return Optional.of(decision);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<AccessExplanation.Verdict> verdicts(EndpointPolicy policy, Caller user) {
+        List<AccessExplanation.Verdict> verdicts = new ArrayList<>();
+        for (int i = 0; i < policy.authenticators().size(); i++) {
+            Authenticator authenticator = policy.authenticators().get(i);
+            String verdict = !user.authenticated() ? "no credential: does not apply"
+                    : i == 0 ? "authenticates '" + user.username() + "' given '" + authenticator.usage() + "'"
+                    : "tried only when no earlier class applies";
+            verdicts.add(new AccessExplanation.Verdict(authenticator.name(), verdict));
+        }
+        return verdicts;
+    }
+
+    private static AccessExplanation result(String user, String method, String path, EndpointPolicy policy,
+                                            List<AccessExplanation.Verdict> authentication, List<Decision> decisions,
+                                            boolean allowed, int status, String detail) {
+        return new AccessExplanation(user, method, path, policy.path(), policy.action(), authentication,
+                List.copyOf(decisions), allowed, status, detail);
+    }
+}

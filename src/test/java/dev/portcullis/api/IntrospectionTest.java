@@ -1,0 +1,145 @@
+package dev.portcullis.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The policy of every endpoint, and explanations that agree with what the guard really does. */
+@QuarkusTest
+class IntrospectionTest {
+
+    private static RequestSpecification admin() {
+        return Api.withToken(Api.adminToken());
+    }
+
+    private static List<Map<String, Object>> endpoints() {
+        return admin().get("/api/_meta/endpoints/").then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    @Test
+    void endpointsListEveryActionWithItsClassesAndTheirSource() {
+        List<Map<String, Object>> endpoints = endpoints();
+        Map<String, Object> destroy = find(endpoints, "DELETE", "/api/posts/{id}/");
+        assertEquals("destroy", destroy.get("action"));
+        assertEquals(List.of("IsAuthenticated", "IsAdminOrOwner"), destroy.get("permissions"));
+        assertEquals("programmatic", destroy.get("permissions_source"));
+        assertEquals(List.of("TokenAuthentication", "JWTAuthentication"), destroy.get("authentication"));
+        assertEquals("global default", destroy.get("authentication_source"));
+
+        Map<String, Object> data = find(endpoints, "GET", "/api/data/");
+        assertEquals("global default", data.get("permissions_source"));
+        Map<String, Object> register = find(endpoints, "POST", "/api/register/");
+        assertEquals(List.of(), register.get("authentication"));
+        assertEquals("resource", register.get("authentication_source"));
+        Map<String, Object> metadata = find(endpoints, "OPTIONS", "/api/posts/");
+        assertEquals("metadata", metadata.get("action"));
+        assertEquals(List.of("IsAuthenticated"), metadata.get("permissions"));
+    }
+
+    @Test
+    void introspectionIsForStaffOnly() {
+        assertEquals(403, Api.withToken(Api.token("intro-user")).get("/api/_meta/endpoints/").statusCode());
+        assertEquals(401, RestAssured.given().contentType(ContentType.JSON).body("{}").post("/api/_meta/explain/").statusCode());
+    }
+
+    @Test
+    void explainShowsEachVerdict() {
+        int post = Api.post(Api.token("intro-owner"), "explained", true);
+        Response response = admin().contentType(ContentType.JSON)
+                .body(Map.of("username", "intro-user", "method", "PUT", "path", "/api/posts/" + post + "/", "object_id", post))
+                .post("/api/_meta/explain/");
+        assertEquals(200, response.statusCode(), response.asString());
+        assertEquals(false, response.jsonPath().getBoolean("allowed"));
+        assertEquals(403, response.jsonPath().getInt("status"));
+        assertEquals("update", response.jsonPath().getString("action"));
+        assertEquals(List.of("IsAuthenticated", "IsOwnerOrReadOnly", "IsAuthenticated", "IsOwnerOrReadOnly"),
+                response.jsonPath().getList("permissions.permission"));
+        assertEquals(List.of("request", "request", "object", "object"), response.jsonPath().getList("permissions.level"));
+        assertEquals(List.of(true, true, true, false), response.jsonPath().getList("permissions.allowed"));
+        assertTrue(response.jsonPath().getString("permissions[3].hint").contains("belongs to another user"));
+        assertEquals("TokenAuthentication", response.jsonPath().getString("authentication[0].authentication_class"));
+    }
+
+    @Test
+    void explainRefusesBadQuestions() {
+        Response response = admin().contentType(ContentType.JSON)
+                .body(Map.of("username", "nobody-at-all", "method", "FETCH", "path", "api")).post("/api/_meta/explain/");
+        assertEquals(400, response.statusCode());
+        assertEquals(Map.of("method", List.of("Not a supported HTTP method."), "path", List.of("Must start with '/'.")),
+                response.jsonPath().getMap("$"));
+        Response unknownPath = admin().contentType(ContentType.JSON)
+                .body(Map.of("method", "GET", "path", "/api/nowhere/")).post("/api/_meta/explain/");
+        assertEquals(404, unknownPath.statusCode());
+    }
+
+    /** For every endpoint and action, and for anonymous, a regular user and staff: explain agrees with the guard. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void explainAgreesWithTheRealRequestEverywhere() {
+        Map<String, String> tokens = new HashMap<>();
+        tokens.put("intro-user", Api.token("intro-user"));
+        tokens.put("intro-staff", Api.token("intro-staff", true, false, true));
+        Api.token("intro-target");
+        int checked = 0;
+        for (Map<String, Object> endpoint : endpoints()) {
+            String method = (String) endpoint.get("method");
+            String template = (String) endpoint.get("path");
+            for (String user : new String[]{null, "intro-user", "intro-staff"}) {
+                String objectId = template.contains("{id}") ? String.valueOf(Api.post(Api.token("intro-owner"), "x", true)) : null;
+                String path = template.replace("{id}", objectId == null ? "1" : objectId).replace("{username}", "intro-target");
+                Map<String, Object> question = new HashMap<>(Map.of("method", method, "path", path));
+                if (user != null) {
+                    question.put("username", user);
+                }
+                if (objectId != null) {
+                    question.put("object_id", objectId);
+                }
+                Response explained = admin().contentType(ContentType.JSON).body(question).post("/api/_meta/explain/");
+                assertEquals(200, explained.statusCode(), explained.asString());
+                RequestSpecification real = RestAssured.given();
+                List<String> classes = (List<String>) endpoint.get("authentication");
+                if (user != null && !classes.isEmpty()) {
+                    real.header("Authorization", credential(classes.get(0), user, tokens.get(user)));
+                }
+                int status = real.contentType(ContentType.JSON).body("{}").request(method, path).statusCode();
+                String where = method + " " + path + " as " + user + ": explain " + explained.asString() + ", real " + status;
+                if (explained.jsonPath().getBoolean("allowed")) {
+                    assertFalse(status == 401 || status == 403, where);
+                } else {
+                    assertEquals(explained.jsonPath().getInt("status"), status, where);
+                }
+                checked++;
+            }
+        }
+        assertTrue(checked > 90, "checked " + checked);
+    }
+
+    /** The credential of the endpoint's first authentication class, as the explanation assumes. */
+    private static String credential(String authenticationClass, String user, String token) {
+        return switch (authenticationClass) {
+            case "TokenAuthentication" -> "Token " + token;
+            case "BasicAuthentication" -> "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((user + ":" + Api.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            case "JWTAuthentication" -> "Bearer " + RestAssured.given().contentType(ContentType.JSON)
+                    .body(Map.of("username", user, "password", Api.PASSWORD)).post("/api/jwt/create/")
+                    .then().statusCode(200).extract().path("access");
+            default -> throw new IllegalArgumentException(authenticationClass);
+        };
+    }
+
+    private static Map<String, Object> find(List<Map<String, Object>> endpoints, String method, String path) {
+        return endpoints.stream().filter(e -> method.equals(e.get("method")) && path.equals(e.get("path")))
+                .findFirst().orElseThrow(() -> new AssertionError(method + " " + path + " not listed"));
+    }
+}
