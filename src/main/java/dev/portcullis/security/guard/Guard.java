@@ -35,12 +35,14 @@ public class Guard {
 
     private final IdentityProviderManager identityProviders;
     private final DenialExplainer explainer;
+    private final DenialLog denials;
     private final boolean explain;
 
-    public Guard(IdentityProviderManager identityProviders, DenialExplainer explainer,
+    public Guard(IdentityProviderManager identityProviders, DenialExplainer explainer, DenialLog denials,
                  @ConfigProperty(name = "portcullis.explain-denials", defaultValue = "false") boolean explain) {
         this.identityProviders = identityProviders;
         this.explainer = explainer;
+        this.denials = denials;
         this.explain = explain;
     }
 
@@ -128,7 +130,7 @@ public class Guard {
         if (explain) {
             denial.explainedBy(explainer.authenticationFailed(policy, authenticator, failure));
         }
-        return DenialLog.record(policy, Caller.ANONYMOUS, denial);
+        return denials.record(policy, Caller.ANONYMOUS, denial);
     }
 
     /**
@@ -153,6 +155,6 @@ public class Guard {
                 denial.explainedBy(explainer.permissionDenied(policy, request, credentials, decision));
             }
         }
-        return DenialLog.record(policy, request.user(), denial);
+        return denials.record(policy, request.user(), denial);
     }
 }
