@@ -1,0 +1,38 @@
+package dev.portcullis.cli;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.inject.Inject;
+
+/**
+ * The executable: with no arguments it serves HTTP; with arguments it runs one management command (as
+ * Django's {@code manage.py}) and exits with its status.
+ */
+@QuarkusMain
+public class PortcullisMain implements QuarkusApplication {
+
+    @Inject
+    ManagementCommands commands;
+
+    public static void main(String... args) {
+        if (args.length > 0) {
+            // A command must not collide with a running service's port, and its output is for scripts:
+            // listen on a random loopback port, and keep the log on stderr.
+            System.setProperty("quarkus.http.port", "0");
+            System.setProperty("quarkus.http.host", "127.0.0.1");
+            System.setProperty("quarkus.log.console.stderr", "true");
+            System.setProperty("quarkus.log.level", "WARN");
+        }
+        Quarkus.run(PortcullisMain.class, args);
+    }
+
+    @Override
+    public int run(String... args) {
+        if (args.length == 0) {
+            Quarkus.waitForExit();
+            return 0;
+        }
+        return commands.run(args, System.out, System.err);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.portcullis.cli;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The executable's management commands: output a script can read, and exit codes it can rely on. */
+@QuarkusMainTest
+@TestProfile(ManagementCommandsTest.OneDatabase.class)
+class ManagementCommandsTest {
+
+    /** Each command is a run of its own: the embedded database keeps its files between them, as a real one would. */
+    public static class OneDatabase implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.embedded.postgresql.data.dir", "target/commands-db-" + ProcessHandle.current().pid());
+        }
+    }
+
+    /**
+     * What the command printed on stdout. The first launch of a test run also prints the build's own log lines
+     * there (before the application's configuration applies); those are left out.
+     */
+    private static String output(LaunchResult result) {
+        return result.getOutputStream().stream()
+                .filter(line -> !line.matches("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} .*") && !line.startsWith("\t"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    @Test
+    void superuserTokenLifecycle(QuarkusMainLauncher launcher) {
+        LaunchResult created = launcher.launch("createsuperuser", "--username", "cli-admin", "--password", "cli-secret");
+        assertEquals(0, created.exitCode(), created.getErrorOutput());
+        assertEquals("created superuser cli-admin", output(created));
+
+        LaunchResult token = launcher.launch("create-token", "cli-admin");
+        assertEquals(0, token.exitCode(), token.getErrorOutput());
+        String key = output(token).strip();
+        assertTrue(key.matches("[0-9a-f]{40}"), key);
+
+        LaunchResult valid = launcher.launch("check-token", key);
+        assertEquals(0, valid.exitCode());
+        assertEquals("valid: cli-admin", output(valid));
+
+        LaunchResult revoked = launcher.launch("revoke-token", "cli-admin");
+        assertEquals(0, revoked.exitCode());
+        assertEquals("revoked 1 token(s) of cli-admin", output(revoked));
+
+        LaunchResult invalid = launcher.launch("check-token", key);
+        assertEquals(1, invalid.exitCode());
+        assertEquals("invalid: no valid token has this key (unknown, revoked or expired)", output(invalid));
+
+        LaunchResult again = launcher.launch("createsuperuser", "--username", "cli-admin", "--password", "x");
+        assertEquals(1, again.exitCode());
+        assertTrue(again.getErrorOutput().contains("username: A user with that username already exists."));
+
+        LaunchResult allowed = launcher.launch("explain", "cli-admin", "GET", "/api/admin-only/");
+        assertEquals(0, allowed.exitCode(), allowed.getErrorOutput());
+        assertTrue(output(allowed).endsWith("verdict: allowed (200)"), output(allowed));
+    }
+
+    @Test
+    void explainAndListEndpoints(QuarkusMainLauncher launcher) {
+        LaunchResult denied = launcher.launch("explain", "anonymous", "DELETE", "/api/posts/1/");
+        assertEquals(1, denied.exitCode(), denied.getErrorOutput());
+        assertTrue(output(denied).contains("endpoint: DELETE /api/posts/{id}/ (action 'destroy')"), output(denied));
+        assertTrue(output(denied).contains("permission: IsAuthenticated (request): denies - the request is anonymous"),
+                output(denied));
+        assertTrue(output(denied).endsWith("verdict: denied (401 Authentication credentials were not provided.)"),
+                output(denied));
+
+        LaunchResult list = launcher.launch("list-endpoints");
+        assertEquals(0, list.exitCode());
+        assertTrue(output(list).lines().anyMatch(l -> l.matches(
+                "POST\\s+/api/posts/\\{id}/publish/\\s+publish\\s+TokenAuthentication,JWTAuthentication \\(global default\\)"
+                        + "\\s+IsAuthenticated,IsOwnerOrReadOnly \\(programmatic\\)")), output(list));
+    }
+
+    @ParameterizedTest(name = "{0} -> exit {1}")
+    @CsvSource(delimiter = '|', value = {
+            "frobnicate|2|Unknown command 'frobnicate'.",
+            "create-token|2|This command takes one argument: a username.",
+            "create-token nobody-here|1|No user named 'nobody-here'.",
+            "revoke-token a b|2|This command takes one argument: a username.",
+            "check-token|2|check-token takes one argument: the key.",
+            "createsuperuser --username|2|createsuperuser takes --username NAME",
+            "createsuperuser --username someone|2|createsuperuser needs --username and a password",
+            "explain anonymous GET|2|explain takes USER METHOD PATH",
+            "explain ghost-user GET /api/data/|1|username: No active user of that name.",
+            "explain anonymous GET /api/nowhere/|1|Not found.",
+            "list-endpoints extra|2|list-endpoints takes no arguments.",
+    })
+    void badArgumentsSayWhatIsWrong(String command, int exitCode, String message, QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch(command.split(" "));
+        assertEquals(exitCode, result.exitCode(), output(result));
+        assertTrue(result.getErrorOutput().contains(message), result.getErrorOutput());
+    }
+}
