@@ -1,0 +1,37 @@
+package dev.portcullis.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The OpenAPI document tells each operation's security schemes and permission classes. */
+@QuarkusTest
+class OpenApiTest {
+
+    @Test
+    void operationsCarryTheirSchemesAndPermissions() {
+        JsonPath doc = RestAssured.given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Object> destroy = doc.getMap("paths.'/api/posts/{id}/'.delete");
+        assertEquals(List.of(Map.of("TokenAuthentication", List.of()), Map.of("JWTAuthentication", List.of())),
+                destroy.get("security"));
+        assertEquals(List.of("IsAuthenticated", "IsAdminOrOwner"), destroy.get("x-permissions"));
+        assertEquals("destroy", destroy.get("x-action"));
+
+        assertEquals(List.of(), doc.getList("paths.'/api/register/'.post.security"));
+        assertEquals(List.of(Map.of("BasicAuthentication", List.of())), doc.getList("paths.'/api/probe/basic/'.get.security"));
+
+        assertEquals("apiKey", doc.getString("components.securitySchemes.TokenAuthentication.type"));
+        assertEquals("Authorization", doc.getString("components.securitySchemes.TokenAuthentication.name"));
+        assertEquals("bearer", doc.getString("components.securitySchemes.JWTAuthentication.scheme"));
+        assertNull(doc.get("paths.'/api/posts/{id}'"), "paths keep their trailing slash");
+        assertEquals("JWT", doc.getString("components.securitySchemes.JWTAuthentication.bearerFormat"));
+    }
+}
