@@ -12,17 +12,24 @@ import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Verifies access tokens for {@code JWTAuthentication}, with SimpleJWT's bodies for every failure. */
+/**
+ * Verifies access tokens for {@code JWTAuthentication}, with SimpleJWT's bodies for every failure. A token
+ * verified before is answered from the {@link CredentialCache} until it expires or its user changes: no
+ * signature check and no database round trip on the hot path.
+ */
 @Singleton
 public class JwtIdentityProvider implements IdentityProvider<JwtRequest> {
 
     private static final String NOT_VALID = "token_not_valid";
 
     private final JwtTokens tokens;
+    private final CredentialCache cache;
 
-    public JwtIdentityProvider(JwtTokens tokens) {
+    public JwtIdentityProvider(JwtTokens tokens, CredentialCache cache) {
         this.tokens = tokens;
+        this.cache = cache;
     }
 
     @Override
@@ -32,6 +39,11 @@ public class JwtIdentityProvider implements IdentityProvider<JwtRequest> {
 
     @Override
     public Uni<SecurityIdentity> authenticate(JwtRequest request, AuthenticationRequestContext context) {
+        String credential = "jwt:" + request.token();
+        Optional<SecurityIdentity> cached = cache.get(credential);
+        if (cached.isPresent()) {
+            return Uni.createFrom().item(cached.get());
+        }
         return context.runBlocking(() -> {
             JwtTokens.Claims claims = validate(request.token());
             if (claims.userId() == null) {
@@ -46,7 +58,9 @@ public class JwtIdentityProvider implements IdentityProvider<JwtRequest> {
                 throw failure("User is inactive", "user_inactive")
                         .withHint("The token belongs to user '" + user.username + "', whose account is inactive.");
             }
-            return Identities.of(user);
+            SecurityIdentity identity = Identities.of(user);
+            cache.put(credential, identity, user.id, claims.expiresAt());
+            return identity;
         });
     }
 

@@ -25,9 +25,11 @@ public class Tokens {
 
     private final SecureRandom random = new SecureRandom();
     private final Optional<Duration> lifetime;
+    private final AuthChanges changes;
 
-    public Tokens(@ConfigProperty(name = "portcullis.token.lifetime") Optional<Duration> lifetime) {
+    public Tokens(@ConfigProperty(name = "portcullis.token.lifetime") Optional<Duration> lifetime, AuthChanges changes) {
         this.lifetime = lifetime;
+        this.changes = changes;
     }
 
     /** DRF's {@code drf_create_token}: a new key for the user. */
@@ -45,19 +47,25 @@ public class Tokens {
         return key;
     }
 
-    /** Revokes every token of the user. */
+    /** Revokes every token of the user, on every replica. */
     @Transactional
     public long revokeAll(User user) {
-        return AuthToken.delete("user.id", user.id);
+        long revoked = AuthToken.delete("user.id", user.id);
+        changes.userChanged(user.id);
+        return revoked;
+    }
+
+    /** The token of a key, with its user, unless the key is unknown, revoked or expired. */
+    public Optional<AuthToken> find(String key) {
+        return QuarkusTransaction.joiningExisting().call(() -> AuthToken
+                .<AuthToken>find("select t from AuthToken t join fetch t.user where t.keyHash = ?1 "
+                        + "and (t.expiresAt is null or t.expiresAt > ?2)", hash(key), OffsetDateTime.now())
+                .firstResultOptional());
     }
 
     /** The user a key belongs to, unless the key is unknown, revoked or expired. */
     public Optional<User> userOf(String key) {
-        return QuarkusTransaction.joiningExisting().call(() -> AuthToken
-                .<AuthToken>find("select t from AuthToken t join fetch t.user where t.keyHash = ?1 "
-                        + "and (t.expiresAt is null or t.expiresAt > ?2)", hash(key), OffsetDateTime.now())
-                .firstResultOptional()
-                .map(token -> token.user));
+        return find(key).map(token -> token.user);
     }
 
     static String hash(String key) {

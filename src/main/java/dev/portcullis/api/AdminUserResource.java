@@ -1,6 +1,7 @@
 package dev.portcullis.api;
 
 import dev.portcullis.accounts.Accounts;
+import dev.portcullis.accounts.AuthChanges;
 import dev.portcullis.accounts.Tokens;
 import dev.portcullis.accounts.User;
 import dev.portcullis.security.core.Errors;
@@ -32,10 +33,12 @@ public class AdminUserResource {
 
     private final Accounts accounts;
     private final Tokens tokens;
+    private final AuthChanges changes;
 
-    public AdminUserResource(Accounts accounts, Tokens tokens) {
+    public AdminUserResource(Accounts accounts, Tokens tokens, AuthChanges changes) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.changes = changes;
     }
 
     @POST
@@ -74,6 +77,7 @@ public class AdminUserResource {
         if (password != null) {
             accounts.setPassword(user, password);
         }
+        changes.userChanged(user.id);
         return UserView.of(user);
     }
 

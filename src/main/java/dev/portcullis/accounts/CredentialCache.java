@@ -1,0 +1,89 @@
+package dev.portcullis.accounts;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Verified credentials — opaque token hashes and JWTs — and the identity each stands for, so that the hot path
+ * needs neither the database nor a signature check. An entry dies at the credential's own expiry, after
+ * {@code portcullis.credential-cache.ttl} at most, and at once when its user or their tokens change on any
+ * replica ({@link AuthChangeListener}). While no replica's changes can be heard, the cache is not used.
+ */
+@Singleton
+public class CredentialCache {
+
+    private record Entry(SecurityIdentity identity, long userId, Instant expiresAt) {
+    }
+
+    private final Cache<String, Entry> entries;
+    private final Duration ttl;
+    private volatile boolean listening;
+
+    public CredentialCache(@ConfigProperty(name = "portcullis.credential-cache.ttl", defaultValue = "5M") Duration ttl,
+                           @ConfigProperty(name = "portcullis.credential-cache.size", defaultValue = "100000") long size) {
+        this.ttl = ttl;
+        this.entries = Caffeine.newBuilder().maximumSize(size).expireAfter(new Expiry<String, Entry>() {
+            @Override
+            public long expireAfterCreate(String key, Entry entry, long currentTime) {
+                return Math.max(0, Duration.between(Instant.now(), entry.expiresAt()).toNanos());
+            }
+
+            @Override
+            public long expireAfterUpdate(String key, Entry entry, long currentTime, long currentDuration) {
+                return expireAfterCreate(key, entry, currentTime);
+            }
+
+            @Override
+            public long expireAfterRead(String key, Entry entry, long currentTime, long currentDuration) {
+                return currentDuration;
+            }
+        }).build();
+    }
+
+    public Optional<SecurityIdentity> get(String credential) {
+        if (!listening) {
+            return Optional.empty();
+        }
+        Entry entry = entries.getIfPresent(credential);
+        return entry == null ? Optional.empty() : Optional.of(entry.identity());
+    }
+
+    /** @param expiresAt when the credential itself expires ({@code null}: never) */
+    public void put(String credential, SecurityIdentity identity, long userId, Instant expiresAt) {
+        if (!listening) {
+            return;
+        }
+        Instant bound = Instant.now().plus(ttl);
+        entries.put(credential, new Entry(identity, userId, expiresAt == null || expiresAt.isAfter(bound) ? bound : expiresAt));
+    }
+
+    /** Forgets every credential of the user: their tokens were revoked, or the account changed. */
+    public void forgetUser(long userId) {
+        entries.asMap().values().removeIf(entry -> entry.userId() == userId);
+    }
+
+    /** Whether changes made on any replica are heard; when not, nothing is cached or served from the cache. */
+    void listening(boolean heard) {
+        if (!heard) {
+            entries.invalidateAll();
+        }
+        this.listening = heard;
+    }
+
+    boolean listening() {
+        return listening;
+    }
+
+    long size() {
+        entries.cleanUp();
+        return entries.estimatedSize();
+    }
+}
