@@ -3,6 +3,7 @@ package dev.portcullis.accounts;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import dev.portcullis.security.core.AuthenticationFailure;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,6 +25,7 @@ public class CredentialCache {
     }
 
     private final Cache<String, Entry> entries;
+    private final Cache<String, AuthenticationFailure> rejected;
     private final Duration ttl;
     private volatile boolean listening;
 
@@ -46,6 +48,19 @@ public class CredentialCache {
                 return currentDuration;
             }
         }).build();
+        // A credential that is wrong in itself (an unknown key, a JWT that fails verification) stays wrong:
+        // keys are random and JWTs immutable. Kept apart, so that a flood of bad credentials evicts only its own kind.
+        this.rejected = Caffeine.newBuilder().maximumSize(Math.max(1, size / 10)).expireAfterWrite(ttl).build();
+    }
+
+    /** The failure a credential met before, if it is wrong in itself. */
+    public Optional<AuthenticationFailure> rejection(String credential) {
+        return Optional.ofNullable(rejected.getIfPresent(credential));
+    }
+
+    /** Remembers a credential that is wrong in itself — never one refused for its user's state. */
+    public void reject(String credential, AuthenticationFailure failure) {
+        rejected.put(credential, failure);
     }
 
     public Optional<SecurityIdentity> get(String credential) {

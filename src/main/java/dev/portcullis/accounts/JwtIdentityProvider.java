@@ -44,8 +44,12 @@ public class JwtIdentityProvider implements IdentityProvider<JwtRequest> {
         if (cached.isPresent()) {
             return Uni.createFrom().item(cached.get());
         }
+        Optional<AuthenticationFailure> rejected = cache.rejection(credential);
+        if (rejected.isPresent()) {
+            return Uni.createFrom().failure(rejected.get());
+        }
         return context.runBlocking(() -> {
-            JwtTokens.Claims claims = validate(request.token());
+            JwtTokens.Claims claims = validate(credential, request.token());
             if (claims.userId() == null) {
                 throw failure("Token contained no recognizable user identification", NOT_VALID);
             }
@@ -64,8 +68,11 @@ public class JwtIdentityProvider implements IdentityProvider<JwtRequest> {
         });
     }
 
-    /** SimpleJWT's {@code get_validated_token}: the one token class tried is {@code AccessToken}. */
-    private JwtTokens.Claims validate(String raw) {
+    /**
+     * SimpleJWT's {@code get_validated_token}: the one token class tried is {@code AccessToken}. A token that
+     * fails is remembered as failing: a JWT cannot change, and one that has expired stays expired.
+     */
+    private JwtTokens.Claims validate(String credential, String raw) {
         try {
             return tokens.validate(raw, JwtTokens.Type.ACCESS);
         } catch (TokenError e) {
@@ -76,8 +83,10 @@ public class JwtIdentityProvider implements IdentityProvider<JwtRequest> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("code", NOT_VALID);
             body.put("messages", List.of(message));
-            throw new AuthenticationFailure("Given token not valid for any token type", NOT_VALID, body)
-                    .withHint(hintFor(e.getMessage()));
+            AuthenticationFailure failure = new AuthenticationFailure("Given token not valid for any token type",
+                    NOT_VALID, body).withHint(hintFor(e.getMessage()));
+            cache.reject(credential, failure);
+            throw failure;
         }
     }
 

@@ -37,10 +37,12 @@ public class OpaqueTokenIdentityProvider implements IdentityProvider<OpaqueToken
         if (cached.isPresent()) {
             return Uni.createFrom().item(cached.get());
         }
+        Optional<AuthenticationFailure> rejected = cache.rejection(credential);
+        if (rejected.isPresent()) {
+            return Uni.createFrom().failure(rejected.get());
+        }
         return context.runBlocking(() -> {
-            AuthToken token = tokens.find(request.key()).orElseThrow(() -> new AuthenticationFailure("Invalid token.")
-                    .withHint("No valid token has this key: it is unknown, was revoked, or has expired. "
-                            + "Obtain a new one with POST /api/token/."));
+            AuthToken token = tokens.find(request.key()).orElseThrow(() -> unknown(credential));
             User user = token.user;
             if (!user.active) {
                 throw new AuthenticationFailure("User inactive or deleted.")
@@ -50,5 +52,17 @@ public class OpaqueTokenIdentityProvider implements IdentityProvider<OpaqueToken
             cache.put(credential, identity, user.id, token.expiresAt == null ? null : token.expiresAt.toInstant());
             return identity;
         });
+    }
+
+    /**
+     * No valid token has this key, and none ever will: keys are random and never issued twice, and a revoked
+     * or expired token does not come back. So the answer is remembered.
+     */
+    private AuthenticationFailure unknown(String credential) {
+        AuthenticationFailure failure = new AuthenticationFailure("Invalid token.")
+                .withHint("No valid token has this key: it is unknown, was revoked, or has expired. "
+                        + "Obtain a new one with POST /api/token/.");
+        cache.reject(credential, failure);
+        return failure;
     }
 }
