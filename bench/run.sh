@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Benchmark: builds the service, starts it in the production profile, seeds a user, drives load with wrk
-# from a second process on loopback, prints one table and writes it to bench/RESULTS.md.
+# Benchmark: builds the service with the benchmark endpoints, starts it in a production-like setting, seeds
+# users, tokens and 1,000 posts, restarts it (measuring start-up with an existing schema, on an AppCDS
+# archive), drives every scenario with wrk from a second process on loopback, and prints one table, also
+# written to bench/RESULTS.md. Throughput is shown as a ratio to the unguarded baseline of the same run.
 #
-#   bench/run.sh                 # 15 s per scenario, 32 connections
+#   bench/run.sh                              # 10 s per scenario, 32 connections
 #   DURATION=30s CONNECTIONS=64 bench/run.sh
 #
 # Database: the machine's PostgreSQL on 127.0.0.1:5432 when it answers (database portcullis_bench, made
@@ -10,98 +12,151 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DURATION=${DURATION:-15s}
+DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PORT=${PORT:-8900}
+JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC}
 BASE="http://127.0.0.1:$PORT"
 WORK=$(mktemp -d)
-trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+SERVER=
+trap 'stop_server; rm -rf "$WORK"' EXIT
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 command -v openssl >/dev/null || { apt-get update -qq && apt-get install -y -qq openssl; }
 
+BUILD_FLAGS="-Dquarkus.profile=bench"
 if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
-  echo "Database: PostgreSQL on 127.0.0.1:5432 (database portcullis_bench)"
+  DATABASE="PostgreSQL on 127.0.0.1:5432"
   psql -q -h 127.0.0.1 -U postgres -c 'DROP DATABASE IF EXISTS portcullis_bench' -c 'CREATE DATABASE portcullis_bench' postgres
   export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/portcullis_bench
   export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=
-  BUILD_FLAGS=-Dproduction
+  BUILD_FLAGS="$BUILD_FLAGS -Dproduction"
 else
-  echo "Database: embedded PostgreSQL"
-  BUILD_FLAGS=
+  DATABASE="embedded PostgreSQL"
+  export QUARKUS_EMBEDDED_POSTGRESQL_DATA_DIR="$WORK/pgdata"
 fi
-
-echo "Building…"
+echo "Database: $DATABASE. Building…"
 ./mvnw -q -B -ntp package -DskipTests $BUILD_FLAGS
 
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt.pem" 2>/dev/null
+openssl pkey -in "$WORK/jwt.pem" -pubout -out "$WORK/jwt.pub.pem"
 export PORTCULLIS_JWT_SIGNING_KEY="$WORK/jwt.pem" PORTCULLIS_JWT_ACCESS_TOKEN_LIFETIME=1H
+export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/jwt.pub.pem"
 export PORTCULLIS_BOOTSTRAP_ADMIN_USERNAME=bench-admin PORTCULLIS_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password
 export QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_CATEGORY__DEV_PORTCULLIS_DENIALS__LEVEL=WARN
 
-START=$(date +%s%N)
-java -jar target/quarkus-app/quarkus-run.jar > "$WORK/server.log" 2>&1 &
-SERVER=$!
-until curl -sf "$BASE/q/health/ready" >/dev/null; do
-  kill -0 "$SERVER" 2>/dev/null || { cat "$WORK/server.log"; exit 1; }
-  sleep 0.1
-done
-STARTUP_MS=$(( ($(date +%s%N) - START) / 1000000 ))
-
+start_server() {  # extra JVM options...; sets SERVER and STARTUP_MS (to the first answered request)
+  local start; start=$(date +%s%N)
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS "$@" -jar target/quarkus-app/quarkus-run.jar > "$WORK/server.log" 2>&1 &
+  SERVER=$!
+  until curl -sf "$BASE/api/public/" >/dev/null; do
+    kill -0 "$SERVER" 2>/dev/null || { cat "$WORK/server.log"; exit 1; }
+    sleep 0.05
+  done
+  STARTUP_MS=$(( ($(date +%s%N) - start) / 1000000 ))
+}
+stop_server() {
+  [ -n "$SERVER" ] || return 0
+  kill "$SERVER" 2>/dev/null || true
+  wait "$SERVER" 2>/dev/null || true
+  SERVER=
+}
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+
+# First run: migrations, seed data, and the class list for the AppCDS archive (written at exit).
+start_server -XX:ArchiveClassesAtExit="$WORK/app.jsa"
+FIRST_START_MS=$STARTUP_MS
 ADMIN=$(curl -sf -X POST "$BASE/api/token/" -d "username=bench-admin&password=bench-admin-password" | json token)
 curl -sf -X POST "$BASE/api/admin/users/" -H "Authorization: Token $ADMIN" -H 'Content-Type: application/json' \
      -d '{"username": "bench", "password": "bench-password"}' >/dev/null
 OPAQUE=$(curl -sf -X POST "$BASE/api/token/" -d "username=bench&password=bench-password" | json token)
-JWT=$(curl -sf -X POST "$BASE/api/jwt/create/" -d "username=bench&password=bench-password" | json access)
+python3 - "$PORT" "$OPAQUE" <<'PY'
+import http.client, json, sys
+connection = http.client.HTTPConnection("127.0.0.1", int(sys.argv[1]))
+for i in range(1000):
+    body = json.dumps({"title": f"Post {i}", "body": "Lorem ipsum " * 20, "published": i % 4 != 0})
+    connection.request("POST", "/api/posts/", body, {"Authorization": "Token " + sys.argv[2], "Content-Type": "application/json"})
+    response = connection.getresponse()
+    response.read()
+    assert response.status == 201, response.status
+PY
+stop_server
 
-# name | path | Authorization header (empty: none)
+# Second run, as a restarted replica would: existing schema, AppCDS archive.
+start_server -XX:SharedArchiveFile="$WORK/app.jsa"
+JWT=$(curl -sf -X POST "$BASE/api/jwt/create/" -d "username=bench&password=bench-password" | json access)
+POST_ID=$(curl -sf "$BASE/api/posts/" | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['id'])")
+cat > "$WORK/post.lua" <<'LUA'
+wrk.method = "POST"
+wrk.body = '{"title": "Benchmark post", "body": "written under load"}'
+wrk.headers["Content-Type"] = "application/json"
+LUA
+
+# The JIT compiles the hot paths first, so that the first scenario is not measured on a cold JVM.
+for path in /bench/baseline/ /api/public/ /api/private/; do
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "Authorization: Token $OPAQUE" "$BASE$path" >/dev/null
+done
+
+# name | method | path | Authorization header (empty: none)
 SCENARIOS=(
-  "GET /api/public/ anonymous|/api/public/|"
-  "GET /api/private/ opaque token|/api/private/|Token $OPAQUE"
-  "GET /api/private/ JWT|/api/private/|Bearer $JWT"
-  "GET /api/private/ JWT with the wrong keyword (denied)|/api/private/|Token $JWT"
+  "unguarded baseline|GET|/bench/baseline/|"
+  "GET /api/public/ anonymous|GET|/api/public/|"
+  "GET /api/private/ opaque token|GET|/api/private/|Token $OPAQUE"
+  "GET /api/private/ JWT|GET|/api/private/|Bearer $JWT"
+  "Quarkus @Authenticated + smallrye-jwt, JWT|GET|/bench/quarkus-jwt/|Bearer $JWT"
+  "GET /api/posts/ anonymous (750 posts)|GET|/api/posts/|"
+  "GET /api/posts/ as owner (1,000 posts)|GET|/api/posts/|Token $OPAQUE"
+  "GET /api/posts/{id}/ anonymous|GET|/api/posts/$POST_ID/|"
+  "JWT sent with the wrong keyword (denied, 401)|GET|/api/private/|Token $JWT"
+  "POST /api/posts/ opaque token|POST|/api/posts/|Token $OPAQUE"
 )
 
-run() {  # name path header -> "rps p50 p99 errors"
-  local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency)
+run() {  # method path header -> "rps p50 p99 non2xx socket_errors"
+  local args=(-t"$THREADS" -c"$CONNECTIONS" --latency)
   [ -n "$3" ] && args+=(-H "Authorization: $3")
+  [ "$1" = POST ] && args+=(-s "$WORK/post.lua")
   wrk "${args[@]}" -d3s "$BASE$2" >/dev/null  # warm-up
-  wrk "${args[@]}" "$BASE$2" > "$WORK/wrk.txt"
+  wrk "${args[@]}" -d"$DURATION" "$BASE$2" > "$WORK/wrk.txt"
   python3 - "$WORK/wrk.txt" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
 def latency(p):
-    m = re.search(r'^\s*%s%%\s+([\d.]+)(us|ms|s)' % p, text, re.M)
+    m = re.search(r'^\s*%s%%\s+([\d.]+)(us|ms|s)\b' % p, text, re.M)
     value, unit = float(m.group(1)), m.group(2)
     return value / 1000 if unit == 'us' else value * 1000 if unit == 's' else value
 rps = float(re.search(r'Requests/sec:\s+([\d.]+)', text).group(1))
 non2xx = re.search(r'Non-2xx or 3xx responses:\s+(\d+)', text)
-errors = re.search(r'Socket errors:.*?(\d+).*?(\d+).*?(\d+).*?(\d+)', text)
+errors = re.search(r'Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)', text)
 socket = sum(int(g) for g in errors.groups()) if errors else 0
 print(f"{rps:.0f} {latency(50):.2f} {latency(99):.2f} {int(non2xx.group(1)) if non2xx else 0} {socket}")
 PY
 }
 
-TABLE="| scenario | requests/s | p50 ms | p99 ms | non-2xx | socket errors |
-|---|---:|---:|---:|---:|---:|"
+TABLE="| scenario | requests/s | × baseline | p50 ms | p99 ms | non-2xx | socket errors |
+|---|---:|---:|---:|---:|---:|---:|"
+BASELINE=
 for scenario in "${SCENARIOS[@]}"; do
-  IFS='|' read -r name path header <<< "$scenario"
+  IFS='|' read -r name method path header <<< "$scenario"
   echo "Running: $name"
-  read -r rps p50 p99 non2xx socket < <(run "$name" "$path" "$header")
-  TABLE+=$'\n'"| $name | $rps | $p50 | $p99 | $non2xx | $socket |"
+  read -r rps p50 p99 non2xx socket < <(run "$method" "$path" "$header")
+  BASELINE=${BASELINE:-$rps}
+  ratio=$(python3 -c "print(f'{$rps / $BASELINE:.2f}')")
+  TABLE+=$'\n'"| $name | $rps | $ratio | $p50 | $p99 | $non2xx | $socket |"
 done
 RSS_MB=$(( $(awk '/VmRSS/ {print $2}' /proc/$SERVER/status) / 1024 ))
 
 REPORT="# Benchmark results
 
-$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(java -version 2>&1 | head -1), wrk $THREADS threads, $CONNECTIONS connections, $DURATION per scenario (after a 3 s warm-up), server and wrk on the same machine.
+$(date -u '+%Y-%m-%d %H:%M UTC') · $(nproc) cores · $(java -version 2>&1 | head -1) · JVM options \`$JAVA_OPTS\` · $DATABASE
+wrk: $THREADS threads, $CONNECTIONS connections, $DURATION per scenario after a 3 s warm-up, on the same machine as the server.
 
 $TABLE
 
-Start-up to first ready answer: ${STARTUP_MS} ms (includes migrations). Resident memory after the run: ${RSS_MB} MB.
-The denied scenario answers 401 by design: its non-2xx count is every request.
+Start-up to the first answered request: ${STARTUP_MS} ms with an existing schema and the AppCDS archive
+(${FIRST_START_MS} ms on the first start, which migrates an empty database). Resident memory after the run: ${RSS_MB} MB.
+The denied scenario answers 401 by design, so all its answers are non-2xx.
 
 Produced by \`bench/run.sh\`."
 echo

@@ -18,6 +18,10 @@ public record PostView(long id, String title, String body, boolean published, St
                 isoFormat(post.createdAt));
     }
 
+    static PostView of(Post.Row row) {
+        return new PostView(row.id(), row.title(), row.body(), row.published(), row.owner(), isoFormat(row.createdAt()));
+    }
+
     /** Python's {@code isoformat()} in UTC, with DRF's {@code Z}: microseconds only when there are some. */
     static String isoFormat(OffsetDateTime time) {
         OffsetDateTime utc = time.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);

@@ -42,6 +42,9 @@ public class GuardFilters {
 
     @ServerRequestFilter
     public Uni<Response> guardResourceMethod(ContainerRequestContext request, SimpleResourceInfo resource) {
+        if (registry.isUnguarded(resource.getResourceClass())) {
+            return Uni.createFrom().nullItem();
+        }
         EndpointPolicy policy = registry.policyOf(resource.getResourceClass(), resource.getMethodName(),
                 resource.parameterTypes());
         return enforce(policy, request, () -> null);

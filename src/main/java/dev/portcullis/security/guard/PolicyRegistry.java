@@ -2,6 +2,7 @@ package dev.portcullis.security.guard;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigUtils;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.inject.Singleton;
@@ -41,13 +42,20 @@ public class PolicyRegistry {
     private final Map<MethodKey, EndpointPolicy> byMethod = new HashMap<>();
     private final List<Route> routes = new ArrayList<>();
     private final Map<String, EndpointPolicy> byRoute = new HashMap<>();
+    private final Set<Class<?>> unguarded = new java.util.HashSet<>();
     private final Map<String, EndpointPolicy> defaults = new ConcurrentHashMap<>();
 
     public PolicyRegistry(PolicyResolver resolver) {
         this.resolver = resolver;
         for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
             Class<?> type = bean.getBeanClass();
-            if (type.isAnnotationPresent(Path.class)) {
+            if (type.isAnnotationPresent(Unguarded.class)) {
+                if (!ConfigUtils.getProfiles().contains(Unguarded.PROFILE)) {
+                    throw new IllegalStateException(type.getName() + " is @Unguarded, which only the "
+                            + Unguarded.PROFILE + " profile allows");
+                }
+                unguarded.add(type);
+            } else if (type.isAnnotationPresent(Path.class)) {
                 // Only a resource that decides its permissions in code is needed now; creating the others here
                 // would tie their construction to the registry's (and fail for those that inject it).
                 register(type, GetPermissions.class.isAssignableFrom(type) ? Arc.container().instance(type).get() : null);
@@ -69,6 +77,11 @@ public class PolicyRegistry {
         }
         methodsByTemplate.forEach((template, methods) ->
                 routes.add(new Route(template, PathTemplate.compile(template), resourceClass, Set.copyOf(methods))));
+    }
+
+    /** Whether the resource is left outside the guard (benchmark builds only). */
+    public boolean isUnguarded(Class<?> resourceClass) {
+        return !unguarded.isEmpty() && unguarded.contains(resourceClass);
     }
 
     /** The policy of a matched resource method; every method has one, or start-up would have failed. */
