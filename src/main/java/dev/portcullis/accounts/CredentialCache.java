@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.portcullis.security.core.AuthenticationFailure;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -53,9 +54,17 @@ public class CredentialCache {
         this.rejected = Caffeine.newBuilder().maximumSize(Math.max(1, size / 10)).expireAfterWrite(ttl).build();
     }
 
-    /** The failure a credential met before, if it is wrong in itself. */
-    public Optional<AuthenticationFailure> rejection(String credential) {
-        return Optional.ofNullable(rejected.getIfPresent(credential));
+    /**
+     * The answer for a credential seen before — its identity, or the failure it met — with no database round
+     * trip and no signature check; empty when it has to be verified.
+     */
+    public Optional<Uni<SecurityIdentity>> known(String credential) {
+        Optional<SecurityIdentity> identity = get(credential);
+        if (identity.isPresent()) {
+            return Optional.of(Uni.createFrom().item(identity.get()));
+        }
+        AuthenticationFailure failure = rejected.getIfPresent(credential);
+        return failure == null ? Optional.empty() : Optional.of(Uni.createFrom().failure(failure));
     }
 
     /** Remembers a credential that is wrong in itself — never one refused for its user's state. */
@@ -63,7 +72,7 @@ public class CredentialCache {
         rejected.put(credential, failure);
     }
 
-    public Optional<SecurityIdentity> get(String credential) {
+    private Optional<SecurityIdentity> get(String credential) {
         if (!listening) {
             return Optional.empty();
         }

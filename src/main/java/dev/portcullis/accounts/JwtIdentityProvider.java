@@ -12,7 +12,6 @@ import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Verifies access tokens for {@code JWTAuthentication}, with SimpleJWT's bodies for every failure. A token
@@ -40,15 +39,7 @@ public class JwtIdentityProvider implements IdentityProvider<JwtRequest> {
     @Override
     public Uni<SecurityIdentity> authenticate(JwtRequest request, AuthenticationRequestContext context) {
         String credential = "jwt:" + request.token();
-        Optional<SecurityIdentity> cached = cache.get(credential);
-        if (cached.isPresent()) {
-            return Uni.createFrom().item(cached.get());
-        }
-        Optional<AuthenticationFailure> rejected = cache.rejection(credential);
-        if (rejected.isPresent()) {
-            return Uni.createFrom().failure(rejected.get());
-        }
-        return context.runBlocking(() -> {
+        return cache.known(credential).orElseGet(() -> context.runBlocking(() -> {
             JwtTokens.Claims claims = validate(credential, request.token());
             if (claims.userId() == null) {
                 throw failure("Token contained no recognizable user identification", NOT_VALID);
@@ -65,7 +56,7 @@ public class JwtIdentityProvider implements IdentityProvider<JwtRequest> {
             SecurityIdentity identity = Identities.of(user);
             cache.put(credential, identity, user.id, claims.expiresAt());
             return identity;
-        });
+        }));
     }
 
     /**

@@ -8,7 +8,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 
-import java.util.Optional;
 
 /**
  * Verifies {@code TokenAuthentication}'s keys against the stored hashes, with DRF's messages. A key seen
@@ -33,15 +32,7 @@ public class OpaqueTokenIdentityProvider implements IdentityProvider<OpaqueToken
     @Override
     public Uni<SecurityIdentity> authenticate(OpaqueTokenRequest request, AuthenticationRequestContext context) {
         String credential = "token:" + Tokens.hash(request.key());
-        Optional<SecurityIdentity> cached = cache.get(credential);
-        if (cached.isPresent()) {
-            return Uni.createFrom().item(cached.get());
-        }
-        Optional<AuthenticationFailure> rejected = cache.rejection(credential);
-        if (rejected.isPresent()) {
-            return Uni.createFrom().failure(rejected.get());
-        }
-        return context.runBlocking(() -> {
+        return cache.known(credential).orElseGet(() -> context.runBlocking(() -> {
             AuthToken token = tokens.find(request.key()).orElseThrow(() -> unknown(credential));
             User user = token.user;
             if (!user.active) {
@@ -51,7 +42,7 @@ public class OpaqueTokenIdentityProvider implements IdentityProvider<OpaqueToken
             SecurityIdentity identity = Identities.of(user);
             cache.put(credential, identity, user.id, token.expiresAt == null ? null : token.expiresAt.toInstant());
             return identity;
-        });
+        }));
     }
 
     /**
