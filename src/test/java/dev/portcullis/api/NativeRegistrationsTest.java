@@ -1,0 +1,28 @@
+package dev.portcullis.api;
+
+import dev.portcullis.security.guard.PolicyRegistry;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every resource the guard resolves at start-up is registered for reflection, so native builds keep it. */
+@QuarkusTest
+class NativeRegistrationsTest {
+
+    @Inject
+    PolicyRegistry registry;
+
+    @Test
+    void everyResourceIsRegistered() {
+        Set<Class<?>> registered = Set.of(NativeRegistrations.class.getAnnotation(RegisterForReflection.class).targets());
+        Set<String> missing = registry.routes().stream().map(PolicyRegistry.Route::resourceClass)
+                .filter(type -> !registered.contains(type)).map(Class::getName).collect(Collectors.toSet());
+        assertTrue(missing.isEmpty(), "add to NativeRegistrations: " + missing);
+    }
+}
