@@ -19,11 +19,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(ManagementCommandsTest.OneDatabase.class)
 class ManagementCommandsTest {
 
-    /** Each command is a run of its own: the embedded database keeps its files between them, as a real one would. */
+    /**
+     * Each command is a run of its own: the embedded database keeps its files between them, as a real one would.
+     * The folder is new for every test run (a JVM-wide property, since each launch may load this class anew).
+     */
     public static class OneDatabase implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.embedded.postgresql.data.dir", "target/commands-db-" + ProcessHandle.current().pid());
+            String folder = System.getProperties().computeIfAbsent("portcullis.test.commands-db",
+                    key -> "target/commands-db-" + java.util.UUID.randomUUID()).toString();
+            return Map.of("quarkus.embedded.postgresql.data.dir", folder);
         }
     }
 
