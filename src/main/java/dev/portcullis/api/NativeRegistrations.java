@@ -12,6 +12,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(methods = true, targets = {
         AdminUserResource.class,
+        AuthResource.class,
+        WebhookResource.class,
+        ProbeViews.SessionFirst.class,
         ExampleViews.DataView.class, ExampleViews.PrivateView.class, ExampleViews.PublicView.class,
         ExampleViews.AdminOnlyView.class, ExampleViews.VerifiedOnlyView.class,
         JwtResource.class,

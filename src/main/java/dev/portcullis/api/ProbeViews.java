@@ -4,6 +4,7 @@ import dev.portcullis.api.permissions.IsVerifiedAndAuthenticated;
 import dev.portcullis.domain.Post;
 import dev.portcullis.security.authentication.BasicAuthentication;
 import dev.portcullis.security.authentication.JwtAuthentication;
+import dev.portcullis.security.authentication.SessionAuthentication;
 import dev.portcullis.security.authentication.TokenAuthentication;
 import dev.portcullis.security.guard.Authentication;
 import dev.portcullis.security.guard.GuardContext;
@@ -69,6 +70,16 @@ public final class ProbeViews {
         @GET
         public Map<String, Object> get() {
             return answer("no-auth");
+        }
+    }
+
+    @Path("/api/probe/session-first/")
+    @Authentication({SessionAuthentication.class, TokenAuthentication.class})
+    @Permissions(IsAuthenticated.class)
+    public static class SessionFirst extends Probe {
+        @GET
+        public Map<String, Object> get() {
+            return answer("session-first");
         }
     }
 

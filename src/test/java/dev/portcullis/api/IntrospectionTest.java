@@ -34,7 +34,8 @@ class IntrospectionTest {
         assertEquals("destroy", destroy.get("action"));
         assertEquals(List.of("IsAuthenticated", "IsAdminOrOwner"), destroy.get("permissions"));
         assertEquals("programmatic", destroy.get("permissions_source"));
-        assertEquals(List.of("TokenAuthentication", "JWTAuthentication"), destroy.get("authentication"));
+        assertEquals(List.of("TokenAuthentication", "JWTAuthentication", "SessionAuthentication"),
+                destroy.get("authentication"));
         assertEquals("global default", destroy.get("authentication_source"));
 
         Map<String, Object> data = find(endpoints, "GET", "/api/data/");
@@ -110,7 +111,7 @@ class IntrospectionTest {
                 RequestSpecification real = RestAssured.given();
                 List<String> classes = (List<String>) endpoint.get("authentication");
                 if (user != null && !classes.isEmpty()) {
-                    real.header("Authorization", credential(classes.get(0), user, tokens.get(user)));
+                    withCredential(real, classes.get(0), user, tokens.get(user));
                 }
                 int status = real.contentType(ContentType.JSON).body("{}").request(method, path).statusCode();
                 String where = method + " " + path + " as " + user + ": explain " + explained.asString() + ", real " + status;
@@ -125,17 +126,23 @@ class IntrospectionTest {
         assertTrue(checked > 90, "checked " + checked);
     }
 
-    /** The credential of the endpoint's first authentication class, as the explanation assumes. */
-    private static String credential(String authenticationClass, String user, String token) {
-        return switch (authenticationClass) {
-            case "TokenAuthentication" -> "Token " + token;
-            case "BasicAuthentication" -> "Basic " + java.util.Base64.getEncoder()
-                    .encodeToString((user + ":" + Api.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            case "JWTAuthentication" -> "Bearer " + RestAssured.given().contentType(ContentType.JSON)
-                    .body(Map.of("username", user, "password", Api.PASSWORD)).post("/api/jwt/create/")
-                    .then().statusCode(200).extract().path("access");
+    /** Adds the credential of the endpoint's first authentication class, as the explanation assumes. */
+    private static void withCredential(RequestSpecification request, String authenticationClass, String user,
+                                       String token) {
+        switch (authenticationClass) {
+            case "TokenAuthentication" -> request.header("Authorization", "Token " + token);
+            case "BasicAuthentication" -> request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((user + ":" + Api.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            case "JWTAuthentication" -> request.header("Authorization", "Bearer " + RestAssured.given()
+                    .contentType(ContentType.JSON).body(Map.of("username", user, "password", Api.PASSWORD))
+                    .post("/api/jwt/create/").then().statusCode(200).extract().path("access"));
+            case "SessionAuthentication" -> {
+                Response login = RestAssured.given().contentType(ContentType.JSON)
+                        .body(Map.of("username", user, "password", Api.PASSWORD)).post("/api/auth/login/");
+                request.cookies(login.getCookies()).header("X-CSRFToken", login.getCookie("csrftoken"));
+            }
             default -> throw new IllegalArgumentException(authenticationClass);
-        };
+        }
     }
 
     private static Map<String, Object> find(List<Map<String, Object>> endpoints, String method, String path) {

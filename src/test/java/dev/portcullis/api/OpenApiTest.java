@@ -20,8 +20,8 @@ class OpenApiTest {
         JsonPath doc = RestAssured.given().queryParam("format", "json").get("/q/openapi")
                 .then().statusCode(200).extract().jsonPath();
         Map<String, Object> destroy = doc.getMap("paths.'/api/posts/{id}/'.delete");
-        assertEquals(List.of(Map.of("TokenAuthentication", List.of()), Map.of("JWTAuthentication", List.of())),
-                destroy.get("security"));
+        assertEquals(List.of(Map.of("TokenAuthentication", List.of()), Map.of("JWTAuthentication", List.of()),
+                Map.of("SessionAuthentication", List.of())), destroy.get("security"));
         assertEquals(List.of("IsAuthenticated", "IsAdminOrOwner"), destroy.get("x-permissions"));
         assertEquals("destroy", destroy.get("x-action"));
 

@@ -87,7 +87,7 @@ class ManagementCommandsTest {
         LaunchResult list = launcher.launch("list-endpoints");
         assertEquals(0, list.exitCode());
         assertTrue(output(list).lines().anyMatch(l -> l.matches(
-                "POST\\s+/api/posts/\\{id}/publish/\\s+publish\\s+TokenAuthentication,JWTAuthentication \\(global default\\)"
+                "POST\\s+/api/posts/\\{id}/publish/\\s+publish\\s+TokenAuthentication,JWTAuthentication,SessionAuthentication \\(global default\\)"
                         + "\\s+IsAuthenticated,IsOwnerOrReadOnly \\(programmatic\\)")), output(list));
     }
 

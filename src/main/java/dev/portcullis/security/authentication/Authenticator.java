@@ -1,5 +1,6 @@
 package dev.portcullis.security.authentication;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 
 import java.util.Optional;
@@ -25,6 +26,15 @@ public interface Authenticator {
 
     /** How a client sends this class's credential, e.g. {@code Authorization: Token <key>}, for explanations. */
     String usage();
+
+    /**
+     * A last look at a request this class has authenticated, e.g. {@code SessionAuthentication}'s CSRF check.
+     *
+     * @param csrfExempt whether the endpoint is exempt from CSRF checks
+     * @throws dev.portcullis.security.core.RequestRefused to refuse the request (403)
+     */
+    default void checkRequest(SecurityIdentity identity, Credentials credentials, String method, boolean csrfExempt) {
+    }
 
     /** DRF's {@code authenticate_header}: the {@code WWW-Authenticate} value, or {@code null} for none (a 403 then). */
     default String wwwAuthenticate() {

@@ -13,10 +13,11 @@ import java.util.List;
  * @param action               DRF's action name
  * @param authenticationSource where the authenticators come from (see {@link Source})
  * @param permissionSource     where the permissions come from
+ * @param csrfExempt           whether session-authenticated requests skip the CSRF check ({@link CsrfExempt})
  */
 public record EndpointPolicy(String resource, String path, String httpMethod, String action,
                              List<Authenticator> authenticators, Source authenticationSource,
-                             List<Permission> permissions, Source permissionSource) {
+                             List<Permission> permissions, Source permissionSource, boolean csrfExempt) {
 
     /** Where a list of classes was declared. */
     public enum Source { GLOBAL_DEFAULT, RESOURCE, METHOD, PROGRAMMATIC }

@@ -7,6 +7,7 @@ import dev.portcullis.security.core.ApiException;
 import dev.portcullis.security.core.AuthenticationFailure;
 import dev.portcullis.security.core.Caller;
 import dev.portcullis.security.core.Denial;
+import dev.portcullis.security.core.RequestRefused;
 import dev.portcullis.security.permission.Decision;
 import dev.portcullis.security.permission.Permission;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -49,7 +50,7 @@ public class Guard {
     /** Authenticates, then checks every permission's request-level rule. Fails with a {@link Denial}. */
     public Uni<AccessRequest> authorize(EndpointPolicy policy, Credentials credentials, String method,
                                         Map<String, String> pathParameters) {
-        return authenticate(policy, credentials, 0).map(authenticated -> {
+        return authenticate(policy, credentials, 0, method).map(authenticated -> {
             AccessRequest request = new AccessRequest(authenticated.caller(), method, policy.action(), pathParameters,
                     authenticated.authenticator());
             for (Permission permission : policy.permissions()) {
@@ -76,7 +77,7 @@ public class Guard {
         static final Authenticated ANONYMOUS = new Authenticated(Caller.ANONYMOUS, null);
     }
 
-    private Uni<Authenticated> authenticate(EndpointPolicy policy, Credentials credentials, int index) {
+    private Uni<Authenticated> authenticate(EndpointPolicy policy, Credentials credentials, int index, String method) {
         if (index == policy.authenticators().size()) {
             return Uni.createFrom().item(Authenticated.ANONYMOUS);
         }
@@ -88,13 +89,25 @@ public class Guard {
             return Uni.createFrom().failure(authenticationFailed(policy, authenticator, failure));
         }
         if (credential.isEmpty()) {
-            return authenticate(policy, credentials, index + 1);
+            return authenticate(policy, credentials, index + 1, method);
         }
         return identityProviders.authenticate(credential.get())
-                .map(identity -> new Authenticated(callerOf(identity), authenticator.name()))
                 .onFailure().transform(failure -> failureOf(failure)
                         .<Throwable>map(known -> authenticationFailed(policy, authenticator, known))
-                        .orElseGet(() -> unexpected(failure)));
+                        .orElseGet(() -> unexpected(failure)))
+                .flatMap(identity -> {
+                    if (identity.isAnonymous()) {
+                        // The credential names no one (DRF's authenticate() returning None): try the next class.
+                        return authenticate(policy, credentials, index + 1, method);
+                    }
+                    Caller caller = callerOf(identity);
+                    try {
+                        authenticator.checkRequest(identity, credentials, method, policy.csrfExempt());
+                    } catch (RequestRefused refused) {
+                        return Uni.createFrom().failure(requestRefused(policy, caller, authenticator, refused));
+                    }
+                    return Uni.createFrom().item(new Authenticated(caller, authenticator.name()));
+                });
     }
 
     private static Caller callerOf(SecurityIdentity identity) {
@@ -131,6 +144,16 @@ public class Guard {
             denial.explainedBy(explainer.authenticationFailed(policy, authenticator, failure));
         }
         return denials.record(policy, Caller.ANONYMOUS, denial);
+    }
+
+    /** DRF's {@code PermissionDenied} raised by an authenticator itself, e.g. a failed CSRF check: always 403. */
+    private Denial requestRefused(EndpointPolicy policy, Caller caller, Authenticator authenticator,
+                                  RequestRefused refused) {
+        Denial denial = Denial.permissionDenied(refused.detail(), "permission_denied", authenticator.name());
+        if (explain) {
+            denial.explainedBy(refused.hint());
+        }
+        return denials.record(policy, caller, denial);
     }
 
     /**

@@ -70,8 +70,11 @@ public class PolicyResolver {
         try {
             Declared<Authenticator> authentication = authenticators(resourceClass, method);
             Declared<Permission> permissions = permissions(resource, resourceClass, method, action);
+            boolean csrfExempt = resourceClass.isAnnotationPresent(CsrfExempt.class)
+                    || (method != null && method.isAnnotationPresent(CsrfExempt.class));
             return new EndpointPolicy(resourceClass.getSimpleName(), path, httpMethod, action,
-                    authentication.classes(), authentication.source(), permissions.classes(), permissions.source());
+                    authentication.classes(), authentication.source(), permissions.classes(), permissions.source(),
+                    csrfExempt);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("Invalid security declaration on " + where + ": " + e.getMessage(), e);
         }

@@ -63,7 +63,8 @@ class EveryEndpointIsGuardedTest {
         assertEquals(EndpointPolicy.Source.GLOBAL_DEFAULT, data.permissionSource());
         assertEquals(EndpointPolicy.Source.GLOBAL_DEFAULT, data.authenticationSource());
         assertEquals(List.of("IsAuthenticated"), data.permissionNames());
-        assertEquals(List.of("TokenAuthentication", "JWTAuthentication"), data.authenticatorNames());
+        assertEquals(List.of("TokenAuthentication", "JWTAuthentication", "SessionAuthentication"),
+                data.authenticatorNames());
     }
 
     @Test
@@ -74,7 +75,7 @@ class EveryEndpointIsGuardedTest {
                     .contentType("application/json").body("{}").request(policy.httpMethod(), path);
             String where = policy.httpMethod() + " " + path + ": " + response.asString();
             if (policy.authenticatorNames().contains("TokenAuthentication")) {
-                assertEquals(401, response.statusCode(), where);
+                assertEquals(policy.wwwAuthenticate() == null ? 403 : 401, response.statusCode(), where);
                 assertEquals("Invalid token.", response.jsonPath().getString("detail"), where);
                 assertEquals(policy.wwwAuthenticate(), response.header("WWW-Authenticate"), where);
             } else {

@@ -1,0 +1,89 @@
+package dev.portcullis.accounts;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Login sessions in PostgreSQL: a random key in the {@code sessionid} cookie (kept only as a SHA-256), the
+ * user, and the session's CSRF secret, which rotates with every login.
+ */
+@Singleton
+public class Sessions {
+
+    /** A live session: whose it is, and its CSRF secret. */
+    public record Session(User user, String csrfSecret) {
+    }
+
+    /** A new session's key (for the cookie) and CSRF secret. */
+    public record Opened(String key, String csrfSecret, Duration lifetime) {
+    }
+
+    private final SecureRandom random = new SecureRandom();
+    private final EntityManager entityManager;
+    private final Duration lifetime;
+
+    public Sessions(EntityManager entityManager,
+                    @ConfigProperty(name = "portcullis.session.lifetime", defaultValue = "14D") Duration lifetime) {
+        this.entityManager = entityManager;
+        this.lifetime = lifetime;
+    }
+
+    public Opened open(User user) {
+        String key = randomHex(32);
+        String csrfSecret = newCsrfSecret();
+        QuarkusTransaction.joiningExisting().run(() -> {
+            entityManager.createNativeQuery("DELETE FROM sessions WHERE expires_at < now()").executeUpdate();
+            entityManager.createNativeQuery("INSERT INTO sessions (key_hash, user_id, csrf_secret, expires_at) "
+                            + "VALUES (?1, ?2, ?3, ?4)")
+                    .setParameter(1, Tokens.hash(key))
+                    .setParameter(2, user.id)
+                    .setParameter(3, csrfSecret)
+                    .setParameter(4, Timestamp.from(Instant.now().plus(lifetime)))
+                    .executeUpdate();
+        });
+        return new Opened(key, csrfSecret, lifetime);
+    }
+
+    /** The live session of a key, if any. */
+    public Optional<Session> find(String key) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            List<?> rows = entityManager.createNativeQuery("SELECT user_id, csrf_secret FROM sessions "
+                            + "WHERE key_hash = ?1 AND expires_at > now()")
+                    .setParameter(1, Tokens.hash(key)).getResultList();
+            if (rows.isEmpty()) {
+                return Optional.<Session>empty();
+            }
+            Object[] row = (Object[]) rows.get(0);
+            User user = User.findById(((Number) row[0]).longValue());
+            return Optional.ofNullable(user).map(u -> new Session(u, (String) row[1]));
+        });
+    }
+
+    /** Ends the session of a key, for every replica at once. */
+    public void close(String key) {
+        QuarkusTransaction.joiningExisting().run(() -> entityManager
+                .createNativeQuery("DELETE FROM sessions WHERE key_hash = ?1")
+                .setParameter(1, Tokens.hash(key)).executeUpdate());
+    }
+
+    /** A CSRF secret for a browser that has no session yet. */
+    public String newCsrfSecret() {
+        return randomHex(16);
+    }
+
+    private String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        this.random.nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+}

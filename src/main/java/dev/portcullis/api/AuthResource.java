@@ -1,0 +1,83 @@
+package dev.portcullis.api;
+
+import dev.portcullis.accounts.Accounts;
+import dev.portcullis.accounts.Sessions;
+import dev.portcullis.accounts.User;
+import dev.portcullis.security.authentication.SessionAuthentication;
+import dev.portcullis.security.guard.Authentication;
+import dev.portcullis.security.guard.Permissions;
+import dev.portcullis.security.permission.AllowAny;
+import dev.portcullis.web.Payload;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** Browser sign-in: a session cookie and a CSRF token, as Django's login view and {@code get_token} give them. */
+@Path("/api/auth/")
+public class AuthResource {
+
+    private static final int CSRF_COOKIE_AGE = (int) Duration.ofDays(365).toSeconds();
+
+    private final Accounts accounts;
+    private final Sessions sessions;
+    private final boolean secureCookies;
+
+    public AuthResource(Accounts accounts, Sessions sessions,
+                        @ConfigProperty(name = "portcullis.session.secure-cookies", defaultValue = "false") boolean secure) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.secureCookies = secure;
+    }
+
+    /** Opens a session; the CSRF token rotates. */
+    @POST
+    @Path("login/")
+    @Authentication({})
+    @Permissions(AllowAny.class)
+    public Response login(Payload payload) {
+        User user = TokenResource.authenticate(payload, accounts);
+        Sessions.Opened session = sessions.open(user);
+        return Response.ok(Map.of("username", user.username))
+                .cookie(cookie(SessionAuthentication.SESSION_COOKIE, session.key(), (int) session.lifetime().toSeconds(), true),
+                        cookie(SessionAuthentication.CSRF_COOKIE, session.csrfSecret(), CSRF_COOKIE_AGE, false))
+                .build();
+    }
+
+    /** Ends the session, on every replica. A session-authenticated logout needs its CSRF token, as in DRF. */
+    @POST
+    @Path("logout/")
+    @Permissions(AllowAny.class)
+    public Response logout(@CookieParam(SessionAuthentication.SESSION_COOKIE) String key) {
+        if (key != null && !key.isBlank()) {
+            sessions.close(key);
+        }
+        return Response.ok(Map.of())
+                .cookie(cookie(SessionAuthentication.SESSION_COOKIE, "", 0, true))
+                .build();
+    }
+
+    /** The CSRF token for the current session (or a fresh one before login), also set as the cookie. */
+    @GET
+    @Path("csrf/")
+    @Authentication({})
+    @Permissions(AllowAny.class)
+    public Response csrf(@CookieParam(SessionAuthentication.SESSION_COOKIE) String key) {
+        String token = key == null || key.isBlank() ? sessions.newCsrfSecret()
+                : sessions.find(key).map(Sessions.Session::csrfSecret).orElseGet(sessions::newCsrfSecret);
+        return Response.ok(Map.of("csrfToken", token))
+                .cookie(cookie(SessionAuthentication.CSRF_COOKIE, token, CSRF_COOKIE_AGE, false))
+                .build();
+    }
+
+    private NewCookie cookie(String name, String value, int maxAge, boolean httpOnly) {
+        return new NewCookie.Builder(name).value(value).path("/").maxAge(maxAge).httpOnly(httpOnly)
+                .secure(secureCookies).sameSite(NewCookie.SameSite.LAX).build();
+    }
+}
