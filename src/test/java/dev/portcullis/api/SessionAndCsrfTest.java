@@ -1,0 +1,173 @@
+package dev.portcullis.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.http.Cookie;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Browser clients: session login, Django's CSRF rules exactly where DRF applies them, cookie flags, logout. */
+@QuarkusTest
+class SessionAndCsrfTest {
+
+    private static final String MISSING = "CSRF Failed: CSRF token missing or incorrect.";
+    private static final String NO_COOKIE = "CSRF Failed: CSRF cookie not set.";
+
+    private record Browser(String session, String csrf) {
+    }
+
+    private static Browser login(String username) {
+        Api.token(username);
+        Response response = RestAssured.given().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", Api.PASSWORD)).post("/api/auth/login/");
+        assertEquals(200, response.statusCode(), response.asString());
+        assertEquals(Map.of("username", username), response.jsonPath().getMap("$"));
+        return new Browser(response.getCookie("sessionid"), response.getCookie("csrftoken"));
+    }
+
+    @Test
+    void loginSetsAnHttpOnlySessionCookieAndAReadableCsrfCookie() {
+        Api.token("browser-flags");
+        Response response = RestAssured.given().contentType(ContentType.JSON)
+                .body(Map.of("username", "browser-flags", "password", Api.PASSWORD)).post("/api/auth/login/");
+        Cookie session = response.getDetailedCookie("sessionid");
+        Cookie csrf = response.getDetailedCookie("csrftoken");
+        assertTrue(session.isHttpOnly());
+        assertEquals("Lax", session.getSameSite());
+        assertEquals("/", session.getPath());
+        assertTrue(session.getMaxAge() > 0);
+        assertTrue(!csrf.isHttpOnly() && "Lax".equals(csrf.getSameSite()));
+        assertTrue(session.getValue().matches("[0-9a-f]{64}") && csrf.getValue().matches("[0-9a-f]{32}"));
+        Browser again = login("browser-flags");
+        assertNotEquals(csrf.getValue(), again.csrf(), "the CSRF token rotates at login");
+    }
+
+    /**
+     * Unsafe requests of a logged-in browser. Cookie and header: {@code own} (this session's token),
+     * {@code other} (another session's), {@code wrong}, {@code none}.
+     */
+    @ParameterizedTest(name = "{0} {1} cookie={2} header={3} -> {4}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "POST  |/api/posts/          |own  |own  |201|-",
+            "POST  |/api/posts/          |own  |none |403|" + MISSING,
+            "POST  |/api/posts/          |own  |wrong|403|" + MISSING,
+            "POST  |/api/posts/          |none |own  |403|" + NO_COOKIE,
+            "POST  |/api/posts/          |other|other|403|" + MISSING,
+            "POST  |/api/posts/          |own  |other|403|" + MISSING,
+            "GET   |/api/posts/          |none |none |200|-",
+            "GET   |/api/me/             |none |none |200|-",
+            "POST  |/api/webhook/        |none |none |200|-",
+            "POST  |/api/probe/readonly/ |none |none |403|" + NO_COOKIE,
+            "POST  |/api/probe/readonly/ |own  |own  |200|-",
+    })
+    void csrfForSessionAuthenticatedRequests(String method, String path, String cookie, String header, int status,
+                                             String detail) {
+        Browser me = login("browser-user");
+        Browser other = login("browser-other");
+        RequestSpecification request = RestAssured.given().cookie("sessionid", me.session())
+                .contentType(ContentType.JSON).body(Map.of("title", "from the browser"));
+        String cookieValue = switch (cookie.strip()) {
+            case "own" -> me.csrf();
+            case "other" -> other.csrf();
+            default -> null;
+        };
+        if (cookieValue != null) {
+            request.cookie("csrftoken", cookieValue);
+        }
+        switch (header.strip()) {
+            case "own" -> request.header("X-CSRFToken", me.csrf());
+            case "other" -> request.header("X-CSRFToken", other.csrf());
+            case "wrong" -> request.header("X-CSRFToken", "0".repeat(32));
+            default -> { }
+        }
+        Response response = request.request(method.strip(), path.strip());
+        assertEquals(status, response.statusCode(), response.asString());
+        if (detail != null) {
+            assertEquals(Map.of("detail", detail), response.jsonPath().getMap("$"));
+            assertNull(response.header("WWW-Authenticate"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "anonymous POST with a stale csrftoken cookie|401|Authentication credentials were not provided.",
+            "token-authenticated POST needs no CSRF|201|-",
+    }, nullValues = "-")
+    void csrfIsOnlyForSessions(String name, int status, String detail) {
+        RequestSpecification request = RestAssured.given().contentType(ContentType.JSON).body(Map.of("title", "t"))
+                .cookie("csrftoken", "stale");
+        if (status == 201) {
+            request.header("Authorization", "Token " + Api.token("browser-api"));
+        }
+        Response response = request.post("/api/posts/");
+        assertEquals(status, response.statusCode(), response.asString());
+        if (detail != null) {
+            assertEquals(detail, response.jsonPath().getString("detail"));
+        }
+    }
+
+    @Test
+    void meNamesTheSessionAndLogoutEndsIt() {
+        Browser me = login("browser-leaver");
+        Response who = RestAssured.given().cookie("sessionid", me.session()).get("/api/me/");
+        assertEquals("SessionAuthentication", who.jsonPath().getString("auth"));
+
+        Response refused = RestAssured.given().cookie("sessionid", me.session()).post("/api/auth/logout/");
+        assertEquals(403, refused.statusCode(), "a session-authenticated logout needs its CSRF token");
+
+        Response out = RestAssured.given().cookie("sessionid", me.session()).cookie("csrftoken", me.csrf())
+                .header("X-CSRFToken", me.csrf()).post("/api/auth/logout/");
+        assertEquals(200, out.statusCode());
+        assertEquals(Map.of(), out.jsonPath().getMap("$"));
+        assertEquals(0, out.getDetailedCookie("sessionid").getMaxAge());
+
+        Response after = RestAssured.given().cookie("sessionid", me.session()).get("/api/me/");
+        assertEquals(401, after.statusCode(), "the session no longer exists: the request is anonymous");
+    }
+
+    @Test
+    void sessionFirstEndpointsAnswer403WithoutWwwAuthenticate() {
+        Response anonymous = RestAssured.get("/api/probe/session-first/");
+        assertEquals(403, anonymous.statusCode());
+        assertEquals(Map.of("detail", "Authentication credentials were not provided."), anonymous.jsonPath().getMap("$"));
+        assertNull(anonymous.header("WWW-Authenticate"));
+        Browser me = login("browser-probe");
+        Response allowed = RestAssured.given().cookie("sessionid", me.session()).get("/api/probe/session-first/");
+        assertEquals(Map.of("probe", "session-first", "user", "browser-probe"), allowed.jsonPath().getMap("$"));
+    }
+
+    @Test
+    void csrfEndpointGivesTheSessionsTokenAndDeactivationEndsTheSession() {
+        Browser me = login("browser-csrf");
+        Response token = RestAssured.given().cookie("sessionid", me.session()).get("/api/auth/csrf/");
+        assertEquals(Map.of("csrfToken", me.csrf()), token.jsonPath().getMap("$"));
+        assertEquals(me.csrf(), token.getCookie("csrftoken"));
+        Response fresh = RestAssured.get("/api/auth/csrf/");
+        assertTrue(fresh.jsonPath().getString("csrfToken").matches("[0-9a-f]{32}"));
+
+        Api.withToken(Api.adminToken()).contentType(ContentType.JSON).body(Map.of("is_active", false))
+                .patch("/api/admin/users/browser-csrf/").then().statusCode(200);
+        assertEquals(401, RestAssured.given().cookie("sessionid", me.session()).get("/api/me/").statusCode());
+    }
+
+    @Test
+    void badLoginIsDrfsValidationError() {
+        Response response = RestAssured.given().contentType(ContentType.JSON)
+                .body(Map.of("username", "browser-user", "password", "wrong")).post("/api/auth/login/");
+        assertEquals(400, response.statusCode());
+        assertEquals(Map.of("non_field_errors", java.util.List.of("Unable to log in with provided credentials.")),
+                response.jsonPath().getMap("$"));
+        assertNull(response.getCookie("sessionid"));
+    }
+}
