@@ -34,6 +34,7 @@ class ExplainedDenialsTest {
         return switch (parts[0]) {
             case "none" -> RestAssured.given();
             case "raw" -> RestAssured.given().header("Authorization", parts[1]);
+            case "session" -> RestAssured.given().cookie("sessionid", "0".repeat(64));
             case "token" -> Api.withToken(parts[1].equals("staff") ? Api.token("hint-staff", true, false, true)
                     : Api.token(parts[1]));
             case "refresh-jwt" -> {
@@ -62,6 +63,8 @@ class ExplainedDenialsTest {
             "GET|/api/data/            |raw:Token            |401|has the keyword 'Token' but no key",
             "GET|/api/private/         |refresh-jwt:         |401|JWTAuthentication rejected the credential: Given token not valid for any token type;exchange it for an access token with POST /api/jwt/refresh/",
             "GET|/api/private/         |raw:Bearer a b       |401|Send exactly one token after the keyword",
+            "GET|/api/private/         |session:stale        |401|SessionAuthentication read its credential, but it names no active user",
+            "GET|/api/data/            |none                 |401|or SessionAuthentication ('the sessionid cookie from POST /api/auth/login/",
     })
     void hints(String method, String path, String credential, int status, String fragments) {
         Response response = with(credential.strip()).request(method, path.strip());

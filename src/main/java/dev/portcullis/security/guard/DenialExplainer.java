@@ -53,6 +53,12 @@ public class DenialExplainer {
     }
 
     private String whyAnonymous(EndpointPolicy policy, Credentials credentials) {
+        Optional<Authenticator> namesNoOne = policy.authenticators().stream().filter(a -> applies(a, credentials))
+                .findFirst();
+        if (namesNoOne.isPresent()) {
+            return namesNoOne.get().name() + " read its credential, but it names no active user (a session that "
+                    + "expired, was ended by logout, or whose user is inactive): log in again.";
+        }
         String header = credentials.header("Authorization");
         String accepted = accepted(policy.authenticators());
         if (header == null || header.isBlank()) {
