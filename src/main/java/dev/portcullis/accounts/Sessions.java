@@ -15,7 +15,9 @@ import java.util.Optional;
 
 /**
  * Login sessions in PostgreSQL: a random key in the {@code sessionid} cookie (kept only as a SHA-256), the
- * user, and the session's CSRF secret, which rotates with every login.
+ * user, and the session's CSRF secret, which rotates with every login. A session ends at its absolute expiry
+ * ({@code portcullis.session.lifetime}) or, when {@code portcullis.session.idle-timeout} is set, after that long
+ * unused; its last use is written at most once a minute.
  */
 @Singleton
 public class Sessions {
@@ -30,12 +32,17 @@ public class Sessions {
 
     private final SecureRandom random = new SecureRandom();
     private final EntityManager entityManager;
+    private static final Duration LAST_SEEN_GRANULARITY = Duration.ofMinutes(1);
+
     private final Duration lifetime;
+    private final Optional<Duration> idleTimeout;
 
     public Sessions(EntityManager entityManager,
-                    @ConfigProperty(name = "portcullis.session.lifetime", defaultValue = "14D") Duration lifetime) {
+                    @ConfigProperty(name = "portcullis.session.lifetime", defaultValue = "14D") Duration lifetime,
+                    @ConfigProperty(name = "portcullis.session.idle-timeout") Optional<Duration> idleTimeout) {
         this.entityManager = entityManager;
         this.lifetime = lifetime;
+        this.idleTimeout = idleTimeout;
     }
 
     public Opened open(User user) {
@@ -57,13 +64,21 @@ public class Sessions {
     /** The live session of a key, if any. */
     public Optional<Session> find(String key) {
         return QuarkusTransaction.joiningExisting().call(() -> {
-            List<?> rows = entityManager.createNativeQuery("SELECT user_id, csrf_secret FROM sessions "
-                            + "WHERE key_hash = ?1 AND expires_at > now()")
-                    .setParameter(1, Tokens.hash(key)).getResultList();
+            String hash = Tokens.hash(key);
+            List<?> rows = entityManager.createNativeQuery("SELECT user_id, csrf_secret, last_seen_at < ?2 "
+                            + "FROM sessions WHERE key_hash = ?1 AND expires_at > now() AND last_seen_at > ?3")
+                    .setParameter(1, hash)
+                    .setParameter(2, Timestamp.from(Instant.now().minus(LAST_SEEN_GRANULARITY)))
+                    .setParameter(3, Timestamp.from(idleTimeout.map(idle -> Instant.now().minus(idle)).orElse(Instant.EPOCH)))
+                    .getResultList();
             if (rows.isEmpty()) {
                 return Optional.<Session>empty();
             }
             Object[] row = (Object[]) rows.get(0);
+            if (Boolean.TRUE.equals(row[2])) {
+                entityManager.createNativeQuery("UPDATE sessions SET last_seen_at = now() WHERE key_hash = ?1")
+                        .setParameter(1, hash).executeUpdate();
+            }
             User user = User.findById(((Number) row[0]).longValue());
             return Optional.ofNullable(user).map(u -> new Session(u, (String) row[1]));
         });
