@@ -105,9 +105,4 @@ public class CredentialCache {
     boolean listening() {
         return listening;
     }
-
-    long size() {
-        entries.cleanUp();
-        return entries.estimatedSize();
-    }
 }

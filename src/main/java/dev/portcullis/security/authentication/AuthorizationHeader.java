@@ -37,6 +37,15 @@ public final class AuthorizationHeader {
         return parts;
     }
 
+    /**
+     * The parts of the request's {@code Authorization} header when the first is the keyword; empty when the
+     * header is absent or starts with another keyword (the authenticator does not apply).
+     */
+    public static Optional<List<byte[]>> withKeyword(Credentials credentials, String keyword, boolean ignoreCase) {
+        List<byte[]> parts = split(credentials.header("Authorization"));
+        return parts.isEmpty() || !keywordMatches(parts.get(0), keyword, ignoreCase) ? Optional.empty() : Optional.of(parts);
+    }
+
     /** Python's {@code part.lower() == keyword.lower().encode()}: ASCII case folding only. */
     public static boolean keywordMatches(byte[] part, String keyword, boolean ignoreCase) {
         byte[] expected = keyword.getBytes(StandardCharsets.ISO_8859_1);

@@ -24,10 +24,11 @@ public class BasicAuthentication implements Authenticator {
 
     @Override
     public Optional<AuthenticationRequest> parse(Credentials credentials) {
-        List<byte[]> parts = AuthorizationHeader.split(credentials.header("Authorization"));
-        if (parts.isEmpty() || !AuthorizationHeader.keywordMatches(parts.get(0), "basic", true)) {
+        Optional<List<byte[]>> header = AuthorizationHeader.withKeyword(credentials, "basic", true);
+        if (header.isEmpty()) {
             return Optional.empty();
         }
+        List<byte[]> parts = header.get();
         if (parts.size() == 1) {
             throw new AuthenticationFailure("Invalid basic header. No credentials provided.");
         }

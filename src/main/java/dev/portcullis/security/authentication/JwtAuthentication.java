@@ -25,10 +25,11 @@ public class JwtAuthentication implements Authenticator {
 
     @Override
     public Optional<AuthenticationRequest> parse(Credentials credentials) {
-        List<byte[]> parts = AuthorizationHeader.split(credentials.header("Authorization"));
-        if (parts.isEmpty() || !AuthorizationHeader.keywordMatches(parts.get(0), KEYWORD, false)) {
+        Optional<List<byte[]>> header = AuthorizationHeader.withKeyword(credentials, KEYWORD, false);
+        if (header.isEmpty()) {
             return Optional.empty();
         }
+        List<byte[]> parts = header.get();
         if (parts.size() != 2) {
             throw new AuthenticationFailure("Authorization header must contain two space-delimited values",
                     "bad_authorization_header", Map.of("code", "bad_authorization_header"))

@@ -28,10 +28,11 @@ public class TokenAuthentication implements Authenticator {
 
     @Override
     public Optional<AuthenticationRequest> parse(Credentials credentials) {
-        List<byte[]> parts = AuthorizationHeader.split(credentials.header("Authorization"));
-        if (parts.isEmpty() || !AuthorizationHeader.keywordMatches(parts.get(0), keyword, true)) {
+        Optional<List<byte[]>> header = AuthorizationHeader.withKeyword(credentials, keyword, true);
+        if (header.isEmpty()) {
             return Optional.empty();
         }
+        List<byte[]> parts = header.get();
         if (parts.size() == 1) {
             throw new AuthenticationFailure("Invalid token header. No credentials provided.")
                     .withHint("The header has the keyword '" + keyword + "' but no key: send '" + usage() + "'.");

@@ -60,12 +60,9 @@ public class AccessExplainer {
             denied = check(policy, request, decisions, object.get());
         }
         if (denied.isPresent()) {
-            Decision denier = denied.get().denier();
-            boolean anonymous = !policy.authenticators().isEmpty() && !caller.authenticated();
-            int status = anonymous && policy.wwwAuthenticate() != null ? 401 : 403;
-            String detail = anonymous ? Denial.NOT_AUTHENTICATED_DETAIL
-                    : denier.message() != null ? denier.message() : Denial.PERMISSION_DENIED_DETAIL;
-            return result(username, method, path, policy, verdicts(policy, user), decisions, false, status, detail);
+            Denial denial = Guard.permissionDenial(policy, request, denied.get());
+            return result(username, method, path, policy, verdicts(policy, user), decisions, false, denial.status(),
+                    denial.detail());
         }
         boolean routed = route.httpMethods().contains(method) || "OPTIONS".equals(method)
                 || ("HEAD".equals(method) && route.httpMethods().contains("GET"));

@@ -158,25 +158,26 @@ public class Guard {
 
     /**
      * DRF's {@code permission_denied}: an anonymous request to an endpoint with authenticators is
-     * {@code NotAuthenticated} (the permission's own message is not shown); anyone else gets 403.
+     * {@code NotAuthenticated} (the permission's own message is not shown); anyone else gets 403 with the
+     * denying class's message. The one place that rule lives: explanations ask it too.
      */
+    static Denial permissionDenial(EndpointPolicy policy, AccessRequest request, Decision decision) {
+        Decision denier = decision.denier();
+        if (!policy.authenticators().isEmpty() && request.authenticator() == null) {
+            return Denial.unauthenticated(Denial.Kind.NOT_AUTHENTICATED, Denial.NOT_AUTHENTICATED_DETAIL,
+                    "not_authenticated", denier.permission(), Map.of(), policy.wwwAuthenticate());
+        }
+        return Denial.permissionDenied(denier.message() != null ? denier.message() : Denial.PERMISSION_DENIED_DETAIL,
+                denier.code() != null ? denier.code() : "permission_denied", denier.permission());
+    }
+
     private Denial permissionDenied(EndpointPolicy policy, AccessRequest request, Credentials credentials,
                                     Decision decision) {
-        Decision denier = decision.denier();
-        Denial denial;
-        if (!policy.authenticators().isEmpty() && request.authenticator() == null) {
-            denial = Denial.unauthenticated(Denial.Kind.NOT_AUTHENTICATED, Denial.NOT_AUTHENTICATED_DETAIL,
-                    "not_authenticated", denier.permission(), Map.of(), policy.wwwAuthenticate());
-            if (explain) {
-                denial.explainedBy(explainer.notAuthenticated(policy, credentials, decision));
-            }
-        } else {
-            denial = Denial.permissionDenied(
-                    denier.message() != null ? denier.message() : Denial.PERMISSION_DENIED_DETAIL,
-                    denier.code() != null ? denier.code() : "permission_denied", denier.permission());
-            if (explain) {
-                denial.explainedBy(explainer.permissionDenied(policy, request, credentials, decision));
-            }
+        Denial denial = permissionDenial(policy, request, decision);
+        if (explain) {
+            denial.explainedBy(denial.kind() == Denial.Kind.NOT_AUTHENTICATED
+                    ? explainer.notAuthenticated(policy, credentials, decision)
+                    : explainer.permissionDenied(policy, request, credentials, decision));
         }
         return denials.record(policy, request.user(), denial);
     }

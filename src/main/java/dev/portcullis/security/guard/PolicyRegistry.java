@@ -41,6 +41,8 @@ public class PolicyRegistry {
     private final PolicyResolver resolver;
     private final Map<MethodKey, EndpointPolicy> byMethod = new HashMap<>();
     private final List<Route> routes = new ArrayList<>();
+    private final Map<String, Route> literalRoutes = new HashMap<>();
+    private final List<Route> templatedRoutes = new ArrayList<>();
     private final Map<String, EndpointPolicy> byRoute = new HashMap<>();
     private final Set<Class<?>> unguarded = new java.util.HashSet<>();
     private final Map<String, EndpointPolicy> defaults = new ConcurrentHashMap<>();
@@ -62,6 +64,13 @@ public class PolicyRegistry {
             }
         }
         routes.sort(Comparator.comparing(Route::template).reversed());
+        for (Route route : routes) {
+            if (route.template().contains("{")) {
+                templatedRoutes.add(route);
+            } else {
+                literalRoutes.put(route.template(), route);
+            }
+        }
     }
 
     private void register(Class<?> resourceClass, Object resource) {
@@ -95,7 +104,17 @@ public class PolicyRegistry {
 
     /** The route serving a request path, if any of the resources serves it. */
     public Optional<Route> route(String path) {
-        return routes.stream().filter(r -> r.pattern().matcher(path).matches()).findFirst();
+        // Asked for every request: a path without parameters is one map look-up, only the others are matched.
+        Route literal = literalRoutes.get(path);
+        if (literal != null) {
+            return Optional.of(literal);
+        }
+        for (Route route : templatedRoutes) {
+            if (route.pattern().matcher(path).matches()) {
+                return Optional.of(route);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
