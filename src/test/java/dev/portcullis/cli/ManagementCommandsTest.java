@@ -1,6 +1,7 @@
 package dev.portcullis.cli;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
@@ -20,15 +21,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ManagementCommandsTest {
 
     /**
-     * Each command is a run of its own: the embedded database keeps its files between them, as a real one would.
-     * The folder is new for every test run (a JVM-wide property, since each launch may load this class anew).
+     * Each command is a run of its own, and they must share one database as they would in production. One
+     * PostgreSQL is started for the whole test run and outlives every launch (each launch may load this class
+     * anew, so its address is kept in a JVM-wide property).
      */
     public static class OneDatabase implements QuarkusTestProfile {
+
+        private static final String URL_PROPERTY = "portcullis.test.commands-db-url";
+
         @Override
         public Map<String, String> getConfigOverrides() {
-            String folder = System.getProperties().computeIfAbsent("portcullis.test.commands-db",
-                    key -> "target/commands-db-" + java.util.UUID.randomUUID()).toString();
-            return Map.of("quarkus.embedded.postgresql.data.dir", folder);
+            return Map.of("quarkus.datasource.jdbc.url", sharedDatabaseUrl(),
+                    "quarkus.datasource.username", "postgres", "quarkus.datasource.password", "postgres");
+        }
+
+        private static synchronized String sharedDatabaseUrl() {
+            String url = System.getProperty(URL_PROPERTY);
+            if (url == null) {
+                try {
+                    url = EmbeddedPostgres.start().getJdbcUrl("postgres", "postgres");
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException("cannot start PostgreSQL for the command tests", e);
+                }
+                System.setProperty(URL_PROPERTY, url);
+            }
+            return url;
         }
     }
 
