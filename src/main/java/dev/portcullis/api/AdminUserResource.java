@@ -24,10 +24,11 @@ import java.util.Map;
 public class AdminUserResource {
 
     /** A user as administrators see it. */
-    public record UserView(long id, String username, String email, boolean isStaff, boolean isActive,
-                           boolean emailVerified) {
+    public record UserView(long id, String username, String email, boolean isStaff, boolean isSuperuser,
+                           boolean isActive, boolean emailVerified) {
         static UserView of(User user) {
-            return new UserView(user.id, user.username, user.email, user.staff, user.active, user.emailVerified);
+            return new UserView(user.id, user.username, user.email, user.staff, user.superuser, user.active,
+                    user.emailVerified);
         }
     }
 
@@ -48,10 +49,11 @@ public class AdminUserResource {
         String password = UserFields.password(payload).required();
         String email = UserFields.email(payload).optional("");
         Boolean staff = payload.bool("is_staff").optional(false);
+        Boolean superuser = payload.bool("is_superuser").optional(false);
         Boolean verified = payload.bool("email_verified").optional(false);
         Boolean active = payload.bool("is_active").optional(true);
         payload.validate();
-        return UserView.of(accounts.create(new Accounts.NewUser(username, password, email, staff, staff, active, verified)));
+        return UserView.of(accounts.create(new Accounts.NewUser(username, password, email, staff, superuser, active, verified)));
     }
 
     @PATCH
@@ -61,12 +63,16 @@ public class AdminUserResource {
         User user = find(username);
         payload.partial();
         Boolean staff = payload.bool("is_staff").optional(null);
+        Boolean superuser = payload.bool("is_superuser").optional(null);
         Boolean verified = payload.bool("email_verified").optional(null);
         Boolean active = payload.bool("is_active").optional(null);
         String password = UserFields.password(payload).optional(null);
         payload.validate();
         if (staff != null) {
             user.staff = staff;
+        }
+        if (superuser != null) {
+            user.superuser = superuser;
         }
         if (verified != null) {
             user.emailVerified = verified;

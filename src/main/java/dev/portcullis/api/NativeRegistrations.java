@@ -1,5 +1,8 @@
 package dev.portcullis.api;
 
+import dev.portcullis.domain.Document;
+import dev.portcullis.domain.Note;
+import dev.portcullis.domain.Post;
 import dev.portcullis.security.guard.AccessExplanation;
 import dev.portcullis.security.guard.Metadata;
 import dev.portcullis.security.permission.Decision;
@@ -8,11 +11,15 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /**
  * What a native executable must keep for reflection: the resources, whose annotations the guard reads at
  * start-up to resolve policies, and the answers Jackson writes that are not a resource method's own return
- * type. {@code NativeRegistrationsTest} fails when a resource is missing here.
+ * type, and the rows JPQL's {@code select new} builds. {@code NativeRegistrationsTest} fails when a resource is missing here.
  */
 @RegisterForReflection(methods = true, targets = {
         AdminUserResource.class,
         AuthResource.class,
+        DocumentResource.class,
+        GrantResource.class,
+        GroupResource.class,
+        NoteResource.class,
         WebhookResource.class,
         ProbeViews.SessionFirst.class,
         ExampleViews.DataView.class, ExampleViews.PrivateView.class, ExampleViews.PublicView.class,
@@ -23,10 +30,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         PostResource.class,
         ProbeViews.Ping.class, ProbeViews.NoAuth.class, ProbeViews.JwtFirst.class, ProbeViews.TokenOnly.class,
         ProbeViews.Basic.class, ProbeViews.ReadOnly.class, ProbeViews.Composite.class, ProbeViews.NotStaff.class,
-        ProbeViews.OrPosts.class,
+        ProbeViews.OrPosts.class, ProbeViews.NotesAnon.class,
         RegisterResource.class,
         TokenResource.class,
         AccessExplanation.class, AccessExplanation.Verdict.class, Decision.class, Metadata.class,
+        Document.Row.class, Note.Row.class, Post.Row.class,
 })
 public final class NativeRegistrations {
 

@@ -7,6 +7,7 @@ import dev.portcullis.domain.Post;
 import dev.portcullis.security.guard.Action;
 import dev.portcullis.security.guard.GetPermissions;
 import dev.portcullis.security.guard.GuardContext;
+import dev.portcullis.security.guard.ListScope;
 import dev.portcullis.security.guard.ObjectAccess;
 import dev.portcullis.security.guard.ObjectLookup;
 import dev.portcullis.security.core.Caller;
@@ -38,15 +39,17 @@ public class PostResource implements GetPermissions, ObjectLookup {
 
     private final GuardContext guard;
     private final ObjectAccess objects;
+    private final ListScope lists;
     private final List<Permission> readOnly;
     private final List<Permission> authenticated;
     private final List<Permission> ownerWrites;
     private final List<Permission> ownerOrStaffDeletes;
 
-    public PostResource(GuardContext guard, ObjectAccess objects, AllowAny allowAny, IsAuthenticated isAuthenticated,
+    public PostResource(GuardContext guard, ObjectAccess objects, ListScope lists, AllowAny allowAny, IsAuthenticated isAuthenticated,
                         IsOwnerOrReadOnly isOwnerOrReadOnly, IsAdminOrOwner isAdminOrOwner) {
         this.guard = guard;
         this.objects = objects;
+        this.lists = lists;
         this.readOnly = List.of(allowAny);
         this.authenticated = List.of(isAuthenticated);
         this.ownerWrites = List.of(isAuthenticated, isOwnerOrReadOnly);
@@ -71,7 +74,8 @@ public class PostResource implements GetPermissions, ObjectLookup {
 
     @GET
     public List<PostView> list() {
-        return Post.visibleTo(guard.caller()).stream().map(PostView::of).toList();
+        return lists.list(Post.LIST, Post.Row.class, Post.visibleTo(guard.caller()), "o.id").stream()
+                .map(PostView::of).toList();
     }
 
     @POST

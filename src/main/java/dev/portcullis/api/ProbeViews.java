@@ -1,6 +1,7 @@
 package dev.portcullis.api;
 
 import dev.portcullis.api.permissions.IsVerifiedAndAuthenticated;
+import dev.portcullis.domain.Note;
 import dev.portcullis.domain.Post;
 import dev.portcullis.security.authentication.BasicAuthentication;
 import dev.portcullis.security.authentication.JwtAuthentication;
@@ -8,6 +9,7 @@ import dev.portcullis.security.authentication.SessionAuthentication;
 import dev.portcullis.security.authentication.TokenAuthentication;
 import dev.portcullis.security.guard.Authentication;
 import dev.portcullis.security.guard.GuardContext;
+import dev.portcullis.security.guard.Model;
 import dev.portcullis.security.core.Caller;
 import dev.portcullis.security.guard.ObjectAccess;
 import dev.portcullis.security.guard.ObjectLookup;
@@ -15,9 +17,11 @@ import dev.portcullis.security.guard.Permissions;
 import dev.portcullis.security.permission.AllowAny;
 import dev.portcullis.security.permission.IsAuthenticated;
 import dev.portcullis.security.permission.IsAuthenticatedOrReadOnly;
+import dev.portcullis.security.permission.ModelPermissionsOrAnonReadOnly;
 import dev.portcullis.web.Payload;
 import io.smallrye.mutiny.Uni;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -184,6 +188,37 @@ public final class ProbeViews {
                 post.title = title;
             }
             return answer("or-posts");
+        }
+    }
+
+    /** Model permissions on notes, with anonymous reads: every method answers the probe when allowed. */
+    @Path("/api/probe/notes-anon/")
+    @Model(Note.MODEL)
+    @Permissions(ModelPermissionsOrAnonReadOnly.class)
+    public static class NotesAnon extends Probe {
+        @GET
+        public Map<String, Object> get() {
+            return answer("notes-anon");
+        }
+
+        @POST
+        public Map<String, Object> post() {
+            return answer("notes-anon");
+        }
+
+        @PUT
+        public Map<String, Object> put() {
+            return answer("notes-anon");
+        }
+
+        @PATCH
+        public Map<String, Object> patch() {
+            return answer("notes-anon");
+        }
+
+        @DELETE
+        public Map<String, Object> delete() {
+            return answer("notes-anon");
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.portcullis.domain;
 import dev.portcullis.accounts.User;
 import dev.portcullis.security.core.Caller;
 import dev.portcullis.security.core.Owned;
+import dev.portcullis.security.core.QueryRestriction;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,7 +16,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A blog post: published ones are public, drafts are seen by their owner only. */
@@ -23,7 +24,6 @@ import java.util.Optional;
 @Table(name = "posts")
 public class Post extends PanacheEntityBase implements Owned {
 
-    private static final String VISIBLE = "(p.published = true or p.owner.id = :me)";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -54,19 +54,21 @@ public class Post extends PanacheEntityBase implements Owned {
     public record Row(long id, String title, String body, boolean published, String owner, OffsetDateTime createdAt) {
     }
 
-    /** Published posts and the caller's own drafts, oldest first. */
-    public static List<Row> visibleTo(Caller caller) {
-        return getEntityManager().createQuery("select new dev.portcullis.domain.Post$Row(p.id, p.title, p.body, "
-                        + "p.published, p.owner.username, p.createdAt) from Post p where " + VISIBLE + " order by p.id",
-                        Row.class)
-                .setParameter("me", meOf(caller))
-                .getResultList();
+    /** The select of a list of rows, over the restriction's root alias. */
+    public static final String LIST = "select new dev.portcullis.domain.Post$Row(o.id, o.title, o.body, o.published, "
+            + "o.owner.username, o.createdAt) from Post o";
+
+    /** The posts a caller may see (DRF's {@code get_queryset}): published ones and the caller's own drafts. */
+    public static QueryRestriction visibleTo(Caller caller) {
+        return QueryRestriction.of("o.published = true or o.owner.id = :me", Map.of("me", meOf(caller)));
     }
 
     /** One post, if the caller may see it; others' drafts are as absent as missing posts. */
     public static Optional<Post> findVisible(long id, Caller caller) {
-        return find("select p from Post p join fetch p.owner where p.id = :id and " + VISIBLE,
-                io.quarkus.panache.common.Parameters.with("id", id).and("me", meOf(caller))).firstResultOptional();
+        QueryRestriction visible = visibleTo(caller);
+        return visible.bind(getEntityManager().createQuery("select o from Post o join fetch o.owner where o.id = :id "
+                        + "and (" + visible.jpql() + ")", Post.class).setParameter("id", id))
+                .getResultStream().findFirst();
     }
 
     /** Published posts only. */

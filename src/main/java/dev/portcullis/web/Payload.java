@@ -45,6 +45,15 @@ public final class Payload {
         return new BooleanField(field);
     }
 
+    public PrimaryKeyField primaryKey(String field) {
+        return new PrimaryKeyField(field);
+    }
+
+    /** Whether the body has the field at all (even as {@code null}). */
+    public boolean has(String field) {
+        return value(field) != null;
+    }
+
     /** Records an error on a field (or on {@link ValidationError#NON_FIELD_ERRORS}). */
     public void error(String field, String message) {
         errors.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
@@ -83,6 +92,9 @@ public final class Payload {
     private static String pythonType(JsonNode node) {
         if (node.isArray()) {
             return "list";
+        }
+        if (node.isObject()) {
+            return "dict";
         }
         if (node.isTextual()) {
             return "str";
@@ -173,6 +185,41 @@ public final class Payload {
                 }
             }
             return text;
+        }
+    }
+
+    /** DRF's {@code PrimaryKeyRelatedField}'s conversion: an integer, or a string of one. */
+    public final class PrimaryKeyField {
+
+        private final String field;
+
+        private PrimaryKeyField(String field) {
+            this.field = field;
+        }
+
+        /** The value; when absent, an error (or {@code null} in a partial payload). */
+        public Long required() {
+            JsonNode value = value(field);
+            return present(field, value) ? convert(value) : null;
+        }
+
+        /** The value, or {@code null} when absent. */
+        public Long optional() {
+            JsonNode value = value(field);
+            return value == null || !present(field, value) ? null : convert(value);
+        }
+
+        private Long convert(JsonNode value) {
+            if (value.isIntegralNumber() && value.canConvertToLong()) {
+                return value.longValue();
+            }
+            if (value.isTextual() && value.textValue().strip().matches("[0-9]{1,18}")) {
+                return Long.parseLong(value.textValue().strip());
+            }
+            error(field, value.isTextual() || value.isIntegralNumber()
+                    ? "Invalid pk \"" + value.asText() + "\" - object does not exist."
+                    : "Incorrect type. Expected pk value, received " + pythonType(value) + ".");
+            return null;
         }
     }
 

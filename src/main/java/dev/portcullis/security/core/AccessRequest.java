@@ -8,15 +8,23 @@ import java.util.Set;
  * who asks, with which HTTP method, for which action, with which path parameters.
  *
  * @param authenticator the DRF name of the authentication class that succeeded, or {@code null}
+ * @param model         the model the endpoint serves (DRF's {@code view.queryset.model}), or {@code null}
+ * @param memo          what permission classes looked up for this request, so that it is looked up once
  */
 public record AccessRequest(Caller user, String method, String action, Map<String, String> pathParameters,
-                            String authenticator) {
+                            String authenticator, String model, RequestMemo memo) {
 
     /** DRF's {@code SAFE_METHODS}. */
     public static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     public AccessRequest {
         pathParameters = Map.copyOf(pathParameters);
+    }
+
+    /** A request to an endpoint that serves no model. */
+    public AccessRequest(Caller user, String method, String action, Map<String, String> pathParameters,
+                         String authenticator) {
+        this(user, method, action, pathParameters, authenticator, null, new RequestMemo());
     }
 
     public boolean safeMethod() {

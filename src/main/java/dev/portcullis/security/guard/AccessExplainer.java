@@ -2,6 +2,7 @@ package dev.portcullis.security.guard;
 
 import dev.portcullis.security.authentication.Authenticator;
 import dev.portcullis.security.core.AccessRequest;
+import dev.portcullis.security.core.ApiException;
 import dev.portcullis.security.core.Caller;
 import dev.portcullis.security.core.Denial;
 import dev.portcullis.security.core.Errors;
@@ -42,7 +43,7 @@ public class AccessExplainer {
                         Map.of("username", List.of("No active user of that name."))));
         boolean authenticates = user.authenticated() && !policy.authenticators().isEmpty();
         Caller caller = authenticates ? user : Caller.ANONYMOUS;
-        AccessRequest request = new AccessRequest(caller, method, policy.action(), Map.of(),
+        AccessRequest request = policy.requestOf(caller, method, Map.of(),
                 authenticates ? policy.authenticators().get(0).name() : null);
 
         List<Decision> decisions = new ArrayList<>();
@@ -57,7 +58,13 @@ public class AccessExplainer {
                 return result(username, method, path, policy, verdicts(policy, user), decisions, false, 404,
                         "Not found.");
             }
-            denied = check(policy, request, decisions, object.get());
+            try {
+                denied = check(policy, request, decisions, object.get());
+            } catch (ApiException hidden) {
+                // A class that hides the object from this user (ObjectPermissions without view): DRF's Http404.
+                return result(username, method, path, policy, verdicts(policy, user), decisions, false,
+                        hidden.status(), hidden.detail());
+            }
         }
         if (denied.isPresent()) {
             Denial denial = Guard.permissionDenial(policy, request, denied.get());

@@ -3,7 +3,12 @@ package dev.portcullis.security.guard;
 import dev.portcullis.security.authentication.Authenticator;
 import dev.portcullis.security.permission.Permission;
 
+import dev.portcullis.security.core.AccessRequest;
+import dev.portcullis.security.core.Caller;
+import dev.portcullis.security.core.RequestMemo;
+
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the guard enforces for one action of one endpoint, resolved once at start-up.
@@ -14,10 +19,12 @@ import java.util.List;
  * @param authenticationSource where the authenticators come from (see {@link Source})
  * @param permissionSource     where the permissions come from
  * @param csrfExempt           whether session-authenticated requests skip the CSRF check ({@link CsrfExempt})
+ * @param model                the model the resource serves ({@link Model}), or {@code null}
  */
 public record EndpointPolicy(String resource, String path, String httpMethod, String action,
                              List<Authenticator> authenticators, Source authenticationSource,
-                             List<Permission> permissions, Source permissionSource, boolean csrfExempt) {
+                             List<Permission> permissions, Source permissionSource, boolean csrfExempt,
+                             String model) {
 
     /** Where a list of classes was declared. */
     public enum Source { GLOBAL_DEFAULT, RESOURCE, METHOD, PROGRAMMATIC }
@@ -34,6 +41,17 @@ public record EndpointPolicy(String resource, String path, String httpMethod, St
 
     public List<String> authenticatorNames() {
         return authenticators.stream().map(Authenticator::name).toList();
+    }
+
+    /** The request as the permission classes see it, for a caller authenticated by {@code authenticator}. */
+    public AccessRequest requestOf(Caller caller, String method, Map<String, String> pathParameters,
+                                   String authenticator) {
+        return new AccessRequest(caller, method, action, pathParameters, authenticator, model, new RequestMemo());
+    }
+
+    /** Whether a permission check may block (see {@link Permission#blocking()}). */
+    public boolean blocking() {
+        return permissions.stream().anyMatch(Permission::blocking);
     }
 
     public List<String> permissionNames() {

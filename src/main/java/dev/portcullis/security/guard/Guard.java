@@ -13,7 +13,9 @@ import dev.portcullis.security.permission.Permission;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.runtime.BlockingOperationControl;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -50,17 +52,24 @@ public class Guard {
     /** Authenticates, then checks every permission's request-level rule. Fails with a {@link Denial}. */
     public Uni<AccessRequest> authorize(EndpointPolicy policy, Credentials credentials, String method,
                                         Map<String, String> pathParameters) {
-        return authenticate(policy, credentials, 0, method).map(authenticated -> {
-            AccessRequest request = new AccessRequest(authenticated.caller(), method, policy.action(), pathParameters,
+        return authenticate(policy, credentials, 0, method).flatMap(authenticated -> {
+            AccessRequest request = policy.requestOf(authenticated.caller(), method, pathParameters,
                     authenticated.authenticator());
-            for (Permission permission : policy.permissions()) {
-                Decision decision = permission.check(request);
-                if (!decision.allowed()) {
-                    throw permissionDenied(policy, request, credentials, decision);
-                }
-            }
-            return request;
+            Uni<AccessRequest> checked = Uni.createFrom().item(() -> checkPermissions(policy, request, credentials));
+            return policy.blocking() && !BlockingOperationControl.isBlockingAllowed()
+                    ? checked.runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    : checked;
         });
+    }
+
+    private AccessRequest checkPermissions(EndpointPolicy policy, AccessRequest request, Credentials credentials) {
+        for (Permission permission : policy.permissions()) {
+            Decision decision = permission.check(request);
+            if (!decision.allowed()) {
+                throw permissionDenied(policy, request, credentials, decision);
+            }
+        }
+        return request;
     }
 
     /** DRF's {@code check_object_permissions}: every permission's object-level rule, in order. */

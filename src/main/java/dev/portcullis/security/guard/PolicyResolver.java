@@ -72,9 +72,15 @@ public class PolicyResolver {
             Declared<Permission> permissions = permissions(resource, resourceClass, method, action);
             boolean csrfExempt = resourceClass.isAnnotationPresent(CsrfExempt.class)
                     || (method != null && method.isAnnotationPresent(CsrfExempt.class));
+            Model model = resourceClass.getAnnotation(Model.class);
+            permissions.classes().stream().filter(Permission::needsModel).filter(p -> model == null).findFirst()
+                    .ifPresent(p -> {
+                        throw new IllegalArgumentException(p.name() + " needs the model the resource serves: "
+                                + "annotate the resource with @Model (DRF: the view has no queryset)");
+                    });
             return new EndpointPolicy(resourceClass.getSimpleName(), path, httpMethod, action,
                     authentication.classes(), authentication.source(), permissions.classes(), permissions.source(),
-                    csrfExempt);
+                    csrfExempt, model == null ? null : model.value());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("Invalid security declaration on " + where + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package dev.portcullis.security.permission;
 
 import dev.portcullis.security.core.AccessRequest;
+import dev.portcullis.security.core.QueryRestriction;
 
 import java.util.List;
 
@@ -15,6 +16,16 @@ public record And(Permission left, Permission right) implements Permission {
     @Override
     public boolean hasObjectPermission(AccessRequest request, Object object) {
         return checkObject(request, object).allowed();
+    }
+
+    @Override
+    public List<Permission> parts() {
+        return List.of(left, right);
+    }
+
+    @Override
+    public QueryRestriction listRestriction(AccessRequest request) {
+        return left.listRestriction(request).and(right.listRestriction(request));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.portcullis.security.permission;
 
 import dev.portcullis.security.core.AccessRequest;
+import dev.portcullis.security.core.QueryRestriction;
 
 import java.util.List;
 
@@ -21,6 +22,16 @@ public abstract class CompositePermission implements Permission {
     @Override
     public boolean hasObjectPermission(AccessRequest request, Object object) {
         return checkObject(request, object).allowed();
+    }
+
+    @Override
+    public List<Permission> parts() {
+        return List.of(composition());
+    }
+
+    @Override
+    public QueryRestriction listRestriction(AccessRequest request) {
+        return composition().listRestriction(request);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.portcullis.security.permission;
 
 import dev.portcullis.security.core.AccessRequest;
+import dev.portcullis.security.core.QueryRestriction;
 
 import java.util.List;
 
@@ -18,6 +19,16 @@ public record Not(Permission operand) implements Permission {
     @Override
     public boolean hasObjectPermission(AccessRequest request, Object object) {
         return checkObject(request, object).allowed();
+    }
+
+    @Override
+    public List<Permission> parts() {
+        return List.of(operand);
+    }
+
+    @Override
+    public QueryRestriction listRestriction(AccessRequest request) {
+        return operand.listRestriction(request).negate();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.portcullis.security.permission;
 
 import dev.portcullis.security.core.AccessRequest;
+import dev.portcullis.security.core.QueryRestriction;
 
 import java.util.List;
 
@@ -18,6 +19,21 @@ public record Or(Permission left, Permission right) implements Permission {
     @Override
     public boolean hasObjectPermission(AccessRequest request, Object object) {
         return checkObject(request, object).allowed();
+    }
+
+    @Override
+    public List<Permission> parts() {
+        return List.of(left, right);
+    }
+
+    /** The objects either operand allows, each counted only when it also allows the request. */
+    @Override
+    public QueryRestriction listRestriction(AccessRequest request) {
+        return restrictionOf(left, request).or(restrictionOf(right, request));
+    }
+
+    private static QueryRestriction restrictionOf(Permission operand, AccessRequest request) {
+        return operand.check(request).allowed() ? operand.listRestriction(request) : QueryRestriction.NOTHING;
     }
 
     @Override

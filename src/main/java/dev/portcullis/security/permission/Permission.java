@@ -1,6 +1,7 @@
 package dev.portcullis.security.permission;
 
 import dev.portcullis.security.core.AccessRequest;
+import dev.portcullis.security.core.QueryRestriction;
 
 /**
  * DRF's {@code BasePermission}. Implementations are stateless CDI beans; both checks default to
@@ -17,6 +18,15 @@ public interface Permission {
     /** DRF's {@code has_object_permission(request, view, obj)}. */
     default boolean hasObjectPermission(AccessRequest request, Object object) {
         return true;
+    }
+
+    /**
+     * The objects a list may show: those this class's object-level check allows for a read, as a query
+     * condition, so that a list never shows what a retrieve would refuse. A class whose object-level check
+     * can deny a read must say which objects it allows here; the default, every object, suits the others.
+     */
+    default QueryRestriction listRestriction(AccessRequest request) {
+        return QueryRestriction.NONE;
     }
 
     /** The message of a denial; {@code null} means DRF's default text. */
@@ -36,6 +46,24 @@ public interface Permission {
      */
     default String hint(AccessRequest request, Object object) {
         return null;
+    }
+
+    /** The classes a composition is made of; none for a plain class. */
+    default java.util.List<Permission> parts() {
+        return java.util.List.of();
+    }
+
+    /** Whether this class needs the endpoint's model ({@code @Model}), as model and object permissions do. */
+    default boolean needsModel() {
+        return parts().stream().anyMatch(Permission::needsModel);
+    }
+
+    /**
+     * Whether the checks may block (read the database), so that the guard runs them on a worker thread
+     * when the request is on an event-loop thread.
+     */
+    default boolean blocking() {
+        return parts().stream().anyMatch(Permission::blocking);
     }
 
     /** The name declarations, logs and introspection use: the class's simple name. */

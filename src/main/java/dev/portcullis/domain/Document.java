@@ -1,0 +1,54 @@
+package dev.portcullis.domain;
+
+import dev.portcullis.security.core.Identified;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+
+/** A document, under object permissions: each one is seen and changed by those granted it. */
+@Entity
+@Table(name = "documents")
+public class Document extends PanacheEntityBase implements Identified {
+
+    public static final String MODEL = "document";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, length = 200)
+    public String title;
+
+    @Column(nullable = false, columnDefinition = "text")
+    public String content = "";
+
+    /** The creating user's id; kept (as null) when that user is deleted. */
+    @Column(name = "created_by")
+    public Long createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt = OffsetDateTime.now();
+
+    @Override
+    public Long primaryKey() {
+        return id;
+    }
+
+    /** A document as the API shows it. */
+    public record Row(long id, String title, String content) {
+    }
+
+    /** The select of a list, over the restriction's root alias. */
+    public static final String LIST = "select new dev.portcullis.domain.Document$Row(o.id, o.title, o.content) "
+            + "from Document o";
+
+    public Row row() {
+        return new Row(id, title, content);
+    }
+}
