@@ -1,8 +1,12 @@
 package dev.portcullis.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.accounts.Accounts;
+import dev.portcullis.accounts.Grants;
 import dev.portcullis.accounts.Tokens;
 import dev.portcullis.accounts.User;
+import dev.portcullis.api.GrantRequest;
 import dev.portcullis.security.core.ApiException;
 import dev.portcullis.security.core.ValidationError;
 import dev.portcullis.security.guard.AccessExplainer;
@@ -10,6 +14,7 @@ import dev.portcullis.security.guard.AccessExplanation;
 import dev.portcullis.security.guard.EndpointPolicy;
 import dev.portcullis.security.guard.PolicyRegistry;
 import dev.portcullis.security.permission.Decision;
+import dev.portcullis.web.Payload;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Singleton;
 
@@ -38,6 +43,9 @@ public class ManagementCommands {
               create-token USER    print a new token for USER
               revoke-token USER    revoke every token of USER
               check-token KEY      tell whether KEY is a valid token, and whose
+              grant (--username NAME | --group NAME) --permission CODENAME [--object-type TYPE --object-id ID]
+                                   grant a model permission (add_note) or, with an object, an object permission
+              revoke ...           the same arguments as grant: take the permission away
               list-endpoints       every endpoint and action with its authentication and permission classes
               explain USER METHOD PATH [OBJECT_ID]
                                    would USER (or 'anonymous') be allowed METHOD PATH? Exit 0 if so, 1 if not
@@ -47,8 +55,11 @@ public class ManagementCommands {
     private final Tokens tokens;
     private final PolicyRegistry registry;
     private final AccessExplainer explainer;
+    private final Grants grants;
 
-    public ManagementCommands(Accounts accounts, Tokens tokens, PolicyRegistry registry, AccessExplainer explainer) {
+    public ManagementCommands(Accounts accounts, Tokens tokens, PolicyRegistry registry, AccessExplainer explainer,
+                              Grants grants) {
+        this.grants = grants;
         this.accounts = accounts;
         this.tokens = tokens;
         this.registry = registry;
@@ -69,6 +80,7 @@ public class ManagementCommands {
                     return OK;
                 });
                 case "check-token" -> checkToken(rest, out, err);
+                case "grant", "revoke" -> grant(args[0].equals("revoke"), rest, out, err);
                 case "list-endpoints" -> listEndpoints(rest, out, err);
                 case "explain" -> explain(rest, out, err);
                 case "help", "--help", "-h" -> {
@@ -86,13 +98,48 @@ public class ManagementCommands {
         }
     }
 
-    private int createSuperuser(List<String> args, PrintStream out, PrintStream err) {
-        Map<String, String> options = new java.util.HashMap<>();
+    /** {@code --name value} pairs, or empty when an option is unknown or has no value. */
+    private static Optional<Map<String, String>> options(List<String> args, List<String> known) {
+        Map<String, String> options = new java.util.LinkedHashMap<>();
         for (int i = 0; i < args.size(); i += 2) {
-            if (!List.of("--username", "--email", "--password").contains(args.get(i)) || i + 1 >= args.size()) {
-                return usage(err, "createsuperuser takes --username NAME [--email EMAIL] [--password PASSWORD].");
+            if (!known.contains(args.get(i)) || i + 1 >= args.size()) {
+                return Optional.empty();
             }
             options.put(args.get(i).substring(2), args.get(i + 1));
+        }
+        return Optional.of(options);
+    }
+
+    private int grant(boolean revoke, List<String> args, PrintStream out, PrintStream err) {
+        Optional<Map<String, String>> options = options(args, List.of("--username", "--group", "--permission",
+                "--object-type", "--object-id"));
+        if (options.isEmpty()) {
+            return usage(err, (revoke ? "revoke" : "grant") + " takes (--username NAME | --group NAME) "
+                    + "--permission CODENAME [--object-type TYPE --object-id ID].");
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        options.get().forEach((name, value) -> body.put(name.replace('-', '_'), value));
+        GrantRequest request = QuarkusTransaction.requiringNew().call(() -> {
+            GrantRequest parsed = GrantRequest.of(new Payload(body));
+            if (revoke) {
+                grants.revoke(parsed.grantee(), parsed.grant());
+            } else {
+                grants.grant(parsed.grantee(), parsed.grant());
+            }
+            return parsed;
+        });
+        GrantRequest.GrantView view = request.view();
+        out.println((revoke ? "revoked " : "granted ") + view.permission()
+                + (view.objectType() == null ? "" : " on " + view.objectType() + " " + view.objectId())
+                + (revoke ? " from " : " to ") + (view.username() != null ? "user " + view.username()
+                : "group " + view.group()));
+        return OK;
+    }
+
+    private int createSuperuser(List<String> args, PrintStream out, PrintStream err) {
+        Map<String, String> options = options(args, List.of("--username", "--email", "--password")).orElse(null);
+        if (options == null) {
+            return usage(err, "createsuperuser takes --username NAME [--email EMAIL] [--password PASSWORD].");
         }
         String password = Optional.ofNullable(options.get("password"))
                 .orElse(System.getenv("PORTCULLIS_SUPERUSER_PASSWORD"));

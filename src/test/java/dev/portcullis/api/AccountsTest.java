@@ -131,7 +131,8 @@ class AccountsTest {
                 .post("/api/admin/users/");
         assertEquals(201, created.statusCode(), created.asString());
         assertEquals(Map.of("id", created.jsonPath().getInt("id"), "username", "managed", "email", "",
-                "is_staff", false, "is_active", true, "email_verified", true), created.jsonPath().getMap("$"));
+                "is_staff", false, "is_superuser", false, "is_active", true, "email_verified", true),
+                created.jsonPath().getMap("$"));
 
         Response changed = Api.withToken(admin).contentType(ContentType.JSON)
                 .body(Map.of("is_staff", true, "password", "second-password")).patch("/api/admin/users/managed/");

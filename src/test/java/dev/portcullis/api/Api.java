@@ -67,4 +67,29 @@ public final class Api {
                 .body(Map.of("title", title, "body", "text of " + title, "published", published))
                 .post("/api/posts/").then().statusCode(201).extract().path("id");
     }
+
+    /** Grants (or, with {@code revoke}, revokes) through the admin API; {@code grant} is the request body. */
+    public static void grant(Map<String, Object> grant, boolean revoke) {
+        RequestSpecification request = withToken(adminToken()).contentType(ContentType.JSON).body(grant);
+        (revoke ? request.delete("/api/admin/grants/") : request.post("/api/admin/grants/"))
+                .then().statusCode(revoke ? 204 : 201);
+    }
+
+    /** A model permission for a user ({@code username}) or a group ({@code group}). */
+    public static Map<String, Object> modelGrant(String kind, String name, String permission) {
+        return Map.of(kind, name, "permission", permission);
+    }
+
+    /** A permission on one object for a user ({@code username}) or a group ({@code group}). */
+    public static Map<String, Object> objectGrant(String kind, String name, String permission, String type, long id) {
+        return Map.of(kind, name, "permission", permission, "object_type", type, "object_id", id);
+    }
+
+    /** A new group with one member. */
+    public static void group(String name, String member) {
+        withToken(adminToken()).contentType(ContentType.JSON).body(Map.of("name", name))
+                .post("/api/admin/groups/").then().statusCode(201);
+        withToken(adminToken()).contentType(ContentType.JSON).body(Map.of("username", member))
+                .post("/api/admin/groups/" + name + "/members/").then().statusCode(201);
+    }
 }

@@ -98,7 +98,8 @@ class IntrospectionTest {
             String template = (String) endpoint.get("path");
             for (String user : new String[]{null, "intro-user", "intro-staff"}) {
                 String objectId = template.contains("{id}") ? String.valueOf(Api.post(Api.token("intro-owner"), "x", true)) : null;
-                String path = template.replace("{id}", objectId == null ? "1" : objectId).replace("{username}", "intro-target");
+                String path = template.replace("{id}", objectId == null ? "1" : objectId).replace("{username}", "intro-target")
+                        .replace("{name}", "intro-group");
                 Map<String, Object> question = new HashMap<>(Map.of("method", method, "path", path));
                 if (user != null) {
                     question.put("username", user);

@@ -86,6 +86,13 @@ class ManagementCommandsTest {
         assertEquals(1, again.exitCode());
         assertTrue(again.getErrorOutput().contains("username: A user with that username already exists."));
 
+        LaunchResult granted = launcher.launch("grant", "--username", "cli-admin", "--permission", "add_note");
+        assertEquals(0, granted.exitCode(), granted.getErrorOutput());
+        assertEquals("granted add_note to user cli-admin", output(granted));
+        LaunchResult ungranted = launcher.launch("revoke", "--username", "cli-admin", "--permission", "add_note");
+        assertEquals(0, ungranted.exitCode(), ungranted.getErrorOutput());
+        assertEquals("revoked add_note from user cli-admin", output(ungranted));
+
         LaunchResult allowed = launcher.launch("explain", "cli-admin", "GET", "/api/admin-only/");
         assertEquals(0, allowed.exitCode(), allowed.getErrorOutput());
         assertTrue(output(allowed).endsWith("verdict: allowed (200)"), output(allowed));
@@ -121,6 +128,10 @@ class ManagementCommandsTest {
             "explain ghost-user GET /api/data/|1|username: No active user of that name.",
             "explain anonymous GET /api/nowhere/|1|Not found.",
             "list-endpoints extra|2|list-endpoints takes no arguments.",
+            "grant --username|2|grant takes (--username NAME | --group NAME) --permission CODENAME",
+            "revoke --user x|2|revoke takes (--username NAME | --group NAME) --permission CODENAME",
+            "grant --username nobody-here --permission add_nothing|1|permission: Object with codename=add_nothing does not exist.",
+            "grant --group no-group --permission view_document --object-type document|1|object_id: This field is required.",
     })
     void badArgumentsSayWhatIsWrong(String command, int exitCode, String message, QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch(command.split(" "));
