@@ -25,10 +25,16 @@ public class GrantBackend implements PermissionBackend {
             + "UNION SELECT g.codename FROM object_grants g JOIN group_members m ON m.group_id = g.group_id "
             + "WHERE m.user_id = ?1 AND g.model = ?2 AND g.object_id = ?3";
 
-    /** Ids of the objects granted to the user or one of its groups, as a semi-join the planner answers from indexes. */
-    private static final String OBJECTS_WITH = QueryRestriction.ROOT + ".id in (select g.objectId from ObjectGrant g "
-            + "where g.model = :grantModel and g.codename = :grantCodename and (g.userId = :grantUser "
-            + "or g.groupId in (select m.groupId from GroupMember m where m.userId = :grantUser)))";
+    /**
+     * Ids of the objects granted to the user or to one of its groups. A union rather than an {@code or}: each
+     * half is answered from its own grant index, so the database reads only the user's grants instead of
+     * filtering the whole grant table.
+     */
+    private static final String OBJECTS_WITH = QueryRestriction.ROOT + ".id in ("
+            + "select g.objectId from ObjectGrant g where g.userId = :grantUser and g.model = :grantModel "
+            + "and g.codename = :grantCodename "
+            + "union select g.objectId from ObjectGrant g, GroupMember m where m.userId = :grantUser "
+            + "and g.groupId = m.groupId and g.model = :grantModel and g.codename = :grantCodename)";
 
     private final EntityManager entityManager;
 

@@ -54,7 +54,8 @@ public class DocumentResource implements ObjectLookup {
 
     @Override
     public Optional<Object> lookupObject(String id, Caller caller) {
-        return PathIds.tryParse(id).flatMap(Document::findByIdOptional);
+        // A lambda, not a method reference: a reference would reach Panache's unenhanced base method.
+        return PathIds.tryParse(id).flatMap(pk -> Document.findByIdOptional(pk));
     }
 
     @GET

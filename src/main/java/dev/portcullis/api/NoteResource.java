@@ -41,7 +41,8 @@ public class NoteResource implements ObjectLookup {
 
     @Override
     public Optional<Object> lookupObject(String id, Caller caller) {
-        return PathIds.tryParse(id).flatMap(Note::findByIdOptional);
+        // A lambda, not a method reference: a reference would reach Panache's unenhanced base method.
+        return PathIds.tryParse(id).flatMap(pk -> Note.findByIdOptional(pk));
     }
 
     @GET

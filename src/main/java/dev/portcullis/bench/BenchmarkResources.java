@@ -3,9 +3,22 @@ package dev.portcullis.bench;
 import dev.portcullis.security.guard.Unguarded;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.security.Authenticated;
+import dev.portcullis.domain.Document;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
+import org.hibernate.SessionFactory;
 import jakarta.ws.rs.Path;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,6 +50,72 @@ public final class BenchmarkResources {
         @GET
         public Map<String, String> get() {
             return Map.of("data", "sensitive");
+        }
+    }
+
+    /**
+     * The object-permission scenario: seeds documents with SQL (100,000 through the API would take minutes), and
+     * lists the first ones with no permission restriction, the comparison point for {@code GET /api/documents/}.
+     */
+    @IfBuildProfile(Unguarded.PROFILE)
+    @Unguarded
+    @Path("/bench/documents/")
+    public static class Documents {
+
+        @Inject
+        EntityManager entityManager;
+
+        @Inject
+        SessionFactory sessions;
+
+        @Inject
+        AgroalDataSource dataSource;
+
+        /**
+         * {@code count} documents; {@code user} is granted view on every {@code every}-th one, and a crowd of
+         * other users (the bench-crowd group's members) on the rest, so that the grant table is not only the
+         * user's.
+         */
+        @POST
+        @Path("seed/")
+        public Map<String, Long> seed(@QueryParam("count") long count, @QueryParam("user") String user,
+                                     @QueryParam("every") long every) throws SQLException {
+            long granted = QuarkusTransaction.requiringNew().call(() -> {
+                entityManager.createNativeQuery("INSERT INTO documents (title, content) SELECT 'Document ' || g, "
+                        + "repeat('Lorem ipsum ', 8) FROM generate_series(1, ?1) g").setParameter(1, count)
+                        .executeUpdate();
+                entityManager.createNativeQuery("INSERT INTO users (username, password_hash) SELECT "
+                        + "'bench-crowd-' || g, '!' FROM generate_series(1, 100) g ON CONFLICT DO NOTHING")
+                        .executeUpdate();
+                entityManager.createNativeQuery("INSERT INTO object_grants (user_id, model, codename, object_id) "
+                        + "SELECT u.id, 'document', c, d.id FROM documents d JOIN users u ON u.username = "
+                        + "'bench-crowd-' || (d.id % 100 + 1) CROSS JOIN (VALUES ('view_document'), "
+                        + "('change_document')) AS codenames(c) WHERE d.id % ?1 <> 0").setParameter(1, every)
+                        .executeUpdate();
+                return (long) entityManager.createNativeQuery("INSERT INTO object_grants (user_id, model, codename, "
+                                + "object_id) SELECT u.id, 'document', 'view_document', d.id FROM documents d, users u "
+                                + "WHERE u.username = ?1 AND d.id % ?2 = 0").setParameter(1, user)
+                        .setParameter(2, every).executeUpdate();
+            });
+            // Now, rather than by autovacuum in the middle of a measured scenario.
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("VACUUM ANALYZE");
+            }
+            return Map.of("documents", count, "granted", granted);
+        }
+
+        @GET
+        @Transactional
+        public List<Document.Row> firstDocuments(@QueryParam("limit") int limit) {
+            return entityManager.createQuery(Document.LIST + " order by o.id", Document.Row.class)
+                    .setMaxResults(limit).getResultList();
+        }
+
+        /** Hibernate's count of prepared statements so far, to show how many statements a request issues. */
+        @GET
+        @Path("statements/")
+        public Map<String, Long> statements() {
+            return Map.of("prepared", sessions.getStatistics().getPrepareStatementCount());
         }
     }
 }

@@ -48,7 +48,8 @@ public class AccessExplainer {
 
         List<Decision> decisions = new ArrayList<>();
         Optional<Decision> denied = check(policy, request, decisions, null);
-        if (denied.isEmpty() && objectId != null) {
+        // OPTIONS (DRF's metadata action) answers without loading the object, so no object-level check.
+        if (denied.isEmpty() && objectId != null && !"OPTIONS".equals(method)) {
             if (!(registry.resourceOf(route) instanceof ObjectLookup lookup)) {
                 return result(username, method, path, policy, verdicts(policy, user), decisions, false, 404,
                         "This endpoint acts on no object.");
