@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.portcullis.security.core.AuthenticationFailure;
+import dev.portcullis.security.core.Outages;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
@@ -17,7 +18,9 @@ import java.util.Optional;
  * Verified credentials — opaque token hashes and JWTs — and the identity each stands for, so that the hot path
  * needs neither the database nor a signature check. An entry dies at the credential's own expiry, after
  * {@code portcullis.credential-cache.ttl} at most, and at once when its user or their tokens change on any
- * replica ({@link AuthChangeListener}). While no replica's changes can be heard, the cache is not used.
+ * replica ({@link AuthChangeListener}). While no replica's changes can be heard, the cache is not used — except
+ * when the database cannot be reached to check a credential again ({@link #orLastKnown}): then no revocation
+ * can be written either, so a credential verified before the outage is still good.
  */
 @Singleton
 public class CredentialCache {
@@ -67,6 +70,18 @@ public class CredentialCache {
         return failure == null ? Optional.empty() : Optional.of(Uni.createFrom().failure(failure));
     }
 
+    /**
+     * The verification, or — when it fails because the database cannot be reached — the identity the credential
+     * was last verified as, if it was. Entries kept from before the outage are dropped once changes can be heard
+     * again, since some may have been missed.
+     */
+    public Uni<SecurityIdentity> orLastKnown(String credential, Uni<SecurityIdentity> verification) {
+        return verification.onFailure(Outages::databaseUnavailable).recoverWithUni(failure -> {
+            Entry entry = entries.getIfPresent(credential);
+            return entry == null ? Uni.createFrom().failure(failure) : Uni.createFrom().item(entry.identity());
+        });
+    }
+
     /** Remembers a credential that is wrong in itself — never one refused for its user's state. */
     public void reject(String credential, AuthenticationFailure failure) {
         rejected.put(credential, failure);
@@ -94,9 +109,12 @@ public class CredentialCache {
         entries.asMap().values().removeIf(entry -> entry.userId() == userId);
     }
 
-    /** Whether changes made on any replica are heard; when not, nothing is cached or served from the cache. */
+    /**
+     * Whether changes made on any replica are heard; when not, nothing is cached or served from the cache (but
+     * entries are kept for {@link #orLastKnown}). When they are heard again, what was kept is forgotten.
+     */
     void listening(boolean heard) {
-        if (!heard) {
+        if (heard && !listening) {
             entries.invalidateAll();
         }
         this.listening = heard;

@@ -39,7 +39,7 @@ public class JwtIdentityProvider implements IdentityProvider<JwtRequest> {
     @Override
     public Uni<SecurityIdentity> authenticate(JwtRequest request, AuthenticationRequestContext context) {
         String credential = "jwt:" + request.token();
-        return cache.known(credential).orElseGet(() -> context.runBlocking(() -> {
+        return cache.known(credential).orElseGet(() -> cache.orLastKnown(credential, context.runBlocking(() -> {
             JwtTokens.Claims claims = validate(credential, request.token());
             if (claims.userId() == null) {
                 throw failure("Token contained no recognizable user identification", NOT_VALID);
@@ -56,7 +56,7 @@ public class JwtIdentityProvider implements IdentityProvider<JwtRequest> {
             SecurityIdentity identity = Identities.of(user);
             cache.put(credential, identity, user.id, claims.expiresAt());
             return identity;
-        }));
+        })));
     }
 
     /**

@@ -32,7 +32,7 @@ public class OpaqueTokenIdentityProvider implements IdentityProvider<OpaqueToken
     @Override
     public Uni<SecurityIdentity> authenticate(OpaqueTokenRequest request, AuthenticationRequestContext context) {
         String credential = "token:" + Tokens.hash(request.key());
-        return cache.known(credential).orElseGet(() -> context.runBlocking(() -> {
+        return cache.known(credential).orElseGet(() -> cache.orLastKnown(credential, context.runBlocking(() -> {
             AuthToken token = tokens.find(request.key()).orElseThrow(() -> unknown(credential));
             User user = token.user;
             if (!user.active) {
@@ -42,7 +42,7 @@ public class OpaqueTokenIdentityProvider implements IdentityProvider<OpaqueToken
             SecurityIdentity identity = Identities.of(user);
             cache.put(credential, identity, user.id, token.expiresAt == null ? null : token.expiresAt.toInstant());
             return identity;
-        }));
+        })));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.portcullis.web;
 
 import dev.portcullis.security.core.ApiException;
 import dev.portcullis.security.core.Errors;
+import dev.portcullis.security.core.Outages;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -66,8 +67,21 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable error, HttpHeaders headers) {
+        if (Outages.databaseUnavailable(error)) {
+            // One line, not a trace per request: during an outage every request would log one.
+            LOG.warnf("Database unavailable, answered 503: %s", rootMessage(error));
+            return answer(Errors.serviceUnavailable(), headers);
+        }
         LOG.error("Unexpected error while serving a request", error);
         return answer(Errors.serverError(), headers);
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private Response answer(ApiException error, HttpHeaders headers) {

@@ -128,8 +128,8 @@ class ManagementCommandsTest {
             "explain ghost-user GET /api/data/|1|username: No active user of that name.",
             "explain anonymous GET /api/nowhere/|1|Not found.",
             "list-endpoints extra|2|list-endpoints takes no arguments.",
-            "grant --username|2|grant takes (--username NAME | --group NAME) --permission CODENAME",
-            "revoke --user x|2|revoke takes (--username NAME | --group NAME) --permission CODENAME",
+            "grant --username|2|grant takes (--username NAME",
+            "revoke --user x|2|revoke takes (--username NAME",
             "grant --username nobody-here --permission add_nothing|1|permission: Object with codename=add_nothing does not exist.",
             "grant --group no-group --permission view_document --object-type document|1|object_id: This field is required.",
     })

@@ -27,6 +27,12 @@ public final class Errors {
         return new ApiException(400, "JSON parse error - " + reason, "parse_error");
     }
 
+    /** The database cannot be reached: try again in a few seconds. */
+    public static ApiException serviceUnavailable() {
+        return new ApiException(503, "Service temporarily unavailable, try again later.", "service_unavailable")
+                .withHeader("Retry-After", "5");
+    }
+
     public static ApiException serverError() {
         return new ApiException(500, "A server error occurred.", "error");
     }

@@ -7,6 +7,7 @@ import dev.portcullis.security.core.ApiException;
 import dev.portcullis.security.core.AuthenticationFailure;
 import dev.portcullis.security.core.Caller;
 import dev.portcullis.security.core.Denial;
+import dev.portcullis.security.core.Outages;
 import dev.portcullis.security.core.RequestRefused;
 import dev.portcullis.security.permission.Decision;
 import dev.portcullis.security.permission.Permission;
@@ -138,7 +139,7 @@ public class Guard {
     }
 
     private static Throwable unexpected(Throwable failure) {
-        if (failure instanceof ApiException) {
+        if (failure instanceof ApiException || Outages.databaseUnavailable(failure)) {
             return failure;
         }
         LOG.error("Authentication could not complete", failure);
