@@ -1,6 +1,7 @@
 package dev.portcullis.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,8 +36,15 @@ public class PayloadReader implements MessageBodyReader<Payload> {
 
     private final ObjectMapper mapper;
 
+    /**
+     * Bounds on what a body may hold, so that a hostile document costs little to refuse: nesting (a deep
+     * document would otherwise cost stack), and the length of one string or number.
+     */
+    static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(64).maxStringLength(1_000_000).maxNumberLength(100).build();
+
     public PayloadReader(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.mapper = mapper.copyWith(mapper.getFactory().copy().setStreamReadConstraints(LIMITS));
     }
 
     @Override
