@@ -84,9 +84,10 @@ public class PostResource implements GetPermissions, ObjectLookup {
     public PostView create(Payload payload) {
         Post post = new Post();
         apply(post, payload);
-        post.owner = User.findById(guard.caller().id());
+        // A reference, not a load: the owner is the caller, whose username the guard already knows.
+        post.owner = User.getEntityManager().getReference(User.class, guard.caller().id());
         post.persist();
-        return PostView.of(post);
+        return PostView.of(post, guard.caller().username());
     }
 
     @GET

@@ -14,8 +14,11 @@ public record PostView(long id, String title, String body, boolean published, St
     private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS");
 
     static PostView of(Post post) {
-        return new PostView(post.id, post.title, post.body, post.published, post.owner.username,
-                isoFormat(post.createdAt));
+        return of(post, post.owner.username);
+    }
+
+    static PostView of(Post post, String owner) {
+        return new PostView(post.id, post.title, post.body, post.published, owner, isoFormat(post.createdAt));
     }
 
     static PostView of(Post.Row row) {
