@@ -14,9 +14,11 @@ public class Accounts {
     public static final String USERNAME_TAKEN = "A user with that username already exists.";
 
     private final PasswordHasher passwords;
+    private final LoginThrottle loginThrottle;
 
-    public Accounts(PasswordHasher passwords) {
+    public Accounts(PasswordHasher passwords, LoginThrottle loginThrottle) {
         this.passwords = passwords;
+        this.loginThrottle = loginThrottle;
     }
 
     /** What a new account is made of; flags as Django's defaults unless set. */
@@ -58,6 +60,15 @@ public class Accounts {
         }
         boolean matches = passwords.verify(password, user.get().passwordHash);
         return matches && user.get().active ? user : Optional.empty();
+    }
+
+    /**
+     * A login at one of the login endpoints: counted against the login rate (by client address and by
+     * username) before the password is checked, so that a throttled guess never reaches the hash.
+     */
+    public Optional<User> login(String clientAddress, String username, String password) {
+        loginThrottle.check(clientAddress, username);
+        return authenticate(username, password);
     }
 
     public void setPassword(User user, String password) {

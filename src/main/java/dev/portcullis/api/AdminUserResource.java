@@ -2,6 +2,7 @@ package dev.portcullis.api;
 
 import dev.portcullis.accounts.Accounts;
 import dev.portcullis.accounts.AuthChanges;
+import dev.portcullis.accounts.PasswordRules;
 import dev.portcullis.accounts.Tokens;
 import dev.portcullis.accounts.User;
 import dev.portcullis.security.core.Errors;
@@ -35,8 +36,10 @@ public class AdminUserResource {
     private final Accounts accounts;
     private final Tokens tokens;
     private final AuthChanges changes;
+    private final PasswordRules passwordRules;
 
-    public AdminUserResource(Accounts accounts, Tokens tokens, AuthChanges changes) {
+    public AdminUserResource(Accounts accounts, Tokens tokens, AuthChanges changes, PasswordRules passwordRules) {
+        this.passwordRules = passwordRules;
         this.accounts = accounts;
         this.tokens = tokens;
         this.changes = changes;
@@ -67,6 +70,9 @@ public class AdminUserResource {
         Boolean verified = payload.bool("email_verified").optional(null);
         Boolean active = payload.bool("is_active").optional(null);
         String password = UserFields.password(payload).optional(null);
+        if (password != null) {
+            passwordRules.problems(password, user.username, user.email).forEach(problem -> payload.error("password", problem));
+        }
         payload.validate();
         if (staff != null) {
             user.staff = staff;

@@ -11,7 +11,9 @@ import dev.portcullis.web.Payload;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -41,8 +43,8 @@ public class AuthResource {
     @Path("login/")
     @Authentication({})
     @Permissions(AllowAny.class)
-    public Response login(Payload payload) {
-        User user = TokenResource.authenticate(payload, accounts);
+    public Response login(Payload payload, @Context HttpServerRequest connection) {
+        User user = TokenResource.authenticate(payload, accounts, connection);
         Sessions.Opened session = sessions.open(user);
         return Response.ok(Map.of("username", user.username))
                 .cookie(cookie(SessionAuthentication.SESSION_COOKIE, session.key(), (int) session.lifetime().toSeconds(), true),

@@ -14,7 +14,10 @@ import dev.portcullis.security.permission.AllowAny;
 import dev.portcullis.web.Payload;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.POST;
+import io.vertx.core.http.HttpServerRequest;
+import dev.portcullis.security.throttle.ClientAddress;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 
 import java.util.Map;
 
@@ -46,11 +49,11 @@ public class JwtResource {
 
     @POST
     @Path("create/")
-    public Pair create(Payload payload) {
+    public Pair create(Payload payload, @Context HttpServerRequest connection) {
         String username = payload.text("username").required();
         String password = payload.text("password").required();
         payload.validate();
-        User user = accounts.authenticate(username, password).orElseThrow(() -> unauthorized(
+        User user = accounts.login(ClientAddress.of(connection), username, password).orElseThrow(() -> unauthorized(
                 new ApiException(401, "No active account found with the given credentials", "no_active_account")));
         return pair(user.id);
     }

@@ -1,6 +1,7 @@
 package dev.portcullis.api;
 
 import dev.portcullis.accounts.Accounts;
+import dev.portcullis.accounts.PasswordRules;
 import dev.portcullis.accounts.User;
 import dev.portcullis.security.guard.Authentication;
 import dev.portcullis.security.guard.Permissions;
@@ -24,9 +25,11 @@ public class RegisterResource {
     }
 
     private final Accounts accounts;
+    private final PasswordRules passwordRules;
 
-    public RegisterResource(Accounts accounts) {
+    public RegisterResource(Accounts accounts, PasswordRules passwordRules) {
         this.accounts = accounts;
+        this.passwordRules = passwordRules;
     }
 
     @POST
@@ -35,6 +38,9 @@ public class RegisterResource {
         String username = UserFields.username(payload).required();
         String email = UserFields.email(payload).optional("");
         String password = UserFields.password(payload).required();
+        if (password != null) {
+            passwordRules.problems(password, username, email).forEach(problem -> payload.error("password", problem));
+        }
         payload.validate();
         return Registered.of(accounts.create(Accounts.NewUser.regular(username, password, email)));
     }

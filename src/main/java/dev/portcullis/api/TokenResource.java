@@ -9,6 +9,9 @@ import dev.portcullis.security.permission.AllowAny;
 import dev.portcullis.web.Payload;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import dev.portcullis.security.throttle.ClientAddress;
+import io.vertx.core.http.HttpServerRequest;
 
 import java.util.Map;
 
@@ -28,16 +31,19 @@ public class TokenResource {
     }
 
     @POST
-    public Map<String, String> obtain(Payload payload) {
-        return Map.of("token", tokens.issue(authenticate(payload, accounts)));
+    public Map<String, String> obtain(Payload payload, @Context HttpServerRequest connection) {
+        return Map.of("token", tokens.issue(authenticate(payload, accounts, connection)));
     }
 
-    /** DRF's {@code AuthTokenSerializer}: both fields required, then Django's {@code authenticate()}. */
-    static User authenticate(Payload payload, Accounts accounts) {
+    /**
+     * DRF's {@code AuthTokenSerializer}: both fields required, then Django's {@code authenticate()}, under the
+     * login rate.
+     */
+    static User authenticate(Payload payload, Accounts accounts, HttpServerRequest connection) {
         String username = payload.text("username").required();
         String password = payload.text("password").keepWhitespace().required();
         payload.validate();
-        return accounts.authenticate(username, password)
+        return accounts.login(ClientAddress.of(connection), username, password)
                 .orElseThrow(() -> ValidationError.of(ValidationError.NON_FIELD_ERRORS, BAD_CREDENTIALS));
     }
 }

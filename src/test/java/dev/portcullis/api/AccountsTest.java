@@ -51,6 +51,10 @@ class AccountsTest {
             "{\"username\": \"a b\", \"password\": \"pw-12345\"}|{\"username\":[\"Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.\"]}",
             "{\"username\": \"okname\", \"password\": \"pw-12345\", \"email\": \"nope\"}|{\"email\":[\"Enter a valid email address.\"]}",
             "[]|{\"non_field_errors\":[\"Invalid data. Expected a dictionary, but got list.\"]}",
+            "{\"username\": \"weakling\", \"password\": \"123\"}|{\"password\":[\"This password is too short. It must contain at least 8 characters.\",\"This password is too common.\",\"This password is entirely numeric.\"]}",
+            "{\"username\": \"alice7\", \"password\": \"alice777\"}|{\"password\":[\"The password is too similar to the username.\"]}",
+            "{\"username\": \"frank\", \"email\": \"frank@corp.io\", \"password\": \"corp.io.frank\"}|{\"password\":[\"The password is too similar to the email address.\"]}",
+            "{\"username\": \"pat\", \"password\": \"password\"}|{\"password\":[\"This password is too common.\"]}",
     })
     void registerRefusesBadInput(String body, String expected) {
         Response response = RestAssured.given().contentType(ContentType.JSON).body(body).post("/api/register/");
@@ -133,6 +137,12 @@ class AccountsTest {
         assertEquals(Map.of("id", created.jsonPath().getInt("id"), "username", "managed", "email", "",
                 "is_staff", false, "is_superuser", false, "is_active", true, "email_verified", true),
                 created.jsonPath().getMap("$"));
+
+        Response weak = Api.withToken(admin).contentType(ContentType.JSON).body(Map.of("password", "managed1"))
+                .patch("/api/admin/users/managed/");
+        assertEquals(400, weak.statusCode(), weak.asString());
+        assertEquals(Map.of("password", List.of("The password is too similar to the username.")),
+                weak.jsonPath().getMap("$"));
 
         Response changed = Api.withToken(admin).contentType(ContentType.JSON)
                 .body(Map.of("is_staff", true, "password", "second-password")).patch("/api/admin/users/managed/");

@@ -27,6 +27,20 @@ public final class Errors {
         return new ApiException(400, "JSON parse error - " + reason, "parse_error");
     }
 
+    /**
+     * DRF's {@code Throttled}: the wait rounded up to whole seconds, in the detail and in {@code Retry-After}.
+     *
+     * @param waitSeconds {@code null} when the wait is unknown
+     */
+    public static ApiException throttled(Double waitSeconds) {
+        if (waitSeconds == null) {
+            return new ApiException(429, "Request was throttled.", "throttled");
+        }
+        long wait = (long) Math.ceil(waitSeconds);
+        String detail = "Request was throttled. Expected available in " + wait + (wait == 1 ? " second." : " seconds.");
+        return new ApiException(429, detail, "throttled").withHeader("Retry-After", String.valueOf(wait));
+    }
+
     /** The database cannot be reached: try again in a few seconds. */
     public static ApiException serviceUnavailable() {
         return new ApiException(503, "Service temporarily unavailable, try again later.", "service_unavailable")

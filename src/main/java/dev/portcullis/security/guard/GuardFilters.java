@@ -2,7 +2,10 @@ package dev.portcullis.security.guard;
 
 import dev.portcullis.security.core.ApiException;
 import dev.portcullis.security.core.Errors;
+import dev.portcullis.security.throttle.ClientAddress;
+import dev.portcullis.security.throttle.RequestThrottles;
 import dev.portcullis.web.ErrorResponses;
+import io.vertx.core.http.HttpServerRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -32,8 +35,11 @@ public class GuardFilters {
     private final Guard guard;
     private final GuardContext context;
     private final ErrorResponses errors;
+    private final RequestThrottles throttles;
 
-    public GuardFilters(PolicyRegistry registry, Guard guard, GuardContext context, ErrorResponses errors) {
+    public GuardFilters(PolicyRegistry registry, Guard guard, GuardContext context, ErrorResponses errors,
+                        RequestThrottles throttles) {
+        this.throttles = throttles;
         this.registry = registry;
         this.guard = guard;
         this.context = context;
@@ -41,17 +47,18 @@ public class GuardFilters {
     }
 
     @ServerRequestFilter
-    public Uni<Response> guardResourceMethod(ContainerRequestContext request, SimpleResourceInfo resource) {
+    public Uni<Response> guardResourceMethod(ContainerRequestContext request, SimpleResourceInfo resource,
+                                             HttpServerRequest connection) {
         if (registry.isUnguarded(resource.getResourceClass())) {
             return Uni.createFrom().nullItem();
         }
         EndpointPolicy policy = registry.policyOf(resource.getResourceClass(), resource.getMethodName(),
                 resource.parameterTypes());
-        return enforce(policy, request, () -> null);
+        return enforce(policy, request, connection, () -> null);
     }
 
     @ServerRequestFilter(preMatching = true)
-    public Uni<Response> guardUnroutedMethod(ContainerRequestContext request) {
+    public Uni<Response> guardUnroutedMethod(ContainerRequestContext request, HttpServerRequest connection) {
         String path = request.getUriInfo().getPath();
         Optional<PolicyRegistry.Route> route = registry.route(path);
         if (route.isEmpty()) {
@@ -64,7 +71,7 @@ public class GuardFilters {
             return Uni.createFrom().nullItem();
         }
         String allow = allowHeader(routed);
-        return enforce(registry.defaultPolicy(route.get(), method), request, () -> {
+        return enforce(registry.defaultPolicy(route.get(), method), request, connection, () -> {
             if (!"OPTIONS".equals(method)) {
                 throw Errors.methodNotAllowed(method).withHeader("Allow", allow);
             }
@@ -76,10 +83,12 @@ public class GuardFilters {
      * Runs the guard; when it allows, records its verdict for the endpoint and answers what {@code whenAllowed}
      * gives ({@code null}: go on to the resource method); when it denies, answers the error.
      */
-    private Uni<Response> enforce(EndpointPolicy policy, ContainerRequestContext request, Supplier<Response> whenAllowed) {
+    private Uni<Response> enforce(EndpointPolicy policy, ContainerRequestContext request, HttpServerRequest connection,
+                                  Supplier<Response> whenAllowed) {
         RequestCredentials credentials = new RequestCredentials(request);
         return guard.authorize(policy, credentials, request.getMethod(), pathParameters(request))
                 .map(accessRequest -> {
+                    throttles.check(accessRequest.user(), ClientAddress.of(connection));
                     context.set(policy, accessRequest, credentials);
                     return whenAllowed.get();
                 })

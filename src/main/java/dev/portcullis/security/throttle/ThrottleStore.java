@@ -1,0 +1,17 @@
+package dev.portcullis.security.throttle;
+
+import java.util.Optional;
+
+/**
+ * Where request histories are kept (DRF's cache): in memory for one replica, or shared by every replica.
+ * Each call is one request under DRF's {@code SimpleRateThrottle}: allowed (and recorded), or throttled.
+ */
+public interface ThrottleStore {
+
+    /** Records the request under the key when the rate allows it; otherwise answers why not. */
+    Optional<Throttled> hit(String key, Rate rate);
+
+    /** A refused request, with DRF's wait in seconds ({@code null} when unknown). */
+    record Throttled(Double waitSeconds) {
+    }
+}

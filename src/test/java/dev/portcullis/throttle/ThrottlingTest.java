@@ -1,0 +1,87 @@
+package dev.portcullis.throttle;
+
+import dev.portcullis.api.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * DRF's throttles: anonymous requests by address, users by id, and the login endpoints by address and by
+ * username, answered 429 with DRF's words and {@code Retry-After}. Addresses come from
+ * {@code X-Forwarded-For}, trusted here as behind a proxy.
+ */
+@QuarkusTest
+@TestProfile(ThrottlingTest.Rates.class)
+class ThrottlingTest {
+
+    public static class Rates implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("portcullis.throttle.anon.rate", "3/minute", "portcullis.throttle.user.rate", "4/min",
+                    "portcullis.throttle.login.rate", "3/m", "quarkus.http.proxy.proxy-address-forwarding", "true",
+                    "quarkus.http.proxy.allow-x-forwarded", "true");
+        }
+    }
+
+    private static void assertThrottled(Response response) {
+        assertEquals(429, response.statusCode(), response.asString());
+        String detail = response.jsonPath().getString("detail");
+        assertTrue(detail.matches("Request was throttled\\. Expected available in (5\\d|60) seconds\\."), detail);
+        assertEquals(detail.replaceAll("\\D", ""), response.header("Retry-After"));
+        assertEquals("application/json", response.contentType());
+        assertEquals(1, response.jsonPath().getMap("$").size());
+    }
+
+    @Test
+    void anonymousRequestsAreCountedByAddress() {
+        for (int i = 0; i < 3; i++) {
+            RestAssured.given().header("X-Forwarded-For", "10.2.0.1").get("/api/public/").then().statusCode(200);
+        }
+        assertThrottled(RestAssured.given().header("X-Forwarded-For", "10.2.0.1").get("/api/public/"));
+        RestAssured.given().header("X-Forwarded-For", "10.2.0.2").get("/api/public/").then().statusCode(200);
+    }
+
+    @Test
+    void usersAreCountedByUser() {
+        String token = Api.token("throttled-user");
+        for (int i = 0; i < 4; i++) {
+            Api.withToken(token).header("X-Forwarded-For", "10.3.0." + i).get("/api/private/").then().statusCode(200);
+        }
+        assertThrottled(Api.withToken(token).header("X-Forwarded-For", "10.3.0.9").get("/api/private/"));
+        Api.withToken(Api.token("another-user")).get("/api/private/").then().statusCode(200);
+    }
+
+    private static Response login(String endpoint, String address, String username) {
+        return RestAssured.given().header("X-Forwarded-For", address).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", "not-the-password")).post(endpoint);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "one username from four addresses|/api/token/|/api/token/|/api/token/|/api/token/|10.4.0.1,10.4.0.2,10.4.0.3,10.4.0.4|victim,victim,victim,victim",
+            "four usernames from one address |/api/token/|/api/token/|/api/token/|/api/token/|10.5.0.1,10.5.0.1,10.5.0.1,10.5.0.1|a1,a2,a3,a4",
+            "the three login endpoints share |/api/token/|/api/jwt/create/|/api/auth/login/|/api/token/|10.6.0.1,10.6.0.1,10.6.0.1,10.6.0.1|b1,b2,b3,b4",
+    })
+    void theLoginEndpointsAreCountedByAddressAndByUsername(String name, String first, String second, String third,
+                                                          String fourth, String addresses, String usernames) {
+        String[] endpoints = {first, second, third, fourth};
+        String[] from = addresses.split(",");
+        String[] as = usernames.split(",");
+        for (int i = 0; i < 3; i++) {
+            int status = login(endpoints[i], from[i], as[i]).statusCode();
+            assertEquals(endpoints[i].equals("/api/jwt/create/") ? 401 : 400, status);
+        }
+        assertThrottled(login(endpoints[3], from[3], as[3]));
+    }
+}
