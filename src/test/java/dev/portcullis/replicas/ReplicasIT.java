@@ -1,0 +1,164 @@
+package dev.portcullis.replicas;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two instances of the packaged service against one PostgreSQL give the same answers: what one replica
+ * revokes, ends, blacklists, grants or counts, the other honours at once (tokens within one second).
+ */
+class ReplicasIT {
+
+    private static final String PASSWORD = "correct-horse-battery";
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+    private static EmbeddedPostgres database;
+    private static Replica a;
+    private static Replica b;
+
+    @BeforeAll
+    static void start() throws Exception {
+        database = EmbeddedPostgres.start();
+        Map<String, String> environment = Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", database.getJdbcUrl("postgres", "postgres"),
+                "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "postgres",
+                "PORTCULLIS_JWT_SIGNING_KEY", Path.of("src/test/resources/test-keys/signing.pem").toAbsolutePath().toString(),
+                "PORTCULLIS_BOOTSTRAP_ADMIN_USERNAME", "root",
+                "PORTCULLIS_BOOTSTRAP_ADMIN_PASSWORD", "root-secret",
+                "PORTCULLIS_THROTTLE_LOGIN_RATE", "3/minute",
+                "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true",
+                "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true");
+        a = Replica.start("a", environment);
+        b = Replica.start("b", environment);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable closeable : new AutoCloseable[]{a, b, database}) {
+            if (closeable != null) {
+                closeable.close();
+            }
+        }
+    }
+
+    /** Each login comes from an address of its own, so that the login rate counts only what a test means it to. */
+    private static String newClientAddress() {
+        return "10.9." + CLIENTS.get() / 250 + "." + CLIENTS.incrementAndGet() % 250;
+    }
+
+    /** The administrator's token, obtained once per replica: the login rate counts every login of a username. */
+    private static final Map<Replica, String> ADMIN_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String adminToken(Replica replica) {
+        return ADMIN_TOKENS.computeIfAbsent(replica, r -> r.given().header("X-Forwarded-For", newClientAddress()).contentType(ContentType.JSON)
+                .body(Map.of("username", "root", "password", "root-secret")).post("/api/token/")
+                .then().statusCode(200).extract().path("token"));
+    }
+
+    /** A new user made on the given replica; returns its token from that replica. */
+    private static String user(Replica replica, String username) {
+        String admin = adminToken(replica);
+        replica.given().header("Authorization", "Token " + admin).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", PASSWORD)).post("/api/admin/users/")
+                .then().statusCode(201);
+        return replica.given().header("Authorization", "Token " + admin).post("/api/admin/users/" + username + "/token/")
+                .then().statusCode(200).extract().path("token");
+    }
+
+    @Test
+    void aTokenRevokedThroughOneIsRefusedByTheOtherWithinOneSecond() throws InterruptedException {
+        String token = user(a, "replica-revoked");
+        b.given().header("Authorization", "Token " + token).get("/api/private/").then().statusCode(200);  // cached on b
+        a.given().header("Authorization", "Token " + adminToken(a)).delete("/api/admin/users/replica-revoked/token/")
+                .then().statusCode(204);
+        long revoked = System.nanoTime();
+        Response refused;
+        do {
+            refused = b.given().header("Authorization", "Token " + token).get("/api/private/");
+        } while (refused.statusCode() == 200 && System.nanoTime() - revoked < 3_000_000_000L);
+        long millis = (System.nanoTime() - revoked) / 1_000_000;
+        assertEquals(401, refused.statusCode());
+        assertEquals(Map.of("detail", "Invalid token."), refused.jsonPath().getMap("$"));
+        assertTrue(millis < 1000, "refused by the other replica after " + millis + " ms");
+    }
+
+    @Test
+    void aSessionOpenedOnOneIsValidOnTheOtherAndLogoutEndsItOnBoth() {
+        user(a, "replica-browser");
+        Response login = a.given().header("X-Forwarded-For", newClientAddress()).contentType(ContentType.JSON)
+                .body(Map.of("username", "replica-browser", "password", PASSWORD)).post("/api/auth/login/");
+        assertEquals(200, login.statusCode(), login.asString());
+        String session = login.getCookie("sessionid");
+        String csrf = login.getCookie("csrftoken");
+        Response me = b.given().cookie("sessionid", session).get("/api/me/");
+        assertEquals(200, me.statusCode(), me.asString());
+        assertEquals("SessionAuthentication", me.jsonPath().getString("auth"));
+
+        a.given().cookie("sessionid", session).cookie("csrftoken", csrf).header("X-CSRFToken", csrf)
+                .post("/api/auth/logout/").then().statusCode(200);
+        for (Replica replica : new Replica[]{a, b}) {
+            Response after = replica.given().cookie("sessionid", session).get("/api/me/");
+            assertEquals(401, after.statusCode(), after.asString());
+            assertEquals(Map.of("detail", "Authentication credentials were not provided."), after.jsonPath().getMap("$"));
+        }
+    }
+
+    @Test
+    void aRefreshTokenBlacklistedOnOneIsRefusedByTheOther() {
+        user(a, "replica-mobile");
+        String refresh = a.given().header("X-Forwarded-For", newClientAddress()).contentType(ContentType.JSON)
+                .body(Map.of("username", "replica-mobile", "password", PASSWORD)).post("/api/jwt/create/")
+                .then().statusCode(200).extract().path("refresh");
+        a.given().contentType(ContentType.JSON).body(Map.of("refresh", refresh)).post("/api/jwt/blacklist/")
+                .then().statusCode(200);
+        Response refused = b.given().contentType(ContentType.JSON).body(Map.of("refresh", refresh))
+                .post("/api/jwt/refresh/");
+        assertEquals(401, refused.statusCode(), refused.asString());
+        assertEquals(Map.of("detail", "Token is blacklisted", "code", "token_not_valid"), refused.jsonPath().getMap("$"));
+    }
+
+    @Test
+    void aGrantAddedOnOneIsHonouredByTheOtherAtOnce() {
+        String token = user(a, "replica-writer");
+        Map<String, String> note = Map.of("text", "written on b");
+        b.given().header("Authorization", "Token " + token).contentType(ContentType.JSON).body(note)
+                .post("/api/notes/").then().statusCode(403);
+        a.given().header("Authorization", "Token " + adminToken(a)).contentType(ContentType.JSON)
+                .body(Map.of("username", "replica-writer", "permission", "add_note")).post("/api/admin/grants/")
+                .then().statusCode(201);
+        Response created = b.given().header("Authorization", "Token " + token).contentType(ContentType.JSON).body(note)
+                .post("/api/notes/");
+        assertEquals(201, created.statusCode(), created.asString());
+        assertEquals("written on b", created.jsonPath().getString("text"));
+    }
+
+    @Test
+    void theLoginRateIsCountedByEveryReplica() {
+        Replica[] alternating = {a, b, a, b};
+        for (int attempt = 0; attempt < 4; attempt++) {
+            Response response = alternating[attempt].given().header("X-Forwarded-For", newClientAddress())
+                    .contentType(ContentType.JSON).body(Map.of("username", "replica-victim", "password", "guess-" + attempt))
+                    .post("/api/token/");
+            if (attempt < 3) {
+                assertEquals(400, response.statusCode(), response.asString());
+            } else {
+                assertEquals(429, response.statusCode(), response.asString());
+                assertTrue(response.jsonPath().getString("detail")
+                        .matches("Request was throttled\\. Expected available in (5\\d|60) seconds\\."));
+                assertEquals(response.jsonPath().getString("detail").replaceAll("\\D", ""), response.header("Retry-After"));
+            }
+        }
+    }
+}
