@@ -1,0 +1,35 @@
+package dev.portcullis.web;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import org.jboss.logging.MDC;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every request an id — the caller's {@code X-Request-Id} when it is a sensible one, else a new one —
+ * answers it in {@code X-Request-Id}, and puts it in the logging context, so that the denial line, the
+ * 503 warning or the 500 trace of a request carry the id a client can quote.
+ */
+@Singleton
+public class RequestIds {
+
+    public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
+    private static final Pattern SENSIBLE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::assign);
+    }
+
+    private void assign(RoutingContext context) {
+        String offered = context.request().getHeader(HEADER);
+        String id = offered != null && SENSIBLE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        context.response().putHeader(HEADER, id);
+        MDC.put(MDC_KEY, id);
+        context.next();
+    }
+}

@@ -1,0 +1,185 @@
+package dev.portcullis.deploy;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Renders each overlay of {@code k8s/} with {@code kubectl kustomize}, reads the objects with fabric8's typed
+ * model, and checks what must hold: probes on paths this service answers, environment variables this service
+ * reads, the security context, resources, and labels and selectors that match.
+ */
+@QuarkusTest
+class KubernetesManifestsTest {
+
+    /** Quarkus properties the manifests set, beyond those this project declares itself. */
+    private static final Set<String> QUARKUS_PROPERTIES = Set.of("quarkus.datasource.jdbc.url",
+            "quarkus.datasource.username", "quarkus.datasource.password", "quarkus.http.port",
+            "quarkus.shutdown.timeout", "quarkus.http.proxy.proxy-address-forwarding",
+            "quarkus.http.proxy.allow-x-forwarded");
+
+    /** Read by the container image's start script, not by the service. */
+    private static final Set<String> IMAGE_VARIABLES = Set.of("JAVA_OPTS_APPEND");
+
+    private static List<HasMetadata> render(String overlay) throws IOException, InterruptedException {
+        Process kubectl;
+        try {
+            kubectl = new ProcessBuilder("kubectl", "kustomize", "k8s/overlays/" + overlay).redirectErrorStream(true).start();
+        } catch (IOException noKubectl) {
+            Assumptions.abort("kubectl is not installed (.ci/run installs it): " + noKubectl.getMessage());
+            throw noKubectl;
+        }
+        String yaml = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, kubectl.waitFor(), yaml);
+        List<HasMetadata> objects = new ArrayList<>();
+        for (String document : yaml.split("(?m)^---$")) {
+            if (!document.isBlank()) {
+                objects.add(Serialization.unmarshal(document));
+            }
+        }
+        return objects;
+    }
+
+    private static <T extends HasMetadata> T one(List<HasMetadata> objects, Class<T> kind, String name) {
+        return objects.stream().filter(kind::isInstance).map(kind::cast)
+                .filter(o -> o.getMetadata().getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind.getSimpleName() + " " + name));
+    }
+
+    private static boolean selects(Map<String, String> selector, Map<String, String> labels) {
+        return !selector.isEmpty() && labels.entrySet().containsAll(selector.entrySet());
+    }
+
+    @ParameterizedTest(name = "overlay {0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void overlayRendersWhatMustHold(String overlay) throws Exception {
+        List<HasMetadata> objects = render(overlay);
+        Deployment deployment = one(objects, Deployment.class, "portcullis");
+        PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+        Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+        Container container = pod.getContainers().get(0);
+
+        assertTrue(deployment.getSpec().getReplicas() >= 2);
+        assertEquals(0, deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal());
+        assertTrue(selects(deployment.getSpec().getSelector().getMatchLabels(), podLabels));
+        assertTrue(selects(one(objects, Service.class, "portcullis").getSpec().getSelector(), podLabels));
+        assertTrue(selects(one(objects, PodDisruptionBudget.class, "portcullis").getSpec().getSelector().getMatchLabels(), podLabels));
+        assertTrue(selects(one(objects, NetworkPolicy.class, "portcullis").getSpec().getPodSelector().getMatchLabels(), podLabels));
+        HorizontalPodAutoscaler autoscaler = one(objects, HorizontalPodAutoscaler.class, "portcullis");
+        assertEquals("portcullis", autoscaler.getSpec().getScaleTargetRef().getName());
+        assertTrue(autoscaler.getSpec().getMinReplicas() >= 2);
+
+        // Hardened pod: non-root, read-only root filesystem, no capabilities, RuntimeDefault seccomp, no API token.
+        assertEquals(Boolean.FALSE, pod.getAutomountServiceAccountToken());
+        assertEquals(Boolean.TRUE, pod.getSecurityContext().getRunAsNonRoot());
+        assertEquals("RuntimeDefault", pod.getSecurityContext().getSeccompProfile().getType());
+        assertEquals(Boolean.TRUE, container.getSecurityContext().getReadOnlyRootFilesystem());
+        assertEquals(Boolean.FALSE, container.getSecurityContext().getAllowPrivilegeEscalation());
+        assertEquals(List.of("ALL"), container.getSecurityContext().getCapabilities().getDrop());
+        for (String resource : List.of("cpu", "memory")) {
+            assertNotNull(container.getResources().getRequests().get(resource), "request " + resource);
+            assertNotNull(container.getResources().getLimits().get(resource), "limit " + resource);
+        }
+
+        // Graceful shutdown: a preStop pause, and time for Quarkus's shutdown timeout after it.
+        assertNotNull(container.getLifecycle().getPreStop().getExec());
+        ConfigMap settings = one(objects, ConfigMap.class, "portcullis");
+        long shutdown = java.time.Duration.parse("PT" + settings.getData().get("QUARKUS_SHUTDOWN_TIMEOUT")).toSeconds();
+        assertTrue(pod.getTerminationGracePeriodSeconds() > shutdown + 5);
+
+        // Probes on the named HTTP port, which is the port the service is told to listen on, on paths it answers.
+        int port = container.getPorts().stream().filter(p -> "http".equals(p.getName())).findFirst().orElseThrow()
+                .getContainerPort();
+        assertEquals(String.valueOf(port), settings.getData().get("QUARKUS_HTTP_PORT"));
+        for (Probe probe : List.of(container.getStartupProbe(), container.getReadinessProbe(), container.getLivenessProbe())) {
+            assertEquals("http", probe.getHttpGet().getPort().getStrVal());
+            RestAssured.get(probe.getHttpGet().getPath()).then().statusCode(200);
+        }
+        assertEquals("/q/health/ready", container.getReadinessProbe().getHttpGet().getPath());
+        assertEquals("/q/health/live", container.getLivenessProbe().getHttpGet().getPath());
+
+        // Every variable names a property the service reads.
+        Set<String> readable = readableVariables();
+        Stream.concat(container.getEnv().stream().map(EnvVar::getName), settings.getData().keySet().stream())
+                .filter(name -> !IMAGE_VARIABLES.contains(name))
+                .forEach(name -> assertTrue(readable.contains(name), name + " is read by nothing"));
+
+        // The secrets it refers to hold the keys it asks for, or are left to the operator (prod).
+        for (EnvVar variable : container.getEnv()) {
+            if (variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null) {
+                String secret = variable.getValueFrom().getSecretKeyRef().getName();
+                objects.stream().filter(Secret.class::isInstance).map(Secret.class::cast)
+                        .filter(s -> s.getMetadata().getName().equals(secret)).findFirst()
+                        .ifPresent(s -> assertTrue(s.getData().containsKey(variable.getValueFrom().getSecretKeyRef().getKey())));
+            }
+        }
+        assertEquals(overlay.equals("prod"), objects.stream().noneMatch(Secret.class::isInstance),
+                "only the dev overlay generates (throw-away) secrets");
+
+        // Network: in on the HTTP port only; out to PostgreSQL and DNS only.
+        NetworkPolicy network = one(objects, NetworkPolicy.class, "portcullis");
+        assertEquals(List.of("http"), network.getSpec().getIngress().stream()
+                .flatMap(rule -> rule.getPorts().stream()).map(p -> p.getPort().getStrVal()).toList());
+        Set<Integer> egressPorts = new HashSet<>();
+        network.getSpec().getEgress().forEach(rule -> rule.getPorts().stream().map(NetworkPolicyPort::getPort)
+                .forEach(p -> egressPorts.add(p.getIntVal())));
+        assertEquals(Set.of(5432, 53), egressPorts);
+        assertFalse(network.getSpec().getPolicyTypes().isEmpty());
+    }
+
+    /** The environment-variable form of every property this project reads, and the Quarkus ones it sets. */
+    private static Set<String> readableVariables() throws IOException {
+        Set<String> properties = new HashSet<>(QUARKUS_PROPERTIES);
+        Pattern declared = Pattern.compile("@ConfigProperty\\(name = \"([^\"]+)\"");
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher matcher = declared.matcher(Files.readString(source));
+                while (matcher.find()) {
+                    properties.add(matcher.group(1));
+                }
+            }
+        }
+        for (String line : Files.readAllLines(Path.of("src/main/resources/application.properties"))) {
+            if (!line.isBlank() && !line.startsWith("#") && line.contains("=")) {
+                properties.add(line.substring(0, line.indexOf('=')).replaceFirst("^%[^.]+\\.", "").strip());
+            }
+        }
+        Set<String> variables = new HashSet<>();
+        properties.forEach(p -> variables.add(p.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT)));
+        return variables;
+    }
+}
