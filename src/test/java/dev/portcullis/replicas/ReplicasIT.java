@@ -161,4 +161,22 @@ class ReplicasIT {
             }
         }
     }
+
+    @Test
+    void theProductionLogIsJsonAndCarriesTheRequestIdOfTheAnswer() throws Exception {
+        Response denied = a.given().header("X-Request-Id", "replica-trace-7").get("/api/me/");
+        assertEquals(401, denied.statusCode());
+        assertEquals("replica-trace-7", denied.header("X-Request-Id"));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        boolean logged = false;
+        for (String line : java.nio.file.Files.readAllLines(Path.of("target/replica-a.log"))) {
+            if (line.startsWith("{")) {
+                com.fasterxml.jackson.databind.JsonNode entry = json.readTree(line);
+                logged |= entry.path("loggerName").asText().equals("dev.portcullis.denials")
+                        && entry.path("mdc").path("requestId").asText().equals("replica-trace-7")
+                        && entry.path("message").asText().startsWith("denied status=401 method=GET endpoint=/api/me/");
+            }
+        }
+        assertTrue(logged, "no JSON denial line with the request id in target/replica-a.log");
+    }
 }
