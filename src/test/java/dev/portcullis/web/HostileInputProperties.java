@@ -3,7 +3,7 @@ package dev.portcullis.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.security.authentication.Authenticator;
 import dev.portcullis.security.authentication.BasicAuthentication;
-import dev.portcullis.security.authentication.Credentials;
+import dev.portcullis.security.authentication.HeaderCredentials;
 import dev.portcullis.security.authentication.JwtAuthentication;
 import dev.portcullis.security.authentication.TokenAuthentication;
 import dev.portcullis.security.core.ApiException;
@@ -48,20 +48,6 @@ class HostileInputProperties {
             "Invalid basic header. Credentials not correctly base64 encoded.",
             "Authorization header must contain two space-delimited values");
 
-    private static Credentials authorization(String value) {
-        return new Credentials() {
-            @Override
-            public String header(String name) {
-                return "Authorization".equals(name) ? value : null;
-            }
-
-            @Override
-            public String cookie(String name) {
-                return null;
-            }
-        };
-    }
-
     @Provide
     Arbitrary<String> headers() {
         Arbitrary<String> anything = Arbitraries.strings().all().ofMaxLength(80);
@@ -78,7 +64,7 @@ class HostileInputProperties {
     void headerAuthenticatorsAnswerOnlyAsDrfDoes(@ForAll("headers") String header) {
         for (Authenticator authenticator : HEADER_AUTHENTICATORS) {
             try {
-                authenticator.parse(authorization(header));
+                authenticator.parse(HeaderCredentials.authorization(header));
             } catch (AuthenticationFailure failure) {
                 assertTrue(HEADER_FAILURES.contains(failure.detail()), failure.detail());
             }

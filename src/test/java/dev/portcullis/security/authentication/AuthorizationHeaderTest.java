@@ -15,17 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AuthorizationHeaderTest {
 
     private static Credentials header(String value) {
-        return new Credentials() {
-            @Override
-            public String header(String name) {
-                return "Authorization".equals(name) ? value : null;
-            }
-
-            @Override
-            public String cookie(String name) {
-                return null;
-            }
-        };
+        return HeaderCredentials.authorization(value);
     }
 
     @ParameterizedTest(name = "[{0}] splits into {1} parts")

@@ -1,0 +1,22 @@
+package dev.portcullis.security.authentication;
+
+/** Test credentials: a request with one {@code Authorization} header and no cookies. */
+public final class HeaderCredentials {
+
+    private HeaderCredentials() {
+    }
+
+    public static Credentials authorization(String value) {
+        return new Credentials() {
+            @Override
+            public String header(String name) {
+                return "Authorization".equals(name) ? value : null;
+            }
+
+            @Override
+            public String cookie(String name) {
+                return null;
+            }
+        };
+    }
+}
