@@ -11,10 +11,14 @@ import java.util.function.Supplier;
  */
 public final class RequestMemo {
 
-    private final Map<Object, Object> facts = new HashMap<>();
+    /** Made on the first fact: most requests never need one. */
+    private Map<Object, Object> facts;
 
     @SuppressWarnings("unchecked")
     public <T> T computeIfAbsent(Object key, Supplier<T> lookup) {
+        if (facts == null) {
+            facts = new HashMap<>();
+        }
         Object known = facts.get(key);
         if (known == null) {
             known = lookup.get();

@@ -56,10 +56,12 @@ public class Guard {
         return authenticate(policy, credentials, 0, method).flatMap(authenticated -> {
             AccessRequest request = policy.requestOf(authenticated.caller(), method, pathParameters,
                     authenticated.authenticator());
-            Uni<AccessRequest> checked = Uni.createFrom().item(() -> checkPermissions(policy, request, credentials));
-            return policy.blocking() && !BlockingOperationControl.isBlockingAllowed()
-                    ? checked.runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                    : checked;
+            // The thread is asked first: on a worker thread (every blocking endpoint) nothing more is looked at.
+            if (!BlockingOperationControl.isBlockingAllowed() && policy.blocking()) {
+                return Uni.createFrom().item(() -> checkPermissions(policy, request, credentials))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+            }
+            return Uni.createFrom().item(checkPermissions(policy, request, credentials));
         });
     }
 

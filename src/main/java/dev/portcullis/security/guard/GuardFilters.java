@@ -2,7 +2,6 @@ package dev.portcullis.security.guard;
 
 import dev.portcullis.security.core.ApiException;
 import dev.portcullis.security.core.Errors;
-import dev.portcullis.security.throttle.ClientAddress;
 import dev.portcullis.security.throttle.RequestThrottles;
 import dev.portcullis.web.ErrorResponses;
 import io.vertx.core.http.HttpServerRequest;
@@ -88,7 +87,7 @@ public class GuardFilters {
         RequestCredentials credentials = new RequestCredentials(request);
         return guard.authorize(policy, credentials, request.getMethod(), pathParameters(request))
                 .map(accessRequest -> {
-                    throttles.check(accessRequest.user(), ClientAddress.of(connection));
+                    throttles.check(accessRequest.user(), connection);
                     context.set(policy, accessRequest, credentials);
                     return whenAllowed.get();
                 })

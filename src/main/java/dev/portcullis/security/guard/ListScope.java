@@ -24,7 +24,7 @@ public class ListScope {
     }
 
     /** The restriction of the current request's permissions, all of which must allow an object. */
-    public QueryRestriction restriction() {
+    private QueryRestriction restriction() {
         QueryRestriction restriction = QueryRestriction.NONE;
         for (Permission permission : context.policy().permissions()) {
             restriction = restriction.and(permission.listRestriction(context.request()));

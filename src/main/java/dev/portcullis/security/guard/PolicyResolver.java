@@ -73,11 +73,12 @@ public class PolicyResolver {
             boolean csrfExempt = resourceClass.isAnnotationPresent(CsrfExempt.class)
                     || (method != null && method.isAnnotationPresent(CsrfExempt.class));
             Model model = resourceClass.getAnnotation(Model.class);
-            permissions.classes().stream().filter(Permission::needsModel).filter(p -> model == null).findFirst()
-                    .ifPresent(p -> {
-                        throw new IllegalArgumentException(p.name() + " needs the model the resource serves: "
-                                + "annotate the resource with @Model (DRF: the view has no queryset)");
-                    });
+            if (model == null) {
+                permissions.classes().stream().filter(Permission::needsModel).findFirst().ifPresent(p -> {
+                    throw new IllegalArgumentException(p.name() + " needs the model the resource serves: "
+                            + "annotate the resource with @Model (DRF: the view has no queryset)");
+                });
+            }
             return new EndpointPolicy(resourceClass.getSimpleName(), path, httpMethod, action,
                     authentication.classes(), authentication.source(), permissions.classes(), permissions.source(),
                     csrfExempt, model == null ? null : model.value());

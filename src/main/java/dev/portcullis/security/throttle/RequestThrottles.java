@@ -3,6 +3,7 @@ package dev.portcullis.security.throttle;
 import dev.portcullis.security.core.ApiException;
 import dev.portcullis.security.core.Caller;
 import dev.portcullis.security.core.Errors;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -29,10 +30,10 @@ public class RequestThrottles {
     }
 
     /** @throws ApiException 429 when the caller has used up its rate */
-    public void check(Caller caller, String clientAddress) {
+    public void check(Caller caller, HttpServerRequest connection) {
         Optional<Rate> rate = caller.authenticated() ? user : anonymous;
         if (rate.isPresent()) {
-            String key = caller.authenticated() ? "user:" + caller.id() : "anon:" + clientAddress;
+            String key = caller.authenticated() ? "user:" + caller.id() : "anon:" + ClientAddress.of(connection);
             store.hit(key, rate.get()).ifPresent(throttled -> {
                 throw Errors.throttled(throttled.waitSeconds());
             });
