@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Benchmark: builds the service with the benchmark endpoints, starts it in a production-like setting, seeds
-# users, tokens and 1,000 posts, restarts it (measuring start-up with an existing schema, on an AppCDS
-# archive), drives every scenario with wrk from a second process on loopback, and prints one table, also
-# written to bench/RESULTS.md. Throughput is shown as a ratio to the unguarded baseline of the same run.
+# users, tokens and 1,000 posts (a training run for the JDK's AOT cache, or AppCDS on a JDK older than 25),
+# restarts it (measuring start-up with an existing schema, on that cache), drives every scenario with wrk from
+# a second process on loopback, and prints one table, also written to bench/RESULTS.md. Throughput is shown as
+# a ratio to the unguarded baseline of the same run.
 #
 #   bench/run.sh                              # 10 s per scenario, 32 connections
 #   DURATION=30s CONNECTIONS=64 bench/run.sh
 #
+# Java: $BENCH_JAVA, else the first JDK 25 or newer found (java on the PATH, then /usr/lib/jvm), else java.
 # Database: the machine's PostgreSQL on 127.0.0.1:5432 when it answers (database portcullis_bench, made
 # here), else the embedded PostgreSQL of the default build.
 set -euo pipefail
@@ -16,11 +18,32 @@ DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PORT=${PORT:-8900}
-JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC}
 BASE="http://127.0.0.1:$PORT"
 WORK=$(mktemp -d)
 SERVER=
 trap 'stop_server; rm -rf "$WORK"' EXIT
+
+java_feature() { "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}'; }
+find_java() {
+  local candidate
+  for candidate in "${BENCH_JAVA:-}" "$(command -v java)" /usr/lib/jvm/*/bin/java; do
+    [ -n "$candidate" ] && [ -x "$candidate" ] || continue
+    [ -n "${BENCH_JAVA:-}" ] || [ "$(java_feature "$candidate")" -ge 25 ] 2>/dev/null || continue
+    echo "$candidate"; return
+  done
+  command -v java
+}
+JAVA=$(find_java)
+# The settings of k8s/base/configmap.yaml: a small heap, the serial collector, C1 only (start-up and footprint
+# over peak throughput), glibc's heap trimmed, and worker threads in proportion to two cores.
+if [ "$(java_feature "$JAVA")" -ge 25 ]; then  # the AOT cache (JEP 483/514/515): classes linked, methods profiled
+  TRAIN_OPTS="-XX:AOTCacheOutput=$WORK/app.aot" CACHE_OPTS="-XX:AOTCache=$WORK/app.aot" CACHE_NAME="the AOT cache"
+  JAVA_OPTS=${JAVA_OPTS:--Xmx64m -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:TieredStopAtLevel=1 -XX:TrimNativeHeapInterval=2000}
+else
+  TRAIN_OPTS="-XX:ArchiveClassesAtExit=$WORK/app.jsa" CACHE_OPTS="-XX:SharedArchiveFile=$WORK/app.jsa" CACHE_NAME="the AppCDS archive"
+  JAVA_OPTS=${JAVA_OPTS:--Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+fi
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} QUARKUS_THREAD_POOL_MAX_THREADS=${QUARKUS_THREAD_POOL_MAX_THREADS:-12}
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 command -v openssl >/dev/null || { apt-get update -qq && apt-get install -y -qq openssl; }
@@ -49,7 +72,7 @@ export QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_CATEGORY__DEV_PORTCULLIS_DENIALS__LEV
 start_server() {  # extra JVM options...; sets SERVER and STARTUP_MS (to the first answered request)
   local start; start=$(date +%s%N)
   # shellcheck disable=SC2086
-  java $JAVA_OPTS "$@" -jar target/quarkus-app/quarkus-run.jar > "$WORK/server.log" 2>&1 &
+  "$JAVA" $JAVA_OPTS "$@" -jar target/quarkus-app/quarkus-run.jar > "$WORK/server.log" 2>&1 &
   SERVER=$!
   until curl -sf "$BASE/api/public/" >/dev/null; do
     kill -0 "$SERVER" 2>/dev/null || { cat "$WORK/server.log"; exit 1; }
@@ -65,8 +88,9 @@ stop_server() {
 }
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 
-# First run: migrations, seed data, and the class list for the AppCDS archive (written at exit).
-start_server -XX:ArchiveClassesAtExit="$WORK/app.jsa"
+# First run: migrations, seed data, and the training for the cache (written at exit).
+# shellcheck disable=SC2086
+start_server $TRAIN_OPTS
 FIRST_START_MS=$STARTUP_MS
 ADMIN=$(curl -sf -X POST "$BASE/api/token/" -d "username=bench-admin&password=bench-admin-password" | json token)
 curl -sf -X POST "$BASE/api/admin/users/" -H "Authorization: Token $ADMIN" -H 'Content-Type: application/json' \
@@ -84,10 +108,16 @@ for i in range(1000):
 PY
 # 100,000 documents; the bench user may view 1% of them, 100 other users the rest.
 curl -sf -X POST "$BASE/bench/documents/seed/?count=100000&user=bench&every=100" >/dev/null
+for _ in $(seq 1 50); do  # the reads, so that the cache knows their classes too
+  for path in /bench/baseline/ /api/public/ /api/private/ /api/posts/ /api/documents/; do
+    curl -s -o /dev/null -H "Authorization: Token $OPAQUE" "$BASE$path"
+  done
+done
 stop_server
 
-# Second run, as a restarted replica would: existing schema, AppCDS archive.
-start_server -XX:SharedArchiveFile="$WORK/app.jsa"
+# Second run, as a restarted replica would: existing schema, the cache.
+# shellcheck disable=SC2086
+start_server $CACHE_OPTS
 JWT=$(curl -sf -X POST "$BASE/api/jwt/create/" -d "username=bench&password=bench-password" | json access)
 POST_ID=$(curl -sf "$BASE/api/posts/" | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['id'])")
 cat > "$WORK/post.lua" <<'LUA'
@@ -152,7 +182,7 @@ done
 RSS_MB=$(( $(awk '/VmRSS/ {print $2}' /proc/$SERVER/status) / 1024 ))
 
 # SQL statements per GET /api/documents/, from Hibernate's statistics (the token is cached by now).
-BEFORE=$(curl -sf "$BASE/bench/documents/statements/" | json prepared)
+BEFORE=$(curl -sf -X POST "$BASE/bench/documents/statements/" | json prepared)
 for _ in $(seq 1 100); do curl -sf -o /dev/null -H "Authorization: Token $OPAQUE" "$BASE/api/documents/"; done
 AFTER=$(curl -sf "$BASE/bench/documents/statements/" | json prepared)
 STATEMENTS=$(python3 -c "print(($AFTER - $BEFORE) / 100)")
@@ -168,12 +198,12 @@ PY
 
 REPORT="# Benchmark results
 
-$(date -u '+%Y-%m-%d %H:%M UTC') · $(nproc) cores · $(java -version 2>&1 | head -1) · JVM options \`$JAVA_OPTS\` · $DATABASE
+$(date -u '+%Y-%m-%d %H:%M UTC') · $(nproc) cores · $("$JAVA" -version 2>&1 | head -1) · JVM options \`$JAVA_OPTS\`, \`MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX\`, \`QUARKUS_THREAD_POOL_MAX_THREADS=$QUARKUS_THREAD_POOL_MAX_THREADS\` · $DATABASE
 wrk: $THREADS threads, $CONNECTIONS connections, $DURATION per scenario after a 3 s warm-up, on the same machine as the server.
 
 $TABLE
 
-Start-up to the first answered request: ${STARTUP_MS} ms with an existing schema and the AppCDS archive
+Start-up to the first answered request: ${STARTUP_MS} ms with an existing schema and $CACHE_NAME
 (${FIRST_START_MS} ms on the first start, which migrates an empty database). Resident memory after the run: ${RSS_MB} MB.
 The denied scenario answers 401 by design, so all its answers are non-2xx.
 The document list restricted to the user's grants takes ${DOCUMENTS_RATIO}, in ${STATEMENTS} SQL statement(s)

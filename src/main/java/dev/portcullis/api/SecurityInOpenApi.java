@@ -21,7 +21,7 @@ import java.util.Locale;
  * each operation the schemes it accepts (any one of them) and the permission classes in force, so that
  * Swagger UI offers the right credential and a reader sees who may call what.
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_PER_REQUEST)
 public class SecurityInOpenApi implements OASFilter {
 
     @Override

@@ -6,6 +6,8 @@ import io.quarkus.security.Authenticated;
 import dev.portcullis.domain.Document;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -111,11 +113,27 @@ public final class BenchmarkResources {
                     .setMaxResults(limit).getResultList();
         }
 
-        /** Hibernate's count of prepared statements so far, to show how many statements a request issues. */
+        /**
+         * Starts counting statements from zero. Hibernate's statistics are off until then, so that the measured
+         * scenarios do not pay for them.
+         */
+        @POST
+        @Path("statements/")
+        public Map<String, Long> countStatements() {
+            sessions.getStatistics().clear();
+            sessions.getStatistics().setStatisticsEnabled(true);
+            return statements();
+        }
+
+        /** Hibernate's count of prepared statements since counting started. */
         @GET
         @Path("statements/")
         public Map<String, Long> statements() {
             return Map.of("prepared", sessions.getStatistics().getPrepareStatementCount());
+        }
+
+        void statisticsOff(@Observes StartupEvent event) {
+            sessions.getStatistics().setStatisticsEnabled(false);
         }
     }
 }

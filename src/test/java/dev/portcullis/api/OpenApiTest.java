@@ -4,6 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
@@ -33,5 +35,18 @@ class OpenApiTest {
         assertEquals("bearer", doc.getString("components.securitySchemes.JWTAuthentication.scheme"));
         assertNull(doc.get("paths.'/api/posts/{id}'"), "paths keep their trailing slash");
         assertEquals("JWT", doc.getString("components.securitySchemes.JWTAuthentication.bearerFormat"));
+    }
+
+    /** The document is written on request (not at start-up); each request gets the same one, never amended twice. */
+    @ParameterizedTest
+    @ValueSource(strings = {"json", "yaml"})
+    void everyRequestGetsTheSameDocument(String format) {
+        String first = RestAssured.given().queryParam("format", format).get("/q/openapi")
+                .then().statusCode(200).extract().asString();
+        String second = RestAssured.given().queryParam("format", format).get("/q/openapi")
+                .then().statusCode(200).extract().asString();
+        assertEquals(first, second);
+        assertEquals(1, first.split("Permissions: IsAuthenticated, IsAdminOrOwner", -1).length - 1,
+                "the destroy operation of posts describes its permissions once");
     }
 }
