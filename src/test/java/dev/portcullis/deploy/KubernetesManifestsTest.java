@@ -50,10 +50,10 @@ class KubernetesManifestsTest {
     private static final Set<String> QUARKUS_PROPERTIES = Set.of("quarkus.datasource.jdbc.url",
             "quarkus.datasource.username", "quarkus.datasource.password", "quarkus.http.port",
             "quarkus.shutdown.timeout", "quarkus.http.proxy.proxy-address-forwarding",
-            "quarkus.http.proxy.allow-x-forwarded");
+            "quarkus.http.proxy.allow-x-forwarded", "quarkus.thread-pool.max-threads");
 
-    /** Read by the container image's start script, not by the service. */
-    private static final Set<String> IMAGE_VARIABLES = Set.of("JAVA_OPTS_APPEND");
+    /** Read by the container image's start command or by the C library, not by the service. */
+    private static final Set<String> IMAGE_VARIABLES = Set.of("JAVA_OPTS_APPEND", "MALLOC_ARENA_MAX");
 
     private static List<HasMetadata> render(String overlay) throws IOException, InterruptedException {
         Process renderer = null;
@@ -136,6 +136,16 @@ class KubernetesManifestsTest {
         }
         assertEquals("/q/health/ready", container.getReadinessProbe().getHttpGet().getPath());
         assertEquals("/q/health/live", container.getLivenessProbe().getHttpGet().getPath());
+
+        // The JVM runs as the benchmark measured it (the resources above come from that measurement).
+        String benchmark = Files.readString(Path.of("bench/run.sh"));
+        Matcher measured = Pattern.compile("JAVA_OPTS=\\$\\{JAVA_OPTS:-([^}]+)}").matcher(benchmark);
+        assertTrue(measured.find(), "bench/run.sh sets the JVM options it measures");
+        assertTrue(settings.getData().get("JAVA_OPTS_APPEND").startsWith(measured.group(1) + " "));
+        for (String variable : List.of("MALLOC_ARENA_MAX", "QUARKUS_THREAD_POOL_MAX_THREADS")) {
+            assertTrue(benchmark.contains(variable + "=${" + variable + ":-" + settings.getData().get(variable) + "}"),
+                    variable + " as the benchmark sets it");
+        }
 
         // Every variable names a property the service reads.
         Set<String> readable = readableVariables();
