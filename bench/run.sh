@@ -140,6 +140,7 @@ SCENARIOS=(
   "Quarkus @Authenticated + smallrye-jwt, JWT|GET|/bench/quarkus-jwt/|Bearer $JWT"
   "GET /api/posts/ anonymous (750 posts)|GET|/api/posts/|"
   "GET /api/posts/ as owner (1,000 posts)|GET|/api/posts/|Token $OPAQUE"
+  "the 750 posts' JSON from memory (no database, no serializer)|GET|/bench/posts-from-memory/|"
   "GET /api/posts/{id}/ anonymous|GET|/api/posts/$POST_ID/|"
   "GET /api/documents/ (1,000 of 100,000 granted)|GET|/api/documents/|Token $OPAQUE"
   "the same 1,000 documents, no restriction|GET|/bench/documents/?limit=1000|"

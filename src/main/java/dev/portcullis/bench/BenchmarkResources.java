@@ -12,11 +12,19 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.QueryParam;
 import org.hibernate.SessionFactory;
 import jakarta.ws.rs.Path;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -52,6 +60,32 @@ public final class BenchmarkResources {
         @GET
         public Map<String, String> get() {
             return Map.of("data", "sensitive");
+        }
+    }
+
+    /**
+     * The anonymous post list's own bytes, fetched once and then answered from memory: what serving that much
+     * JSON costs here without the database, the entities or the serializer — the floor under the list scenarios.
+     */
+    @IfBuildProfile(Unguarded.PROFILE)
+    @Unguarded
+    @Path("/bench/posts-from-memory/")
+    public static class PostsFromMemory {
+
+        @ConfigProperty(name = "quarkus.http.port")
+        int port;
+
+        private volatile byte[] body;
+
+        @GET
+        @Produces(MediaType.APPLICATION_JSON)
+        public byte[] get() throws IOException, InterruptedException {
+            if (body == null) {
+                body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/posts/")).build(),
+                        HttpResponse.BodyHandlers.ofByteArray()).body();
+            }
+            return body;
         }
     }
 
