@@ -120,6 +120,7 @@ stop_server
 start_server $CACHE_OPTS
 JWT=$(curl -sf -X POST "$BASE/api/jwt/create/" -d "username=bench&password=bench-password" | json access)
 POST_ID=$(curl -sf "$BASE/api/posts/" | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['id'])")
+curl -sf "$BASE/api/posts/" | curl -sf -X PUT -H 'Content-Type: application/json' --data-binary @- "$BASE/bench/posts-from-memory/"
 cat > "$WORK/post.lua" <<'LUA'
 wrk.method = "POST"
 wrk.body = '{"title": "Benchmark post", "body": "written under load"}'
