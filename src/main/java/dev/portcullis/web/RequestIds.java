@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.MDC;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -27,9 +28,20 @@ public class RequestIds {
 
     private void assign(RoutingContext context) {
         String offered = context.request().getHeader(HEADER);
-        String id = offered != null && SENSIBLE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id = offered != null && SENSIBLE.matcher(offered).matches() ? offered : newId();
         context.response().putHeader(HEADER, id);
         MDC.put(MDC_KEY, id);
         context.next();
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's own generator: an id is no secret, and
+     * {@code UUID.randomUUID()} takes the process-wide {@code SecureRandom}'s lock on every request.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~0xC000000000000000L) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 }

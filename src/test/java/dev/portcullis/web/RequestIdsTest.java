@@ -4,8 +4,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class RequestIdsTest {
 
-    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    /** A random UUID (version 4, IETF variant), as {@code UUID.randomUUID()} makes them. */
+    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
     @ParameterizedTest(name = "{0} with X-Request-Id [{1}] -> {2}")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
@@ -33,5 +38,18 @@ class RequestIdsTest {
         assertEquals(status, response.statusCode());
         String id = response.header("X-Request-Id");
         assertTrue(id != null && id.matches(expected), id);
+    }
+
+    @Test
+    void newIdsAreRandomVersionFourUuids() {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            String id = RequestIds.newId();
+            assertTrue(id.matches(UUID), id);
+            assertEquals(4, java.util.UUID.fromString(id).version());
+            assertEquals(2, java.util.UUID.fromString(id).variant());
+            ids.add(id);
+        }
+        assertEquals(1000, ids.size());
     }
 }

@@ -78,9 +78,14 @@ public final class AuthorizationHeader {
         }
     }
 
+    /** A plain loop: this runs on every request, over JWTs of several hundred characters. */
     private static byte[] toBytes(String value) {
-        boolean latin1 = value.chars().allMatch(c -> c <= 0xFF);
-        return value.getBytes(latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) > 0xFF) {
+                return value.getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        return value.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static boolean isAsciiWhitespace(byte b) {
