@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -56,26 +57,43 @@ public class GuardFilters {
         return enforce(policy, request, connection, () -> null);
     }
 
+    /**
+     * Returns without a decision to make for the common request, a method its resource has: only OPTIONS and
+     * missing methods wait for the guard (a filter returning a {@code Uni} would make every request wait for one).
+     */
     @ServerRequestFilter(preMatching = true)
-    public Uni<Response> guardUnroutedMethod(ContainerRequestContext request, HttpServerRequest connection) {
+    public void guardUnroutedMethod(ResteasyReactiveContainerRequestContext request, HttpServerRequest connection) {
         String path = request.getUriInfo().getPath();
         Optional<PolicyRegistry.Route> route = registry.route(path);
         if (route.isEmpty()) {
-            boolean missingSlash = !path.endsWith("/") && registry.route(path + "/").isPresent();
-            return Uni.createFrom().item(missingSlash ? errors.toResponse(Errors.notFound(), request.getHeaderString("Accept")) : null);
+            if (!path.endsWith("/") && registry.route(path + "/").isPresent()) {
+                request.abortWith(errors.toResponse(Errors.notFound(), request.getHeaderString("Accept")));
+            }
+            return;
         }
         String method = request.getMethod();
         Set<String> routed = route.get().httpMethods();
         if (routed.contains(method) || ("HEAD".equals(method) && routed.contains("GET"))) {
-            return Uni.createFrom().nullItem();
+            return;
         }
         String allow = allowHeader(routed);
-        return enforce(registry.defaultPolicy(route.get(), method), request, connection, () -> {
+        answerWhenDecided(request, enforce(registry.defaultPolicy(route.get(), method), request, connection, () -> {
             if (!"OPTIONS".equals(method)) {
                 throw Errors.methodNotAllowed(method).withHeader("Allow", allow);
             }
             return Response.ok(Metadata.of(route.get().resourceClass())).header("Allow", allow).build();
-        });
+        }));
+    }
+
+    /** Holds the request until the guard has decided, then answers it or lets it go on (a {@code null} answer). */
+    private static void answerWhenDecided(ResteasyReactiveContainerRequestContext request, Uni<Response> answer) {
+        request.suspend();
+        answer.subscribe().with(response -> {
+            if (response != null) {
+                request.abortWith(response);
+            }
+            request.resume();
+        }, request::resume);
     }
 
     /**
