@@ -57,30 +57,12 @@ public class Guard {
             AccessRequest request = policy.requestOf(authenticated.caller(), method, pathParameters,
                     authenticated.authenticator());
             // The thread is asked first: on a worker thread (every blocking endpoint) nothing more is looked at.
-            if (mustLeaveThread(policy)) {
+            if (!BlockingOperationControl.isBlockingAllowed() && policy.blocking()) {
                 return Uni.createFrom().item(() -> checkPermissions(policy, request, credentials))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
             }
             return Uni.createFrom().item(checkPermissions(policy, request, credentials));
         });
-    }
-
-    /**
-     * The same decision as {@link #authorize}, made on this thread when nothing has to be waited for: no
-     * authentication class finds a credential (or one finds a malformed one, a denial), and the permissions may
-     * be checked here. Empty when {@link #authorize} must be asked. Throws the {@link Denial}.
-     */
-    public Optional<AccessRequest> authorizeAtOnce(EndpointPolicy policy, Credentials credentials, String method,
-                                                   Map<String, String> pathParameters) {
-        if (firstCredential(policy, credentials, 0).isPresent() || mustLeaveThread(policy)) {
-            return Optional.empty();
-        }
-        AccessRequest request = policy.requestOf(Caller.ANONYMOUS, method, pathParameters, null);
-        return Optional.of(checkPermissions(policy, request, credentials));
-    }
-
-    private static boolean mustLeaveThread(EndpointPolicy policy) {
-        return !BlockingOperationControl.isBlockingAllowed() && policy.blocking();
     }
 
     private AccessRequest checkPermissions(EndpointPolicy policy, AccessRequest request, Credentials credentials) {
@@ -107,39 +89,21 @@ public class Guard {
         static final Authenticated ANONYMOUS = new Authenticated(Caller.ANONYMOUS, null);
     }
 
-    /** A credential found by the authentication class at {@code index}, the first from {@code from} to find one. */
-    private record Found(int index, AuthenticationRequest credential) {
-    }
-
-    /** DRF's loop over {@code authenticate()}'s header parsing: a malformed credential ends it with a denial. */
-    private Optional<Found> firstCredential(EndpointPolicy policy, Credentials credentials, int from) {
-        for (int index = from; index < policy.authenticators().size(); index++) {
-            Authenticator authenticator = policy.authenticators().get(index);
-            try {
-                Optional<AuthenticationRequest> credential = authenticator.parse(credentials);
-                if (credential.isPresent()) {
-                    return Optional.of(new Found(index, credential.get()));
-                }
-            } catch (AuthenticationFailure failure) {
-                throw authenticationFailed(policy, authenticator, failure);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private Uni<Authenticated> authenticate(EndpointPolicy policy, Credentials credentials, int from, String method) {
-        Optional<Found> found;
-        try {
-            found = firstCredential(policy, credentials, from);
-        } catch (Denial denial) {
-            return Uni.createFrom().failure(denial);
-        }
-        if (found.isEmpty()) {
+    private Uni<Authenticated> authenticate(EndpointPolicy policy, Credentials credentials, int index, String method) {
+        if (index == policy.authenticators().size()) {
             return Uni.createFrom().item(Authenticated.ANONYMOUS);
         }
-        int index = found.get().index();
         Authenticator authenticator = policy.authenticators().get(index);
-        return identityProviders.authenticate(found.get().credential())
+        Optional<AuthenticationRequest> credential;
+        try {
+            credential = authenticator.parse(credentials);
+        } catch (AuthenticationFailure failure) {
+            return Uni.createFrom().failure(authenticationFailed(policy, authenticator, failure));
+        }
+        if (credential.isEmpty()) {
+            return authenticate(policy, credentials, index + 1, method);
+        }
+        return identityProviders.authenticate(credential.get())
                 .onFailure().transform(failure -> failureOf(failure)
                         .<Throwable>map(known -> authenticationFailed(policy, authenticator, known))
                         .orElseGet(() -> unexpected(failure)))

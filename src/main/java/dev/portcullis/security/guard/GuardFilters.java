@@ -1,11 +1,11 @@
 package dev.portcullis.security.guard;
 
-import dev.portcullis.security.core.AccessRequest;
 import dev.portcullis.security.core.ApiException;
 import dev.portcullis.security.core.Errors;
 import dev.portcullis.security.throttle.RequestThrottles;
 import dev.portcullis.web.ErrorResponses;
 import io.vertx.core.http.HttpServerRequest;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -47,19 +47,19 @@ public class GuardFilters {
     }
 
     @ServerRequestFilter
-    public void guardResourceMethod(ResteasyReactiveContainerRequestContext request, SimpleResourceInfo resource,
-                                    HttpServerRequest connection) {
+    public Uni<Response> guardResourceMethod(ContainerRequestContext request, SimpleResourceInfo resource,
+                                             HttpServerRequest connection) {
         if (registry.isUnguarded(resource.getResourceClass())) {
-            return;
+            return Uni.createFrom().nullItem();
         }
         EndpointPolicy policy = registry.policyOf(resource.getResourceClass(), resource.getMethodName(),
                 resource.parameterTypes());
-        enforce(policy, request, connection, () -> null);
+        return enforce(policy, request, connection, () -> null);
     }
 
     /**
-     * Nothing to decide for the common request, a method its resource has (the post-matching filter guards it):
-     * only OPTIONS and methods the resource lacks are authorized here, with the resource's default policy.
+     * Returns without a decision to make for the common request, a method its resource has: only OPTIONS and
+     * missing methods wait for the guard (a filter returning a {@code Uni} would make every request wait for one).
      */
     @ServerRequestFilter(preMatching = true)
     public void guardUnroutedMethod(ResteasyReactiveContainerRequestContext request, HttpServerRequest connection) {
@@ -77,58 +77,40 @@ public class GuardFilters {
             return;
         }
         String allow = allowHeader(routed);
-        enforce(registry.defaultPolicy(route.get(), method), request, connection, () -> {
+        answerWhenDecided(request, enforce(registry.defaultPolicy(route.get(), method), request, connection, () -> {
             if (!"OPTIONS".equals(method)) {
                 throw Errors.methodNotAllowed(method).withHeader("Allow", allow);
             }
             return Response.ok(Metadata.of(route.get().resourceClass())).header("Allow", allow).build();
-        });
+        }));
+    }
+
+    /** Holds the request until the guard has decided, then answers it or lets it go on (a {@code null} answer). */
+    private static void answerWhenDecided(ResteasyReactiveContainerRequestContext request, Uni<Response> answer) {
+        request.suspend();
+        answer.subscribe().with(response -> {
+            if (response != null) {
+                request.abortWith(response);
+            }
+            request.resume();
+        }, request::resume);
     }
 
     /**
      * Runs the guard; when it allows, records its verdict for the endpoint and answers what {@code whenAllowed}
-     * gives ({@code null}: go on to the resource method); when it denies, answers the error. A request decided
-     * without waiting (no credential to verify) is answered at once; any other is held until the guard decides,
-     * as Quarkus REST would hold it for a filter returning a {@code Uni} — but only those requests pay for it.
+     * gives ({@code null}: go on to the resource method); when it denies, answers the error.
      */
-    private void enforce(EndpointPolicy policy, ResteasyReactiveContainerRequestContext request,
-                         HttpServerRequest connection, Supplier<Response> whenAllowed) {
+    private Uni<Response> enforce(EndpointPolicy policy, ContainerRequestContext request, HttpServerRequest connection,
+                                  Supplier<Response> whenAllowed) {
         RequestCredentials credentials = new RequestCredentials(request);
-        Map<String, String> parameters = pathParameters(request);
-        Optional<AccessRequest> decided;
-        try {
-            decided = guard.authorizeAtOnce(policy, credentials, request.getMethod(), parameters);
-            if (decided.isPresent()) {
-                answer(request, allowed(policy, decided.get(), credentials, connection, whenAllowed));
-                return;
-            }
-        } catch (ApiException denied) {
-            answer(request, errors.toResponse(denied, request.getHeaderString("Accept")));
-            return;
-        }
-        request.suspend();
-        guard.authorize(policy, credentials, request.getMethod(), parameters)
-                .map(accessRequest -> allowed(policy, accessRequest, credentials, connection, whenAllowed))
+        return guard.authorize(policy, credentials, request.getMethod(), pathParameters(request))
+                .map(accessRequest -> {
+                    throttles.check(accessRequest.user(), connection);
+                    context.set(policy, accessRequest, credentials);
+                    return whenAllowed.get();
+                })
                 .onFailure(ApiException.class).recoverWithItem(failure -> errors.toResponse((ApiException) failure,
-                        request.getHeaderString("Accept")))
-                .subscribe().with(response -> {
-                    answer(request, response);
-                    request.resume();
-                }, request::resume);
-    }
-
-    private Response allowed(EndpointPolicy policy, AccessRequest accessRequest, RequestCredentials credentials,
-                             HttpServerRequest connection, Supplier<Response> whenAllowed) {
-        throttles.check(accessRequest.user(), connection);
-        context.set(policy, accessRequest, credentials);
-        return whenAllowed.get();
-    }
-
-    /** Answers the request, or lets it go on when there is nothing to answer. */
-    private static void answer(ResteasyReactiveContainerRequestContext request, Response response) {
-        if (response != null) {
-            request.abortWith(response);
-        }
+                        request.getHeaderString("Accept")));
     }
 
     private static Map<String, String> pathParameters(ContainerRequestContext request) {
