@@ -42,24 +42,33 @@ public final class AuthorizationHeader {
      * header is absent or starts with another keyword (the authenticator does not apply).
      */
     public static Optional<List<byte[]>> withKeyword(Credentials credentials, String keyword, boolean ignoreCase) {
-        List<byte[]> parts = split(credentials.header("Authorization"));
-        return parts.isEmpty() || !keywordMatches(parts.get(0), keyword, ignoreCase) ? Optional.empty() : Optional.of(parts);
+        String header = credentials.header("Authorization");
+        return header == null || !startsWithKeyword(header, keyword, ignoreCase) ? Optional.empty()
+                : Optional.of(split(header));
     }
 
-    /** Python's {@code part.lower() == keyword.lower().encode()}: ASCII case folding only. */
-    public static boolean keywordMatches(byte[] part, String keyword, boolean ignoreCase) {
-        byte[] expected = keyword.getBytes(StandardCharsets.ISO_8859_1);
-        if (part.length != expected.length) {
+    /**
+     * Whether the header's first part is the keyword (ASCII letters folded, as Python's {@code bytes.lower()}),
+     * read in place: each authentication class asks in turn, and only the one whose keyword it is copies the
+     * credential out. The same answer as splitting first, as ASCII white space and letters are the same
+     * characters in the header and in its bytes.
+     */
+    private static boolean startsWithKeyword(String header, String keyword, boolean ignoreCase) {
+        int start = 0;
+        while (start < header.length() && isAsciiWhitespace(header.charAt(start))) {
+            start++;
+        }
+        if (header.length() - start < keyword.length()) {
             return false;
         }
-        for (int i = 0; i < part.length; i++) {
-            byte a = part[i];
-            byte b = expected[i];
-            if (ignoreCase) {
-                a = asciiLower(a);
-                b = asciiLower(b);
-            }
-            if (a != b) {
+        int end = start + keyword.length();
+        if (end < header.length() && !isAsciiWhitespace(header.charAt(end))) {
+            return false;
+        }
+        for (int i = 0; i < keyword.length(); i++) {
+            char a = header.charAt(start + i);
+            char b = keyword.charAt(i);
+            if (ignoreCase ? asciiLower(a) != asciiLower(b) : a != b) {
                 return false;
             }
         }
@@ -89,10 +98,14 @@ public final class AuthorizationHeader {
     }
 
     private static boolean isAsciiWhitespace(byte b) {
-        return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == 0x0b || b == 0x0c;
+        return isAsciiWhitespace((char) (b & 0xFF));
     }
 
-    private static byte asciiLower(byte b) {
-        return b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
+    private static boolean isAsciiWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0b || c == 0x0c;
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 }

@@ -34,7 +34,8 @@ class AuthorizationHeaderTest {
     }
 
     @ParameterizedTest(name = "TokenAuthentication does not apply to [{0}]")
-    @CsvSource(value = {"Bearer abc", "abc123", "Tokens abc", "Basic YTpi", "''", "Token-abc"}, delimiter = '|')
+    @CsvSource(value = {"Bearer abc", "abc123", "Tokens abc", "Basic YTpi", "''", "Token-abc", "'   '", "Toke",
+            "To\u212Aen abc", "\u0130oken abc", "Tok\u00e9n abc", "Token\u00a0abc"}, delimiter = '|')
     void otherKeywordsDoNotApply(String value) {
         assertTrue(new TokenAuthentication("Token").parse(header(value)).isEmpty());
     }
