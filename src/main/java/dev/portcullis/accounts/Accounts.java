@@ -5,6 +5,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Users: creating them, changing them, and Django's {@code authenticate(username, password)}. */
@@ -15,10 +17,17 @@ public class Accounts {
 
     private final PasswordHasher passwords;
     private final LoginThrottle loginThrottle;
+    private final Sessions sessions;
+    private final PasswordRules passwordRules;
+    private final AuthChanges changes;
 
-    public Accounts(PasswordHasher passwords, LoginThrottle loginThrottle) {
+    public Accounts(PasswordHasher passwords, LoginThrottle loginThrottle, Sessions sessions,
+                    PasswordRules passwordRules, AuthChanges changes) {
         this.passwords = passwords;
         this.loginThrottle = loginThrottle;
+        this.sessions = sessions;
+        this.passwordRules = passwordRules;
+        this.changes = changes;
     }
 
     /** What a new account is made of; flags as Django's defaults unless set. */
@@ -37,7 +46,7 @@ public class Accounts {
             throw ValidationError.of("username", USERNAME_TAKEN);
         }
         User user = new User();
-        user.username = spec.username();
+        user.username = User.normalize(spec.username());
         user.email = spec.email() == null ? "" : spec.email();
         user.passwordHash = passwords.hash(spec.password());
         user.staff = spec.staff();
@@ -68,10 +77,33 @@ public class Accounts {
      */
     public Optional<User> login(String clientAddress, String username, String password) {
         loginThrottle.check(clientAddress, username);
-        return authenticate(username, password);
+        Optional<User> user = authenticate(username, password);
+        user.ifPresent(u -> loginThrottle.succeeded(clientAddress, username));
+        return user;
     }
 
+    /**
+     * Django's {@code changepassword}: the password validators, then {@link #setPassword}.
+     *
+     * @throws ValidationError with the validators' messages on {@code password}
+     */
+    @Transactional
+    public void changePassword(long userId, String password) {
+        User user = User.findById(userId);
+        List<String> problems = passwordRules.problems(password, user.username, user.email);
+        if (!problems.isEmpty()) {
+            throw new ValidationError(Map.of("password", problems));
+        }
+        setPassword(user, password);
+        changes.userChanged(user.id);
+    }
+
+    /**
+     * Sets a new password (call inside the transaction that changes the user). Every session of the user ends
+     * with it, on every replica, as Django's session hash ends them; tokens stay valid, as in DRF.
+     */
     public void setPassword(User user, String password) {
         user.passwordHash = passwords.hash(password);
+        sessions.closeAll(user.id);
     }
 }

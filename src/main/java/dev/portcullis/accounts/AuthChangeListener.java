@@ -13,20 +13,40 @@ import org.postgresql.PGNotification;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Hears {@link AuthChanges} from every replica ({@code LISTEN}) and makes the credential cache forget the
- * users named, within the half second a poll waits. If the connection is lost, the cache is switched off
- * until it is back, so that a revocation can never be missed.
+ * users named, within the half second a poll waits. A connection can die without a word (a NAT or a pooler
+ * dropping it while idle), so the listener sends itself a heartbeat every second — a {@code NOTIFY} on the same
+ * connection, which must come back within {@link #DEAF_AFTER}. Whenever changes cannot be heard (no echo, a
+ * lost connection, a terminated backend), the cache is switched off until they can, so that a revocation can
+ * never be missed.
  */
 @Singleton
 public class AuthChangeListener {
 
     private static final Logger LOG = Logger.getLogger(AuthChangeListener.class);
     private static final int POLL_MILLIS = 500;
+    private static final long HEARTBEAT_NANOS = Duration.ofSeconds(1).toNanos();
+    /** No echo of a heartbeat for this long, and changes are taken as unheard. */
+    static final Duration DEAF_AFTER = Duration.ofSeconds(3);
+    /** The name the listening connection shows in {@code pg_stat_activity}. */
+    static final String APPLICATION_NAME = "portcullis-auth-changes";
+    private static final String HEARTBEAT = "heartbeat:";
 
     private final AgroalDataSource dataSource;
     private final CredentialCache cache;
+    /** This replica's heartbeat payload: every replica hears every heartbeat, and counts only its own. */
+    private final String heartbeat = HEARTBEAT + UUID.randomUUID();
+    private final ExecutorService timeouts = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "portcullis-auth-changes-timeout");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile boolean running = true;
     private Thread thread;
 
@@ -53,28 +73,26 @@ public class AuthChangeListener {
             thread.interrupt();
             thread.join(POLL_MILLIS * 4L);
         }
+        timeouts.shutdownNow();
     }
 
     private void listen() {
         while (running) {
             try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + AuthChanges.CHANNEL);
-                }
-                PGConnection postgres = connection.unwrap(PGConnection.class);
-                cache.listening(true);
-                LOG.debug("Listening for authentication changes");
-                while (running) {
-                    PGNotification[] notifications = postgres.getNotifications(POLL_MILLIS);
-                    if (notifications != null) {
-                        for (PGNotification notification : notifications) {
-                            forget(notification.getParameter());
-                        }
-                    }
+                int poolTimeout = connection.getNetworkTimeout();
+                try {
+                    connection.setAutoCommit(true);
+                    // A dead peer must fail a read or write within the heartbeat's deadline, not the pool's socket timeout.
+                    connection.setNetworkTimeout(timeouts, (int) DEAF_AFTER.toMillis());
+                    execute(connection, "SET application_name = '" + APPLICATION_NAME + "'");
+                    execute(connection, "LISTEN " + AuthChanges.CHANNEL);
+                    hear(connection.unwrap(PGConnection.class), connection);
+                } finally {
+                    // First: whatever ended the hearing, nothing may be cached or served past this point.
+                    cache.listening(false);
+                    giveBack(connection, poolTimeout);
                 }
             } catch (SQLException | RuntimeException e) {
-                cache.listening(false);
                 if (running) {
                     LOG.warnf("Authentication changes cannot be heard (%s); the credential cache is off until "
                             + "the database answers again", e.getMessage());
@@ -82,7 +100,50 @@ public class AuthChangeListener {
                 }
             }
         }
-        cache.listening(false);
+    }
+
+    /** Leaves a connection that still works as the pool lent it; one that does not, the pool discards. */
+    private void giveBack(Connection connection, int poolTimeout) {
+        try {
+            execute(connection, "UNLISTEN *");
+            execute(connection, "RESET application_name");
+            connection.setNetworkTimeout(timeouts, poolTimeout);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debugf("The listening connection could not be reset: %s", e.getMessage());
+        }
+    }
+
+    /** Polls for changes and heartbeats until stopped; throws when changes can no longer be heard. */
+    private void hear(PGConnection postgres, Connection connection) throws SQLException {
+        cache.listening(true);
+        LOG.debug("Listening for authentication changes");
+        long echoed = System.nanoTime();
+        long nextHeartbeat = echoed;
+        while (running) {
+            long now = System.nanoTime();
+            if (now - nextHeartbeat >= 0) {
+                execute(connection, "NOTIFY " + AuthChanges.CHANNEL + ", '" + heartbeat + "'");
+                nextHeartbeat = now + HEARTBEAT_NANOS;
+            }
+            PGNotification[] notifications = postgres.getNotifications(POLL_MILLIS);
+            for (PGNotification notification : notifications == null ? new PGNotification[0] : notifications) {
+                if (heartbeat.equals(notification.getParameter())) {
+                    echoed = System.nanoTime();
+                    cache.confirmed();
+                } else if (!notification.getParameter().startsWith(HEARTBEAT)) {
+                    forget(notification.getParameter());
+                }
+            }
+            if (System.nanoTime() - echoed > DEAF_AFTER.toNanos()) {
+                throw new IllegalStateException("no heartbeat came back within " + DEAF_AFTER.toSeconds() + " s");
+            }
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     private void forget(String payload) {

@@ -13,25 +13,38 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Verified credentials — opaque token hashes and JWTs — and the identity each stands for, so that the hot path
  * needs neither the database nor a signature check. An entry dies at the credential's own expiry, after
  * {@code portcullis.credential-cache.ttl} at most, and at once when its user or their tokens change on any
- * replica ({@link AuthChangeListener}). While no replica's changes can be heard, the cache is not used — except
- * when the database cannot be reached to check a credential again ({@link #orLastKnown}): then no revocation
- * can be written either, so a credential verified before the outage is still good.
+ * replica ({@link AuthChangeListener}). A verification that overlaps a change of its user is not cached
+ * ({@link #ticket}). While no replica's changes can be heard, the cache is not used — except when the database
+ * cannot be reached to check a credential again ({@link #orLastKnown}): then no revocation can be written
+ * either, so a credential verified while changes were still heard is still good.
  */
 @Singleton
 public class CredentialCache {
 
-    private record Entry(SecurityIdentity identity, long userId, Instant expiresAt) {
+    private record Entry(SecurityIdentity identity, long userId, Instant expiresAt, long cachedAt) {
     }
+
+    /** How many stripes per-user change counts are kept in (users share a stripe; a collision only skips a put). */
+    private static final int STRIPES = 1024;
 
     private final Cache<String, Entry> entries;
     private final Cache<String, AuthenticationFailure> rejected;
     private final Duration ttl;
     private volatile boolean listening;
+    /** Counts every change heard; a verification remembers the count it started at ({@link #ticket}). */
+    private final AtomicLong changes = new AtomicLong();
+    /** For each stripe of users, the count at their latest change; for everyone, the count at the latest reset. */
+    private final AtomicLongArray userChangedAt = new AtomicLongArray(STRIPES);
+    private volatile long resetAt;
+    /** When changes were last known to be heard ({@link System#nanoTime()}). */
+    private volatile long confirmedAt = System.nanoTime();
 
     public CredentialCache(@ConfigProperty(name = "portcullis.credential-cache.ttl", defaultValue = "5M") Duration ttl,
                            @ConfigProperty(name = "portcullis.credential-cache.size", defaultValue = "100000") long size) {
@@ -95,29 +108,59 @@ public class CredentialCache {
         return entry == null ? Optional.empty() : Optional.of(entry.identity());
     }
 
-    /** @param expiresAt when the credential itself expires ({@code null}: never) */
-    public void put(String credential, SecurityIdentity identity, long userId, Instant expiresAt) {
-        if (!listening) {
-            return;
-        }
-        Instant bound = Instant.now().plus(ttl);
-        entries.put(credential, new Entry(identity, userId, expiresAt == null || expiresAt.isAfter(bound) ? bound : expiresAt));
-    }
-
-    /** Forgets every credential of the user: their tokens were revoked, or the account changed. */
-    public void forgetUser(long userId) {
-        entries.asMap().values().removeIf(entry -> entry.userId() == userId);
+    /**
+     * What a verification must take before it reads the database, and hand to {@link #put}: a change heard
+     * after it (the user's tokens revoked while the verification ran) keeps its now-stale answer out of the cache.
+     */
+    public long ticket() {
+        return changes.get();
     }
 
     /**
-     * Whether changes made on any replica are heard; when not, nothing is cached or served from the cache (but
-     * entries are kept for {@link #orLastKnown}). When they are heard again, what was kept is forgotten.
+     * @param expiresAt when the credential itself expires ({@code null}: never)
+     * @param ticket    the {@link #ticket()} taken before the credential was verified
      */
-    void listening(boolean heard) {
+    public synchronized void put(String credential, SecurityIdentity identity, long userId, Instant expiresAt,
+                                 long ticket) {
+        if (!listening || resetAt > ticket || userChangedAt.get(stripe(userId)) > ticket) {
+            return;
+        }
+        Instant bound = Instant.now().plus(ttl);
+        entries.put(credential, new Entry(identity, userId,
+                expiresAt == null || expiresAt.isAfter(bound) ? bound : expiresAt, System.nanoTime()));
+    }
+
+    /** Forgets every credential of the user: their tokens were revoked, or the account changed. */
+    public synchronized void forgetUser(long userId) {
+        userChangedAt.set(stripe(userId), changes.incrementAndGet());
+        entries.asMap().values().removeIf(entry -> entry.userId() == userId);
+    }
+
+    private static int stripe(long userId) {
+        return (int) Math.floorMod(userId, (long) STRIPES);
+    }
+
+    /**
+     * Whether changes made on any replica are heard; when not, nothing is cached or served from the cache. Entries
+     * verified before changes were last known to be heard are kept for {@link #orLastKnown}; later ones may have
+     * missed a revocation and go. When changes are heard again, everything kept is forgotten.
+     */
+    synchronized void listening(boolean heard) {
         if (heard && !listening) {
+            resetAt = changes.incrementAndGet();
             entries.invalidateAll();
+            confirmedAt = System.nanoTime();
+        } else if (!heard && listening) {
+            resetAt = changes.incrementAndGet();
+            long confirmed = confirmedAt;
+            entries.asMap().values().removeIf(entry -> entry.cachedAt() - confirmed > 0);
         }
         this.listening = heard;
+    }
+
+    /** Changes are still heard: the listener's own heartbeat came back. */
+    void confirmed() {
+        confirmedAt = System.nanoTime();
     }
 
     boolean listening() {

@@ -40,6 +40,7 @@ public class JwtIdentityProvider implements IdentityProvider<JwtRequest> {
     public Uni<SecurityIdentity> authenticate(JwtRequest request, AuthenticationRequestContext context) {
         String credential = "jwt:" + request.token();
         return cache.known(credential).orElseGet(() -> cache.orLastKnown(credential, context.runBlocking(() -> {
+            long ticket = cache.ticket();
             JwtTokens.Claims claims = validate(credential, request.token());
             if (claims.userId() == null) {
                 throw failure("Token contained no recognizable user identification", NOT_VALID);
@@ -54,7 +55,7 @@ public class JwtIdentityProvider implements IdentityProvider<JwtRequest> {
                         .withHint("The token belongs to user '" + user.username + "', whose account is inactive.");
             }
             SecurityIdentity identity = Identities.of(user);
-            cache.put(credential, identity, user.id, claims.expiresAt());
+            cache.put(credential, identity, user.id, claims.expiresAt(), ticket);
             return identity;
         })));
     }

@@ -59,7 +59,9 @@ public final class JwtTokens {
         context.setPublicKeyContent(keys.verificationKeys());
         context.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
         context.setRequireNamedPrincipal(false);
+        // smallrye-jwt allows 60 s of clock skew unless told otherwise; SimpleJWT's LEEWAY defaults to none.
         context.setExpGracePeriodSecs((int) settings.leeway().toSeconds());
+        context.setClockSkew((int) settings.leeway().toSeconds());
         settings.issuer().ifPresent(context::setIssuedBy);
         settings.audience().ifPresent(audience -> context.setExpectedAudience(Set.of(audience)));
         this.parser = new DefaultJWTParser(context);

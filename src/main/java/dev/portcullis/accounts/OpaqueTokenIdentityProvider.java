@@ -33,6 +33,7 @@ public class OpaqueTokenIdentityProvider implements IdentityProvider<OpaqueToken
     public Uni<SecurityIdentity> authenticate(OpaqueTokenRequest request, AuthenticationRequestContext context) {
         String credential = "token:" + Tokens.hash(request.key());
         return cache.known(credential).orElseGet(() -> cache.orLastKnown(credential, context.runBlocking(() -> {
+            long ticket = cache.ticket();
             AuthToken token = tokens.find(request.key()).orElseThrow(() -> unknown(credential));
             User user = token.user;
             if (!user.active) {
@@ -40,7 +41,7 @@ public class OpaqueTokenIdentityProvider implements IdentityProvider<OpaqueToken
                         .withHint("The token belongs to user '" + user.username + "', whose account is inactive.");
             }
             SecurityIdentity identity = Identities.of(user);
-            cache.put(credential, identity, user.id, token.expiresAt == null ? null : token.expiresAt.toInstant());
+            cache.put(credential, identity, user.id, token.expiresAt == null ? null : token.expiresAt.toInstant(), ticket);
             return identity;
         })));
     }

@@ -1,5 +1,6 @@
 package dev.portcullis.accounts;
 
+import dev.portcullis.security.authentication.BasicAuthentication;
 import dev.portcullis.security.core.AuthenticationFailure;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -9,8 +10,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 
 /**
- * Verifies {@code BasicAuthentication}'s username and password. As with Django's model backend, an
- * inactive user is indistinguishable from a wrong password.
+ * Verifies {@code BasicAuthentication}'s username and password, under the login rate like every other login.
+ * As with Django's model backend, an inactive user is indistinguishable from a wrong password.
  */
 @Singleton
 public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -29,8 +30,9 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
                                               AuthenticationRequestContext context) {
+        String address = request.getAttribute(BasicAuthentication.CLIENT_ADDRESS);
         return context.runBlocking(() -> accounts
-                .authenticate(request.getUsername(), new String(request.getPassword().getPassword()))
+                .login(address, request.getUsername(), new String(request.getPassword().getPassword()))
                 .map(Identities::of)
                 .orElseThrow(() -> new AuthenticationFailure("Invalid username/password.")
                         .withHint("The username and password do not match an active account.")));

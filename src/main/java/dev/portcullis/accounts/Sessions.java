@@ -91,6 +91,13 @@ public class Sessions {
                 .setParameter(1, Tokens.hash(key)).executeUpdate());
     }
 
+    /** Ends every session of the user, for every replica at once: Django's session hash after a password change. */
+    public void closeAll(long userId) {
+        QuarkusTransaction.joiningExisting().run(() -> entityManager
+                .createNativeQuery("DELETE FROM sessions WHERE user_id = ?1")
+                .setParameter(1, userId).executeUpdate());
+    }
+
     /** A CSRF secret for a browser that has no session yet. */
     public String newCsrfSecret() {
         return randomHex(16);

@@ -6,7 +6,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Histories every replica shares, in PostgreSQL, on the database's clock: a key's requests are counted and
@@ -15,7 +17,12 @@ import java.util.Optional;
 @Singleton
 public class SharedThrottleStore implements ThrottleStore {
 
+    /** The longest period a rate can have: older rows count for nothing. */
+    private static final Duration LONGEST_PERIOD = Duration.ofDays(1);
+    private static final long PURGE_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
+
     private final EntityManager entityManager;
+    private final AtomicLong lastPurge = new AtomicLong(System.nanoTime());
 
     public SharedThrottleStore(EntityManager entityManager) {
         this.entityManager = entityManager;
@@ -24,6 +31,7 @@ public class SharedThrottleStore implements ThrottleStore {
     @Override
     public Optional<Throttled> hit(String key, Rate rate) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            purgeNowAndThen();
             entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
                     .setParameter(1, key).getSingleResult();
             entityManager.createNativeQuery("DELETE FROM throttle_hits WHERE key = ?1 "
@@ -40,5 +48,17 @@ public class SharedThrottleStore implements ThrottleStore {
                     .executeUpdate();
             return Optional.<Throttled>empty();
         });
+    }
+
+    /**
+     * A key's old rows go when the key is counted again; those of keys never seen again (one-off usernames and
+     * addresses) go here, once a minute per replica, so that the table holds at most a day of attempts.
+     */
+    private void purgeNowAndThen() {
+        long last = lastPurge.get();
+        if (System.nanoTime() - last > PURGE_EVERY_NANOS && lastPurge.compareAndSet(last, System.nanoTime())) {
+            entityManager.createNativeQuery("DELETE FROM throttle_hits WHERE at <= clock_timestamp() - make_interval(secs => ?1)")
+                    .setParameter(1, (double) LONGEST_PERIOD.toSeconds()).executeUpdate();
+        }
     }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -44,7 +45,16 @@ public class User extends PanacheEntityBase {
     @Column(name = "date_joined", nullable = false)
     public OffsetDateTime dateJoined = OffsetDateTime.now();
 
+    /**
+     * The user of a name as typed: compared after Unicode NFKC normalisation, as Django normalises usernames,
+     * so that a look-alike such as a full-width {@code ａｄｍｉｎ} is the same name as {@code admin}.
+     */
     public static Optional<User> findByUsername(String username) {
-        return find("username", username).firstResultOptional();
+        return find("username", normalize(username)).firstResultOptional();
+    }
+
+    /** Django's {@code AbstractBaseUser.normalize_username}. */
+    public static String normalize(String username) {
+        return Normalizer.normalize(username, Normalizer.Form.NFKC);
     }
 }

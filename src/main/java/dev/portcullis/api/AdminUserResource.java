@@ -5,7 +5,11 @@ import dev.portcullis.accounts.AuthChanges;
 import dev.portcullis.accounts.PasswordRules;
 import dev.portcullis.accounts.Tokens;
 import dev.portcullis.accounts.User;
+import dev.portcullis.api.permissions.AccountChange;
+import dev.portcullis.api.permissions.AccountChange.Change;
+import dev.portcullis.api.permissions.IsSuperuserForPrivileges;
 import dev.portcullis.security.core.Errors;
+import dev.portcullis.security.guard.ObjectAccess;
 import dev.portcullis.security.guard.Permissions;
 import dev.portcullis.security.permission.IsAdminUser;
 import dev.portcullis.web.Payload;
@@ -17,11 +21,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** User and token administration over HTTP, for staff only. */
+/**
+ * User and token administration over HTTP, for staff only; what touches privileges is a superuser's
+ * ({@link IsSuperuserForPrivileges}).
+ */
 @Path("/api/admin/users/")
-@Permissions(IsAdminUser.class)
+@Permissions({IsAdminUser.class, IsSuperuserForPrivileges.class})
 public class AdminUserResource {
 
     /** A user as administrators see it. */
@@ -37,12 +47,15 @@ public class AdminUserResource {
     private final Tokens tokens;
     private final AuthChanges changes;
     private final PasswordRules passwordRules;
+    private final ObjectAccess objects;
 
-    public AdminUserResource(Accounts accounts, Tokens tokens, AuthChanges changes, PasswordRules passwordRules) {
+    public AdminUserResource(Accounts accounts, Tokens tokens, AuthChanges changes, PasswordRules passwordRules,
+                             ObjectAccess objects) {
         this.passwordRules = passwordRules;
         this.accounts = accounts;
         this.tokens = tokens;
         this.changes = changes;
+        this.objects = objects;
     }
 
     @POST
@@ -55,6 +68,10 @@ public class AdminUserResource {
         Boolean superuser = payload.bool("is_superuser").optional(false);
         Boolean verified = payload.bool("email_verified").optional(false);
         Boolean active = payload.bool("is_active").optional(true);
+        boolean privileged = Boolean.TRUE.equals(staff) || Boolean.TRUE.equals(superuser);
+        objects.getObject(Optional.of(new AccountChange(username, false,
+                privileged ? Set.of(Change.PRIVILEGES, Change.DETAILS) : Set.of(Change.DETAILS))));
+        checkPassword(payload, password, username, email);
         payload.validate();
         return UserView.of(accounts.create(new Accounts.NewUser(username, password, email, staff, superuser, active, verified)));
     }
@@ -70,9 +87,21 @@ public class AdminUserResource {
         Boolean verified = payload.bool("email_verified").optional(null);
         Boolean active = payload.bool("is_active").optional(null);
         String password = UserFields.password(payload).optional(null);
-        if (password != null) {
-            passwordRules.problems(password, user.username, user.email).forEach(problem -> payload.error("password", problem));
+        Set<Change> asked = EnumSet.noneOf(Change.class);
+        if (changes(staff, user.staff) || changes(superuser, user.superuser)) {
+            asked.add(Change.PRIVILEGES);
         }
+        if (payload.has("password")) {
+            asked.add(Change.PASSWORD);
+        }
+        if (changes(active, user.active)) {
+            asked.add(Change.ACTIVE);
+        }
+        if (verified != null) {
+            asked.add(Change.DETAILS);
+        }
+        objects.getObject(Optional.of(new AccountChange(user.username, user.staff || user.superuser, asked)));
+        checkPassword(payload, password, user.username, user.email);
         payload.validate();
         if (staff != null) {
             user.staff = staff;
@@ -96,14 +125,33 @@ public class AdminUserResource {
     @POST
     @Path("{username}/token/")
     public Map<String, String> createToken(@PathParam("username") String username) {
-        return Map.of("token", tokens.issue(find(username)));
+        return Map.of("token", tokens.issue(tokensOf(username)));
     }
 
     @DELETE
     @Path("{username}/token/")
     @ResponseStatus(204)
     public void revokeTokens(@PathParam("username") String username) {
-        tokens.revokeAll(find(username));
+        tokens.revokeAll(tokensOf(username));
+    }
+
+    /** The user whose tokens the caller may create or revoke. */
+    private User tokensOf(String username) {
+        User user = find(username);
+        objects.getObject(Optional.of(new AccountChange(user.username, user.staff || user.superuser, Set.of(Change.TOKENS))));
+        return user;
+    }
+
+    /** Django's password validators, as its user creation and password change forms run them. */
+    private void checkPassword(Payload payload, String password, String username, String email) {
+        if (password != null) {
+            passwordRules.problems(password, username, email == null ? "" : email)
+                    .forEach(problem -> payload.error("password", problem));
+        }
+    }
+
+    private static boolean changes(Boolean requested, boolean current) {
+        return requested != null && requested != current;
     }
 
     private static User find(String username) {

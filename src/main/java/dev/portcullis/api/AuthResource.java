@@ -5,6 +5,7 @@ import dev.portcullis.accounts.Sessions;
 import dev.portcullis.accounts.User;
 import dev.portcullis.security.authentication.SessionAuthentication;
 import dev.portcullis.security.guard.Authentication;
+import dev.portcullis.security.guard.OriginChecked;
 import dev.portcullis.security.guard.Permissions;
 import dev.portcullis.security.permission.AllowAny;
 import dev.portcullis.web.Payload;
@@ -43,6 +44,7 @@ public class AuthResource {
     @Path("login/")
     @Authentication({})
     @Permissions(AllowAny.class)
+    @OriginChecked
     public Response login(Payload payload, @Context HttpServerRequest connection) {
         User user = TokenResource.authenticate(payload, accounts, connection);
         Sessions.Opened session = sessions.open(user);

@@ -63,6 +63,14 @@ public class JwtResource {
     @Transactional
     public Pair refresh(Payload payload) {
         JwtTokens.Claims refresh = refreshToken(payload);
+        if (refresh.userId() == null) {
+            throw invalidToken("Token contained no recognizable user identification");
+        }
+        User user = User.findById(refresh.userId());
+        if (user == null || !user.active) {
+            // SimpleJWT 5.3's TokenRefreshSerializer: a deactivated (or deleted) user gets no new tokens.
+            throw unauthorized(new ApiException(401, "No active account found for the given token.", "no_active_account"));
+        }
         if (!blacklist.add(refresh)) {
             throw invalidToken("Token is blacklisted");
         }

@@ -1,5 +1,6 @@
 package dev.portcullis.api;
 
+import dev.portcullis.accounts.User;
 import dev.portcullis.web.Payload;
 
 import java.util.regex.Pattern;
@@ -14,7 +15,7 @@ final class UserFields {
     }
 
     static Payload.TextField username(Payload payload) {
-        return payload.text("username").maxLength(150).must(u -> USERNAME.matcher(u).matches(),
+        return payload.text("username").normalized(User::normalize).maxLength(150).must(u -> USERNAME.matcher(u).matches(),
                 "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.");
     }
 

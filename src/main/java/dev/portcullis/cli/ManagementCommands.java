@@ -40,6 +40,9 @@ public class ManagementCommands {
             Usage: java -jar quarkus-run.jar <command> [arguments]
               createsuperuser --username NAME [--email EMAIL] [--password PASSWORD]
                                    (or the password in PORTCULLIS_SUPERUSER_PASSWORD)
+              changepassword --username NAME [--password PASSWORD]
+                                   (or the password in PORTCULLIS_NEW_PASSWORD) set a new password; the user's
+                                   sessions end on every replica
               create-token USER    print a new token for USER
               revoke-token USER    revoke every token of USER
               check-token KEY      tell whether KEY is a valid token, and whose
@@ -71,6 +74,7 @@ public class ManagementCommands {
         try {
             return switch (args[0]) {
                 case "createsuperuser" -> createSuperuser(rest, out, err);
+                case "changepassword" -> changePassword(rest, out, err);
                 case "create-token" -> withUser(rest, err, user -> {
                     out.println(tokens.issue(user));
                     return OK;
@@ -150,6 +154,20 @@ public class ManagementCommands {
                 options.getOrDefault("email", ""), true, true, true, true));
         out.println("created superuser " + user.username);
         return OK;
+    }
+
+    private int changePassword(List<String> args, PrintStream out, PrintStream err) {
+        Map<String, String> options = options(args, List.of("--username", "--password")).orElse(null);
+        String password = options == null ? null : Optional.ofNullable(options.get("password"))
+                .orElse(System.getenv("PORTCULLIS_NEW_PASSWORD"));
+        if (options == null || options.get("username") == null || password == null || password.isEmpty()) {
+            return usage(err, "changepassword needs --username and a password (--password or PORTCULLIS_NEW_PASSWORD).");
+        }
+        return withUser(List.of(options.get("username")), err, user -> {
+            accounts.changePassword(user.id, password);
+            out.println("changed the password of " + user.username);
+            return OK;
+        });
     }
 
     private interface UserCommand {

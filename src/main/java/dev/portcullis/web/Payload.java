@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * A request body (JSON or form) with DRF's serializer field rules and messages: read each field through
@@ -118,6 +119,7 @@ public final class Payload {
         private boolean trim = true;
         private boolean allowBlank;
         private int maxLength = Integer.MAX_VALUE;
+        private UnaryOperator<String> normalizer = UnaryOperator.identity();
         private final List<Map.Entry<Predicate<String>, String>> rules = new ArrayList<>();
 
         private TextField(String field) {
@@ -137,6 +139,12 @@ public final class Payload {
 
         public TextField maxLength(int length) {
             maxLength = length;
+            return this;
+        }
+
+        /** Django's {@code to_python}: the value is normalised before its length and rules are checked. */
+        public TextField normalized(UnaryOperator<String> normalizer) {
+            this.normalizer = normalizer;
             return this;
         }
 
@@ -166,7 +174,7 @@ public final class Payload {
                 error(field, "Not a valid string.");
                 return null;
             }
-            String text = trim ? value.asText().strip() : value.asText();
+            String text = normalizer.apply(trim ? value.asText().strip() : value.asText());
             if (text.isEmpty()) {
                 if (!allowBlank) {
                     error(field, "This field may not be blank.");

@@ -5,6 +5,9 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -95,5 +98,51 @@ class CredentialCacheTest {
         sql("UPDATE users SET is_active = false WHERE id = ?", id);
         sql("SELECT pg_notify('portcullis_auth_changes', ?)", Long.toString(id));
         assertTrue(millisUntil(401, bearer) < 1000);
+    }
+
+    /**
+     * The verify-then-cache race: a verification that read the database before a revocation of its user was
+     * heard must not put its answer in the cache after it.
+     */
+    @Test
+    void aVerificationOverlappingARevocationIsNotCached() {
+        SecurityIdentity identity = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("racer")).build();
+        long ticket = cache.ticket();
+        cache.forgetUser(4242);
+        cache.put("token:race", identity, 4242, null, ticket);
+        assertTrue(cache.known("token:race").isEmpty(), "verified before the revocation was heard: not cached");
+
+        cache.put("token:race", identity, 4242, null, cache.ticket());
+        assertTrue(cache.known("token:race").isPresent(), "verified after it: cached");
+        cache.forgetUser(4242);
+        cache.put("token:other-user", identity, 4243, null, ticket);
+        assertTrue(cache.known("token:other-user").isPresent(), "another user's revocation does not matter");
+        cache.forgetUser(4243);
+    }
+
+    /**
+     * A listener whose backend is terminated (as a pooler or an administrator may do) switches the cache off at
+     * once: a token revoked at that moment — its announcement lost with the listener — is refused within a second,
+     * and the cache comes back once the listener has reconnected.
+     */
+    @Test
+    void losingTheListenerTurnsTheCacheOffUntilItIsBack() throws Exception {
+        String token = Api.token("cache-listener-cut", false, false, true);
+        long id = userId(token);
+        sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?",
+                AuthChangeListener.APPLICATION_NAME);
+        sql("DELETE FROM auth_tokens WHERE user_id = ?", id);
+        long millis = millisUntil(401, "Token " + token);
+        assertTrue(millis < 1000, millis + " ms");
+
+        long start = System.nanoTime();
+        while (!cache.listening()) {
+            assertTrue(System.nanoTime() - start < 5_000_000_000L, "the listener reconnects");
+            Thread.sleep(50);
+        }
+        String again = Api.token("cache-listener-back", false, false, true);
+        long backId = userId(again);
+        sql("DELETE FROM auth_tokens WHERE user_id = ?", backId);
+        assertEquals(200, Api.withToken(again).get("/api/me/").statusCode(), "cached again");
     }
 }

@@ -34,9 +34,12 @@ public final class Api {
         user.put("is_staff", staff);
         user.put("email_verified", verified);
         user.put("is_active", active);
-        int status = withToken(admin).contentType(ContentType.JSON).body(user).post("/api/admin/users/").statusCode();
-        if (status != 201 && status != 400) {
-            throw new IllegalStateException("could not create " + username + ": " + status);
+        var created = withToken(admin).contentType(ContentType.JSON).body(user).post("/api/admin/users/");
+        boolean exists = created.statusCode() == 400
+                && created.asString().equals("{\"username\":[\"A user with that username already exists.\"]}");
+        if (created.statusCode() != 201 && !exists) {
+            throw new IllegalStateException("could not create " + username + ": " + created.statusCode() + " "
+                    + created.asString());
         }
         return withToken(admin).post("/api/admin/users/" + username + "/token/").then().statusCode(200)
                 .extract().path("token");

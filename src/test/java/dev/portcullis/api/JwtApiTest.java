@@ -105,6 +105,22 @@ class JwtApiTest {
                 401, notValid("Token has wrong type"), "Token");
     }
 
+    @Test
+    void aDeactivatedUserGetsNoNewTokens() {
+        Map<String, String> tokens = pair("mobile-leaver");
+        Api.withToken(Api.adminToken()).contentType(ContentType.JSON).body(Map.of("is_active", false))
+                .patch("/api/admin/users/mobile-leaver/").then().statusCode(200);
+        Response refused = post("/api/jwt/refresh/", Map.of("refresh", tokens.get("refresh")));
+        assertBody(refused, 401, "{\"detail\":\"No active account found for the given token.\"}", BEARER);
+
+        // The refusal spent nothing: once the account is active again, the same refresh token works.
+        Api.withToken(Api.adminToken()).contentType(ContentType.JSON).body(Map.of("is_active", true))
+                .patch("/api/admin/users/mobile-leaver/").then().statusCode(200);
+        Response refreshed = post("/api/jwt/refresh/", Map.of("refresh", tokens.get("refresh")));
+        assertEquals(200, refreshed.statusCode(), refreshed.asString());
+        assertEquals(java.util.Set.of("access", "refresh"), refreshed.jsonPath().getMap("$").keySet());
+    }
+
     /**
      * Bearer credentials on {@code /api/private/} (first class Token, so its header) and on a probe whose first
      * class is JWT. {@code user:} forges a signed access token for a user id: {@code self} (a real user),
@@ -121,6 +137,9 @@ class JwtApiTest {
             "/api/private/        |raw:Bearer garbage        |401|NOT_VALID:Token is invalid or expired|Token",
             "/api/probe/jwt-first/|raw:Bearer garbage        |401|NOT_VALID:Token is invalid or expired|Bearer realm=\"api\"",
             "/api/private/        |forged:expired            |401|NOT_VALID:Token is invalid or expired|Token",
+            "/api/private/        |forged:expired 1 s ago    |401|NOT_VALID:Token is invalid or expired|Token",
+            "/api/private/        |forged:expired 56 s ago   |401|NOT_VALID:Token is invalid or expired|Token",
+            "/api/private/        |forged:expires in 30 s    |200|{\"data\":\"sensitive\"}|-",
             "/api/private/        |forged:unknown key        |401|NOT_VALID:Token is invalid or expired|Token",
             "/api/private/        |forged:alg none           |401|NOT_VALID:Token is invalid or expired|Token",
             "/api/private/        |forged:hs256              |401|NOT_VALID:Token is invalid or expired|Token",
@@ -173,6 +192,10 @@ class JwtApiTest {
         return switch (kind) {
             case "expired" -> {
                 claims.put("exp", now - 5);
+                yield TestJwts.sign(claims, "signing", "test-signing");
+            }
+            case "expired 1 s ago", "expired 56 s ago", "expires in 30 s" -> {
+                claims.put("exp", now + Long.parseLong(kind.replaceAll("\\D", "")) * (kind.startsWith("expired") ? -1 : 1));
                 yield TestJwts.sign(claims, "signing", "test-signing");
             }
             case "not yet valid" -> {

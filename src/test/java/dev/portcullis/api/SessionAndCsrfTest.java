@@ -74,7 +74,7 @@ class SessionAndCsrfTest {
     void csrfForSessionAuthenticatedRequests(String method, String path, String cookie, String header, int status,
                                              String detail) {
         Browser me = login("browser-user");
-        Browser other = login("browser-other");
+        Browser other = login("browser-peer");
         RequestSpecification request = RestAssured.given().cookie("sessionid", me.session())
                 .contentType(ContentType.JSON).body(Map.of("title", "from the browser"));
         String cookieValue = switch (cookie.strip()) {

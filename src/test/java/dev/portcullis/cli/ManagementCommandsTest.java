@@ -59,6 +59,42 @@ class ManagementCommandsTest {
                 .collect(java.util.stream.Collectors.joining("\n"));
     }
 
+    private static long sessionsOf(String username, boolean open) throws java.sql.SQLException {
+        try (var connection = java.sql.DriverManager.getConnection(OneDatabase.sharedDatabaseUrl(), "postgres", "postgres");
+             var statement = connection.createStatement()) {
+            if (open) {
+                statement.execute("INSERT INTO sessions (key_hash, user_id, csrf_secret, expires_at) SELECT md5(random()::text) "
+                        + "|| md5(random()::text), id, 'csrf', now() + interval '1 day' FROM users WHERE username = '" + username + "'");
+            }
+            var rows = statement.executeQuery("SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id "
+                    + "WHERE u.username = '" + username + "'");
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** Django's changepassword: the password validators, a look-alike name finds the user, and sessions end. */
+    @Test
+    void changepasswordValidatesAndEndsTheUsersSessions(QuarkusMainLauncher launcher) throws Exception {
+        assertEquals(0, launcher.launch("createsuperuser", "--username", "cli-pw", "--password", "first-pass-word").exitCode());
+        sessionsOf("cli-pw", true);
+        assertEquals(2, sessionsOf("cli-pw", true), "two open sessions");
+
+        LaunchResult weak = launcher.launch("changepassword", "--username", "cli-pw", "--password", "123");
+        assertEquals(1, weak.exitCode());
+        assertTrue(weak.getErrorOutput().contains("password: This password is too short. It must contain at least 8 "
+                + "characters. This password is too common. This password is entirely numeric."), weak.getErrorOutput());
+        assertEquals(2, sessionsOf("cli-pw", false), "a refused change ends nothing");
+
+        LaunchResult changed = launcher.launch("changepassword", "--username", "ｃｌｉ-pw", "--password", "Second-pass-42");
+        assertEquals(0, changed.exitCode(), changed.getErrorOutput());
+        assertEquals("changed the password of cli-pw", output(changed));
+        assertEquals(0, sessionsOf("cli-pw", false));
+
+        LaunchResult usage = launcher.launch("changepassword", "--username", "cli-pw");
+        assertEquals(2, usage.exitCode());
+    }
+
     @Test
     void superuserTokenLifecycle(QuarkusMainLauncher launcher) {
         LaunchResult created = launcher.launch("createsuperuser", "--username", "cli-admin", "--password", "cli-secret");

@@ -50,7 +50,11 @@ class KubernetesManifestsTest {
     private static final Set<String> QUARKUS_PROPERTIES = Set.of("quarkus.datasource.jdbc.url",
             "quarkus.datasource.username", "quarkus.datasource.password", "quarkus.http.port",
             "quarkus.shutdown.timeout", "quarkus.http.proxy.proxy-address-forwarding",
-            "quarkus.http.proxy.allow-x-forwarded", "quarkus.thread-pool.max-threads");
+            "quarkus.http.proxy.allow-x-forwarded", "quarkus.http.proxy.trusted-proxies",
+            "quarkus.thread-pool.max-threads");
+
+    /** Quarkus's management interface port, where a production build serves health and metrics. */
+    private static final int MANAGEMENT_PORT = 9000;
 
     /** Read by the container image's start command or by the C library, not by the service. */
     private static final Set<String> IMAGE_VARIABLES = Set.of("JAVA_OPTS_APPEND", "MALLOC_ARENA_MAX");
@@ -126,16 +130,28 @@ class KubernetesManifestsTest {
         long shutdown = java.time.Duration.parse("PT" + settings.getData().get("QUARKUS_SHUTDOWN_TIMEOUT")).toSeconds();
         assertTrue(pod.getTerminationGracePeriodSeconds() > shutdown + 5);
 
-        // Probes on the named HTTP port, which is the port the service is told to listen on, on paths it answers.
+        // The API on the named HTTP port, which the service is told to listen on; probes and metrics on the
+        // management interface (a production build's), on paths the service answers.
         int port = container.getPorts().stream().filter(p -> "http".equals(p.getName())).findFirst().orElseThrow()
                 .getContainerPort();
         assertEquals(String.valueOf(port), settings.getData().get("QUARKUS_HTTP_PORT"));
+        assertEquals(MANAGEMENT_PORT, container.getPorts().stream().filter(p -> "management".equals(p.getName()))
+                .findFirst().orElseThrow().getContainerPort());
+        assertFalse(settings.getData().containsKey("QUARKUS_MANAGEMENT_PORT"));
         for (Probe probe : List.of(container.getStartupProbe(), container.getReadinessProbe(), container.getLivenessProbe())) {
-            assertEquals("http", probe.getHttpGet().getPort().getStrVal());
+            assertEquals("management", probe.getHttpGet().getPort().getStrVal());
             RestAssured.get(probe.getHttpGet().getPath()).then().statusCode(200);
         }
         assertEquals("/q/health/ready", container.getReadinessProbe().getHttpGet().getPath());
         assertEquals("/q/health/live", container.getLivenessProbe().getHttpGet().getPath());
+        Map<String, String> annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+        assertEquals(String.valueOf(MANAGEMENT_PORT), annotations.get("prometheus.io/port"));
+        RestAssured.get(annotations.get("prometheus.io/path")).then().statusCode(200);
+        assertTrue(one(objects, Service.class, "portcullis").getSpec().getPorts().stream()
+                .noneMatch(p -> "management".equals(p.getTargetPort().getStrVal())), "the Service exposes no management port");
+
+        // Forwarded headers are believed only from configured proxies.
+        assertFalse(settings.getData().getOrDefault("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "").isBlank());
 
         // The JVM runs as the benchmark measured it (the resources above come from that measurement).
         String benchmark = Files.readString(Path.of("bench/run.sh"));
@@ -165,10 +181,14 @@ class KubernetesManifestsTest {
         assertEquals(overlay.equals("prod"), objects.stream().noneMatch(Secret.class::isInstance),
                 "only the dev overlay generates (throw-away) secrets");
 
-        // Network: in on the HTTP port only; out to PostgreSQL and DNS only.
+        // Network: in on the HTTP port from anywhere, on the management port from inside the cluster only; out to
+        // PostgreSQL and DNS only.
         NetworkPolicy network = one(objects, NetworkPolicy.class, "portcullis");
-        assertEquals(List.of("http"), network.getSpec().getIngress().stream()
+        assertEquals(List.of("http", "management"), network.getSpec().getIngress().stream()
                 .flatMap(rule -> rule.getPorts().stream()).map(p -> p.getPort().getStrVal()).toList());
+        network.getSpec().getIngress().stream()
+                .filter(rule -> rule.getPorts().stream().anyMatch(p -> "management".equals(p.getPort().getStrVal())))
+                .forEach(rule -> assertFalse(rule.getFrom().isEmpty(), "management is not open to the world"));
         Set<Integer> egressPorts = new HashSet<>();
         network.getSpec().getEgress().forEach(rule -> rule.getPorts().stream().map(NetworkPolicyPort::getPort)
                 .forEach(p -> egressPorts.add(p.getIntVal())));

@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * DRF's throttles: anonymous requests by address, users by id, and the login endpoints by address and by
  * username, answered 429 with DRF's words and {@code Retry-After}. Addresses come from
- * {@code X-Forwarded-For}, trusted here as behind a proxy.
+ * {@code X-Forwarded-For}, trusted here from the local proxy the tests stand for
+ * ({@link UntrustedProxyTest}: from anyone else, the header is ignored).
  */
 @QuarkusTest
 @TestProfile(ThrottlingTest.Rates.class)
@@ -30,7 +31,8 @@ class ThrottlingTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("portcullis.throttle.anon.rate", "3/minute", "portcullis.throttle.user.rate", "4/min",
                     "portcullis.throttle.login.rate", "3/m", "quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.allow-x-forwarded", "true");
+                    "quarkus.http.proxy.allow-x-forwarded", "true",
+                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1,::1");
         }
     }
 
@@ -83,5 +85,59 @@ class ThrottlingTest {
             assertEquals(endpoints[i].equals("/api/jwt/create/") ? 401 : 400, status);
         }
         assertThrottled(login(endpoints[3], from[3], as[3]));
+    }
+
+    private static Response basic(String address, String username, String password) {
+        String credentials = java.util.Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return RestAssured.given().header("X-Forwarded-For", address).header("Authorization", "Basic " + credentials)
+                .get("/api/probe/basic/");
+    }
+
+    @Test
+    void basicAuthenticationGuessesAreLoginsToo() {
+        for (int i = 0; i < 3; i++) {
+            Response wrong = basic("10.7.0.1", "basic-target-" + i, "not-the-password");
+            assertEquals(401, wrong.statusCode());
+            assertEquals(Map.of("detail", "Invalid username/password."), wrong.jsonPath().getMap("$"));
+        }
+        assertThrottled(basic("10.7.0.1", "basic-target-3", "not-the-password"));
+        for (int i = 0; i < 3; i++) {
+            login("/api/token/", "10.7.1." + i, "basic-victim").then().statusCode(400);
+        }
+        assertThrottled(basic("10.7.2.1", "basic-victim", Api.PASSWORD));
+    }
+
+    /**
+     * Someone guessing a user's password from many addresses uses up the username's rate, but cannot lock the user
+     * out: an address the user signed in from before still signs in; only addresses new to that user wait.
+     */
+    @Test
+    void aGuesserElsewhereCannotLockAUserOut() {
+        Api.token("lockout-target");
+        RestAssured.given().header("X-Forwarded-For", "10.8.0.1").contentType(ContentType.JSON)
+                .body(Map.of("username", "lockout-target", "password", Api.PASSWORD)).post("/api/token/")
+                .then().statusCode(200);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(400, login("/api/token/", "10.8.1." + i, "lockout-target").statusCode());
+        }
+        assertThrottled(login("/api/token/", "10.8.1.9", "lockout-target"));
+        assertThrottled(RestAssured.given().header("X-Forwarded-For", "10.8.2.1").contentType(ContentType.JSON)
+                .body(Map.of("username", "lockout-target", "password", Api.PASSWORD)).post("/api/token/"));
+
+        Response known = RestAssured.given().header("X-Forwarded-For", "10.8.0.1").contentType(ContentType.JSON)
+                .body(Map.of("username", "lockout-target", "password", Api.PASSWORD)).post("/api/auth/login/");
+        assertEquals(200, known.statusCode(), known.asString());
+        assertEquals(Map.of("username", "lockout-target"), known.jsonPath().getMap("$"));
+    }
+
+    /** Whatever is sent as a username, the count is kept under a digest of fixed length: no 500, DRF's answer. */
+    @ParameterizedTest(name = "a username of {0} characters")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 150, 151, 286, 5_000, 100_000})
+    void aUsernameOfAnyLengthIsCounted(int length) {
+        Response response = login("/api/token/", "10.10.0." + (length % 250), "u".repeat(length));
+        assertEquals(400, response.statusCode(), response.asString());
+        assertEquals(Map.of("non_field_errors", java.util.List.of("Unable to log in with provided credentials.")),
+                response.jsonPath().getMap("$"));
     }
 }

@@ -15,6 +15,9 @@ import java.util.Optional;
 @Singleton
 public class BasicAuthentication implements Authenticator {
 
+    /** The attribute of the request that holds the client's address, for the login rate. */
+    public static final String CLIENT_ADDRESS = "portcullis.client-address";
+
     private static final String NOT_BASE64 = "Invalid basic header. Credentials not correctly base64 encoded.";
 
     @Override
@@ -40,7 +43,11 @@ public class BasicAuthentication implements Authenticator {
         int colon = text.indexOf(':');
         String username = colon < 0 ? text : text.substring(0, colon);
         String password = colon < 0 ? "" : text.substring(colon + 1);
-        return Optional.of(new UsernamePasswordAuthenticationRequest(username, new PasswordCredential(password.toCharArray())));
+        AuthenticationRequest request = new UsernamePasswordAuthenticationRequest(username,
+                new PasswordCredential(password.toCharArray()));
+        // Every password guess counts against the login rate, whichever endpoint it is sent to.
+        request.setAttribute(CLIENT_ADDRESS, credentials.clientAddress());
+        return Optional.of(request);
     }
 
     /** Python's lenient {@code base64.b64decode}: characters outside the alphabet are dropped, padding is required. */

@@ -1,6 +1,6 @@
 package dev.portcullis.security.authentication;
 
-/** What an authenticator may read of a request: its headers and cookies. */
+/** What an authenticator may read of a request: its headers, its cookies and where it was sent. */
 public interface Credentials {
 
     /** The header's value, or {@code null}. */
@@ -8,4 +8,13 @@ public interface Credentials {
 
     /** The cookie's value, or {@code null}. */
     String cookie(String name);
+
+    /**
+     * The origin the request was sent to, {@code scheme://host[:port]} as the client addressed it (behind a
+     * proxy, as forwarded headers from a trusted proxy say), or {@code null} when unknown.
+     */
+    String requestOrigin();
+
+    /** The client's address (DRF's {@code get_ident()}), for login rates. */
+    String clientAddress();
 }

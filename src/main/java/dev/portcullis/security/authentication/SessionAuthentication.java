@@ -13,11 +13,17 @@ import java.util.Optional;
 /**
  * DRF's {@code SessionAuthentication}: the {@code sessionid} cookie; an unknown or expired session, or an
  * inactive user, leaves the request anonymous. Requests it authenticates with an unsafe method must carry the
- * session's CSRF token in the {@code csrftoken} cookie and the {@code X-CSRFToken} header, else 403 — unless
- * the endpoint is CSRF-exempt. No {@code WWW-Authenticate}: where it comes first, refusals are 403.
+ * session's CSRF token in the {@code csrftoken} cookie and the {@code X-CSRFToken} header, and come from a
+ * trusted origin when they name one ({@link TrustedOrigins}), else 403 — unless the endpoint is CSRF-exempt. No {@code WWW-Authenticate}: where it comes first, refusals are 403.
  */
 @Singleton
 public class SessionAuthentication implements Authenticator {
+
+    private final TrustedOrigins origins;
+
+    public SessionAuthentication(TrustedOrigins origins) {
+        this.origins = origins;
+    }
 
     public static final String SESSION_COOKIE = "sessionid";
     public static final String CSRF_COOKIE = "csrftoken";
@@ -47,6 +53,7 @@ public class SessionAuthentication implements Authenticator {
         if (csrfExempt || AccessRequest.SAFE_METHODS.contains(method)) {
             return;
         }
+        origins.check(credentials);
         String cookie = credentials.cookie(CSRF_COOKIE);
         if (cookie == null || cookie.isEmpty()) {
             throw new RequestRefused("CSRF Failed: CSRF cookie not set.", "The request is authenticated by its "

@@ -19,12 +19,13 @@ import java.util.Map;
  * @param authenticationSource where the authenticators come from (see {@link Source})
  * @param permissionSource     where the permissions come from
  * @param csrfExempt           whether session-authenticated requests skip the CSRF check ({@link CsrfExempt})
+ * @param originChecked        whether every unsafe request must come from a trusted origin ({@link OriginChecked})
  * @param model                the model the resource serves ({@link Model}), or {@code null}
  */
 public record EndpointPolicy(String resource, String path, String httpMethod, String action,
                              List<Authenticator> authenticators, Source authenticationSource,
                              List<Permission> permissions, Source permissionSource, boolean csrfExempt,
-                             String model) {
+                             boolean originChecked, String model) {
 
     /** Where a list of classes was declared. */
     public enum Source { GLOBAL_DEFAULT, RESOURCE, METHOD, PROGRAMMATIC }

@@ -2,6 +2,7 @@ package dev.portcullis.security.guard;
 
 import dev.portcullis.security.authentication.Authenticator;
 import dev.portcullis.security.authentication.Credentials;
+import dev.portcullis.security.authentication.TrustedOrigins;
 import dev.portcullis.security.core.AccessRequest;
 import dev.portcullis.security.core.ApiException;
 import dev.portcullis.security.core.AuthenticationFailure;
@@ -40,13 +41,16 @@ public class Guard {
     private final IdentityProviderManager identityProviders;
     private final DenialExplainer explainer;
     private final DenialLog denials;
+    private final TrustedOrigins origins;
     private final boolean explain;
 
     public Guard(IdentityProviderManager identityProviders, DenialExplainer explainer, DenialLog denials,
+                 TrustedOrigins origins,
                  @ConfigProperty(name = "portcullis.explain-denials", defaultValue = "false") boolean explain) {
         this.identityProviders = identityProviders;
         this.explainer = explainer;
         this.denials = denials;
+        this.origins = origins;
         this.explain = explain;
     }
 
@@ -54,6 +58,14 @@ public class Guard {
     public Uni<AccessRequest> authorize(EndpointPolicy policy, Credentials credentials, String method,
                                         Map<String, String> pathParameters) {
         return authenticate(policy, credentials, 0, method).flatMap(authenticated -> {
+            if (policy.originChecked() && !AccessRequest.SAFE_METHODS.contains(method)) {
+                try {
+                    origins.check(credentials);
+                } catch (RequestRefused refused) {
+                    return Uni.createFrom().failure(requestRefused(policy, authenticated.caller(),
+                            TrustedOrigins.class.getSimpleName(), refused));
+                }
+            }
             AccessRequest request = policy.requestOf(authenticated.caller(), method, pathParameters,
                     authenticated.authenticator());
             // The thread is asked first: on a worker thread (every blocking endpoint) nothing more is looked at.
@@ -116,7 +128,7 @@ public class Guard {
                     try {
                         authenticator.checkRequest(identity, credentials, method, policy.csrfExempt());
                     } catch (RequestRefused refused) {
-                        return Uni.createFrom().failure(requestRefused(policy, caller, authenticator, refused));
+                        return Uni.createFrom().failure(requestRefused(policy, caller, authenticator.name(), refused));
                     }
                     return Uni.createFrom().item(new Authenticated(caller, authenticator.name()));
                 });
@@ -159,9 +171,8 @@ public class Guard {
     }
 
     /** DRF's {@code PermissionDenied} raised by an authenticator itself, e.g. a failed CSRF check: always 403. */
-    private Denial requestRefused(EndpointPolicy policy, Caller caller, Authenticator authenticator,
-                                  RequestRefused refused) {
-        Denial denial = Denial.permissionDenied(refused.detail(), "permission_denied", authenticator.name());
+    private Denial requestRefused(EndpointPolicy policy, Caller caller, String refusedBy, RequestRefused refused) {
+        Denial denial = Denial.permissionDenied(refused.detail(), "permission_denied", refusedBy);
         if (explain) {
             denial.explainedBy(refused.hint());
         }

@@ -102,7 +102,7 @@ public class GuardFilters {
      */
     private Uni<Response> enforce(EndpointPolicy policy, ContainerRequestContext request, HttpServerRequest connection,
                                   Supplier<Response> whenAllowed) {
-        RequestCredentials credentials = new RequestCredentials(request);
+        RequestCredentials credentials = new RequestCredentials(request, connection);
         return guard.authorize(policy, credentials, request.getMethod(), pathParameters(request))
                 .map(accessRequest -> {
                     throttles.check(accessRequest.user(), connection);

@@ -1,5 +1,6 @@
 package dev.portcullis.security.guard;
 
+import dev.portcullis.security.core.HttpMethods;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigUtils;
@@ -122,9 +123,16 @@ public class PolicyRegistry {
      * resource has no method for: OPTIONS (DRF's {@code metadata} action) or a method it does not route.
      */
     public EndpointPolicy defaultPolicy(Route route, String httpMethod) {
-        String action = "OPTIONS".equals(httpMethod) ? ActionNames.METADATA : httpMethod.toLowerCase(Locale.ROOT);
-        return defaults.computeIfAbsent(route.template() + " " + httpMethod,
-                key -> resolver.resolveDefault(route.resourceClass(), route.template(), httpMethod, action));
+        // Kept per route and standard method: every invented method name shares one policy (HttpMethods.OTHER).
+        String method = HttpMethods.key(httpMethod);
+        String action = "OPTIONS".equals(method) ? ActionNames.METADATA : method.toLowerCase(Locale.ROOT);
+        return defaults.computeIfAbsent(route.template() + " " + method,
+                key -> resolver.resolveDefault(route.resourceClass(), route.template(), method, action));
+    }
+
+    /** How many default policies are kept: at most one per route and standard method, and one for all others. */
+    int defaultPoliciesKept() {
+        return defaults.size();
     }
 
     /**

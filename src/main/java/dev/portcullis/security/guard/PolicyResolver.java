@@ -70,8 +70,8 @@ public class PolicyResolver {
         try {
             Declared<Authenticator> authentication = authenticators(resourceClass, method);
             Declared<Permission> permissions = permissions(resource, resourceClass, method, action);
-            boolean csrfExempt = resourceClass.isAnnotationPresent(CsrfExempt.class)
-                    || (method != null && method.isAnnotationPresent(CsrfExempt.class));
+            boolean csrfExempt = declared(resourceClass, method, CsrfExempt.class);
+            boolean originChecked = declared(resourceClass, method, OriginChecked.class);
             Model model = resourceClass.getAnnotation(Model.class);
             if (model == null) {
                 permissions.classes().stream().filter(Permission::needsModel).findFirst().ifPresent(p -> {
@@ -81,10 +81,14 @@ public class PolicyResolver {
             }
             return new EndpointPolicy(resourceClass.getSimpleName(), path, httpMethod, action,
                     authentication.classes(), authentication.source(), permissions.classes(), permissions.source(),
-                    csrfExempt, model == null ? null : model.value());
+                    csrfExempt, originChecked, model == null ? null : model.value());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("Invalid security declaration on " + where + ": " + e.getMessage(), e);
         }
+    }
+
+    private static boolean declared(Class<?> resourceClass, Method method, Class<? extends Annotation> marker) {
+        return resourceClass.isAnnotationPresent(marker) || (method != null && method.isAnnotationPresent(marker));
     }
 
     private record Declared<T>(List<T> classes, Source source) {

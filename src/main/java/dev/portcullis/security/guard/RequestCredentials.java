@@ -1,11 +1,15 @@
 package dev.portcullis.security.guard;
 
 import dev.portcullis.security.authentication.Credentials;
+import dev.portcullis.security.throttle.ClientAddress;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
 
+import java.net.URI;
+
 /** A JAX-RS request as {@link Credentials}. */
-record RequestCredentials(ContainerRequestContext request) implements Credentials {
+record RequestCredentials(ContainerRequestContext request, HttpServerRequest connection) implements Credentials {
 
     @Override
     public String header(String name) {
@@ -16,5 +20,16 @@ record RequestCredentials(ContainerRequestContext request) implements Credential
     public String cookie(String name) {
         Cookie cookie = request.getCookies().get(name);
         return cookie == null ? null : cookie.getValue();
+    }
+
+    @Override
+    public String clientAddress() {
+        return ClientAddress.of(connection);
+    }
+
+    @Override
+    public String requestOrigin() {
+        URI uri = request.getUriInfo().getRequestUri();
+        return uri.getScheme() == null || uri.getRawAuthority() == null ? null : uri.getScheme() + "://" + uri.getRawAuthority();
     }
 }

@@ -17,6 +17,16 @@ public final class HeaderCredentials {
             public String cookie(String name) {
                 return null;
             }
+
+            @Override
+            public String requestOrigin() {
+                return null;
+            }
+
+            @Override
+            public String clientAddress() {
+                return "127.0.0.1";
+            }
         };
     }
 }

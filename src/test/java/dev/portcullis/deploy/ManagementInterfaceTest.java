@@ -1,0 +1,48 @@
+package dev.portcullis.deploy;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The production settings: health and metrics on Quarkus's management interface, never on the API port, and the
+ * OpenAPI document nowhere unless switched on. (A production build sets {@code quarkus.management.enabled};
+ * here a test profile does, with the production profile's OpenAPI setting.)
+ */
+@QuarkusTest
+@TestProfile(ManagementInterfaceTest.Production.class)
+class ManagementInterfaceTest {
+
+    /** The management interface's port in tests (Quarkus's default test port for it). */
+    private static final int MANAGEMENT_PORT = 9001;
+
+    public static class Production implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.management.enabled", "true", "quarkus.smallrye-openapi.enabled", "false");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: API port {1}, management port {2}")
+    @CsvSource({
+            "/q/health/ready,   404, 200",
+            "/q/health/live,    404, 200",
+            "/q/health/started, 404, 200",
+            "/q/metrics,        404, 200",
+            "/q/openapi,        404, 404",
+            "/q/swagger-ui/,    404, 404",
+    })
+    void managementEndpointsAreOffTheApiPort(String path, int onApiPort, int onManagementPort) {
+        assertEquals(onApiPort, RestAssured.get(path).statusCode(), "API port " + path);
+        assertEquals(onManagementPort, RestAssured.given().port(MANAGEMENT_PORT).get(path).statusCode(),
+                "management port " + path);
+        RestAssured.get("/api/public/").then().statusCode(200);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.portcullis.security.guard;
+
+import dev.portcullis.api.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Any token is a valid HTTP method name. Thousands of invented ones get DRF's answers (401 for an anonymous
+ * caller, 405 naming the method for an authenticated one) and leave no trace in what the service keeps: no new
+ * policies, no new denial counters, no new metric series.
+ */
+@QuarkusTest
+class UnknownMethodsTest {
+
+    private static final Pattern METHOD_TAG = Pattern.compile("method=\"([^\"]*)\"");
+
+    @Inject
+    PolicyRegistry registry;
+
+    private static Set<String> methodTags() {
+        Set<String> tags = new TreeSet<>();
+        Matcher matcher = METHOD_TAG.matcher(RestAssured.get("/q/metrics").then().statusCode(200).extract().asString());
+        while (matcher.find()) {
+            tags.add(matcher.group(1));
+        }
+        return tags;
+    }
+
+    @Test
+    void inventedMethodsShareOneKeyEverywhere() {
+        String token = Api.token("method-inventor");
+        Random random = new Random(20261130);
+        String first = "SRQZA1";
+        for (String path : new String[]{"/api/private/", "/api/posts/1/"}) {
+            Response anonymous = RestAssured.given().request(first, path);
+            assertEquals(401, anonymous.statusCode(), anonymous.asString());
+            assertEquals(Map.of("detail", "Authentication credentials were not provided."), anonymous.jsonPath().getMap("$"));
+            assertEquals("Token", anonymous.header("WWW-Authenticate"));
+            Response known = Api.withToken(token).request(first, path);
+            assertEquals(405, known.statusCode(), known.asString());
+            assertEquals(Map.of("detail", "Method \"" + first + "\" not allowed."), known.jsonPath().getMap("$"));
+        }
+        int policies = registry.defaultPoliciesKept();
+        Set<String> tags = methodTags();
+
+        for (int i = 0; i < 3_000; i++) {
+            String method = randomMethod(random);
+            boolean authenticated = i % 2 == 0;
+            Response response = (authenticated ? Api.withToken(token) : RestAssured.given())
+                    .request(method, i % 3 == 0 ? "/api/posts/" + i + "/" : "/api/private/");
+            assertEquals(authenticated ? 405 : 401, response.statusCode(), method);
+        }
+
+        assertEquals(policies, registry.defaultPoliciesKept(), "no policy per method name");
+        assertEquals(tags, methodTags(), "no metric series per method name");
+    }
+
+    private static String randomMethod(Random random) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        StringBuilder method = new StringBuilder("X");
+        for (int i = 0; i < 3 + random.nextInt(8); i++) {
+            method.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return method.toString();
+    }
+}
