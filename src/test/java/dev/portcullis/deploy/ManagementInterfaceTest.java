@@ -37,7 +37,6 @@ class ManagementInterfaceTest {
             "/q/health/started, 404, 200",
             "/q/metrics,        404, 200",
             "/q/openapi,        404, 404",
-            "/q/swagger-ui/,    404, 404",
     })
     void managementEndpointsAreOffTheApiPort(String path, int onApiPort, int onManagementPort) {
         assertEquals(onApiPort, RestAssured.get(path).statusCode(), "API port " + path);

@@ -5,6 +5,7 @@ import dev.portcullis.security.core.Errors;
 import dev.portcullis.security.throttle.RequestThrottles;
 import dev.portcullis.web.ErrorResponses;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -30,6 +31,9 @@ import java.util.function.Supplier;
  * policy before their 200 or 405, and a path without its trailing slash is a 404.
  */
 public class GuardFilters {
+
+    /** Where Quarkus's HTTP server metrics read a request's route template. */
+    private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
 
     private final PolicyRegistry registry;
     private final Guard guard;
@@ -77,12 +81,24 @@ public class GuardFilters {
             return;
         }
         String allow = allowHeader(routed);
+        nameRouteForMetrics(connection, route.get().template());
         answerWhenDecided(request, enforce(registry.defaultPolicy(route.get(), method), request, connection, () -> {
             if (!"OPTIONS".equals(method)) {
                 throw Errors.methodNotAllowed(method).withHeader("Allow", allow);
             }
             return Response.ok(Metadata.of(route.get().resourceClass())).header("Allow", allow).build();
         }));
+    }
+
+    /**
+     * The HTTP server metrics tag a request with its route's template (Quarkus REST names it once it has matched a
+     * method); a request answered here never reaches that point, and its raw path — any id a client invents —
+     * would start a series of its own. Named here the way Quarkus REST names it.
+     */
+    private static void nameRouteForMetrics(HttpServerRequest connection, String template) {
+        if (connection instanceof HttpServerRequestInternal internal) {
+            internal.context().putLocal(URL_PATH_TEMPLATE, template);
+        }
     }
 
     /** Holds the request until the guard has decided, then answers it or lets it go on (a {@code null} answer). */
