@@ -92,6 +92,64 @@ class ReplicasIT {
         assertEquals(401, refused.statusCode());
         assertEquals(Map.of("detail", "Invalid token."), refused.jsonPath().getMap("$"));
         assertTrue(millis < 1000, "refused by the other replica after " + millis + " ms");
+        System.out.printf("ReplicasIT: revoked on a, refused by b after %d ms%n", millis);
+    }
+
+    /** Polls a replica until it refuses the token; the milliseconds that took (at most three seconds are waited). */
+    private static long millisUntilRefused(Replica replica, String token, long since) {
+        Response answer;
+        do {
+            answer = replica.given().header("Authorization", "Token " + token).get("/api/private/");
+        } while (answer.statusCode() == 200 && System.nanoTime() - since < 3_000_000_000L);
+        assertEquals(401, answer.statusCode(), answer.asString());
+        assertEquals(Map.of("detail", "Invalid token."), answer.jsonPath().getMap("$"));
+        return (System.nanoTime() - since) / 1_000_000;
+    }
+
+    /**
+     * The listeners that hear revocations are cut (their backends terminated, as a pooler or an administrator
+     * may do) and a token is revoked at that very moment, its announcement lost: every replica still refuses it
+     * within a second, because a replica that cannot hear changes stops trusting its cache.
+     */
+    @Test
+    void aRevocationWhileTheListenersAreCutIsRefusedEverywhereWithinOneSecond() throws Exception {
+        String token = user(a, "replica-cut");
+        for (Replica replica : new Replica[]{a, b}) {
+            replica.given().header("Authorization", "Token " + token).get("/api/private/").then().statusCode(200);
+        }
+        int cut;
+        try (java.sql.Connection connection = database.getPostgresDatabase().getConnection();
+             java.sql.ResultSet terminated = connection.createStatement().executeQuery("SELECT count(*) FROM "
+                     + "(SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                     + "WHERE application_name = 'portcullis-auth-changes') t")) {
+            terminated.next();
+            cut = terminated.getInt(1);
+        }
+        assertEquals(2, cut, "one listener per replica");
+        a.given().header("Authorization", "Token " + adminToken(a)).delete("/api/admin/users/replica-cut/token/")
+                .then().statusCode(204);
+        long revoked = System.nanoTime();
+        long onB = millisUntilRefused(b, token, revoked);
+        long onA = millisUntilRefused(a, token, revoked);
+        assertTrue(onB < 1000 && onA < 1000, "refused after " + onA + " ms (a) and " + onB + " ms (b)");
+        System.out.printf("ReplicasIT: listeners cut, revoked on a, refused by b after %d ms and by a after %d ms%n", onB, onA);
+    }
+
+    @Test
+    void aPasswordChangedOnOneEndsTheUsersSessionsOnBoth() {
+        user(a, "replica-password");
+        String session = a.given().header("X-Forwarded-For", newClientAddress()).contentType(ContentType.JSON)
+                .body(Map.of("username", "replica-password", "password", PASSWORD)).post("/api/auth/login/")
+                .then().statusCode(200).extract().cookie("sessionid");
+        b.given().cookie("sessionid", session).get("/api/me/").then().statusCode(200);
+        a.given().header("Authorization", "Token " + adminToken(a)).contentType(ContentType.JSON)
+                .body(Map.of("password", "Changed-on-a-2026")).patch("/api/admin/users/replica-password/")
+                .then().statusCode(200);
+        for (Replica replica : new Replica[]{a, b}) {
+            Response after = replica.given().cookie("sessionid", session).get("/api/me/");
+            assertEquals(401, after.statusCode(), after.asString());
+            assertEquals(Map.of("detail", "Authentication credentials were not provided."), after.jsonPath().getMap("$"));
+        }
     }
 
     @Test
