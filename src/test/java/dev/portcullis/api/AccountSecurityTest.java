@@ -68,10 +68,7 @@ class AccountSecurityTest {
     }
 
     private static String sessionOf(String username) {
-        Response login = RestAssured.given().contentType(ContentType.JSON)
-                .body(Map.of("username", username, "password", Api.PASSWORD)).post("/api/auth/login/");
-        assertEquals(200, login.statusCode(), login.asString());
-        return login.getCookie("sessionid");
+        return Api.browser(username).session();
     }
 
     private static int meWithSession(String session) {
@@ -142,10 +139,9 @@ class AccountSecurityTest {
     @Test
     void aSessionRequestFromAnotherSiteIsRefusedEvenWithItsToken() {
         Api.token("origin-browser");
-        Response login = RestAssured.given().contentType(ContentType.JSON)
-                .body(Map.of("username", "origin-browser", "password", Api.PASSWORD)).post("/api/auth/login/");
-        String session = login.getCookie("sessionid");
-        String csrf = login.getCookie("csrftoken");
+        Api.Browser browser = Api.browser("origin-browser");
+        String session = browser.session();
+        String csrf = browser.csrf();
         Response refused = RestAssured.given().cookie("sessionid", session).cookie("csrftoken", csrf)
                 .header("X-CSRFToken", csrf).header("Origin", "https://evil.example").contentType(ContentType.JSON)
                 .body(Map.of("title", "forged")).post("/api/posts/");

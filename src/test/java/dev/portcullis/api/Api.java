@@ -51,6 +51,19 @@ public final class Api {
         return TOKENS.computeIfAbsent(username, u -> token(u, false, false, true));
     }
 
+    /** A browser signed in as the user (made before): its session cookie and CSRF token. */
+    public record Browser(String session, String csrf) {
+    }
+
+    public static Browser browser(String username) {
+        var response = RestAssured.given().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", PASSWORD)).post("/api/auth/login/");
+        if (response.statusCode() != 200 || !response.asString().equals("{\"username\":\"" + username + "\"}")) {
+            throw new IllegalStateException("login of " + username + ": " + response.statusCode() + " " + response.asString());
+        }
+        return new Browser(response.getCookie("sessionid"), response.getCookie("csrftoken"));
+    }
+
     public static String adminToken() {
         if (adminToken == null) {
             adminToken = RestAssured.given().contentType(ContentType.JSON)

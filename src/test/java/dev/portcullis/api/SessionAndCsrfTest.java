@@ -24,16 +24,9 @@ class SessionAndCsrfTest {
     private static final String MISSING = "CSRF Failed: CSRF token missing or incorrect.";
     private static final String NO_COOKIE = "CSRF Failed: CSRF cookie not set.";
 
-    private record Browser(String session, String csrf) {
-    }
-
-    private static Browser login(String username) {
+    private static Api.Browser login(String username) {
         Api.token(username);
-        Response response = RestAssured.given().contentType(ContentType.JSON)
-                .body(Map.of("username", username, "password", Api.PASSWORD)).post("/api/auth/login/");
-        assertEquals(200, response.statusCode(), response.asString());
-        assertEquals(Map.of("username", username), response.jsonPath().getMap("$"));
-        return new Browser(response.getCookie("sessionid"), response.getCookie("csrftoken"));
+        return Api.browser(username);
     }
 
     @Test
@@ -49,7 +42,7 @@ class SessionAndCsrfTest {
         assertTrue(session.getMaxAge() > 0);
         assertTrue(!csrf.isHttpOnly() && "Lax".equals(csrf.getSameSite()));
         assertTrue(session.getValue().matches("[0-9a-f]{64}") && csrf.getValue().matches("[0-9a-f]{32}"));
-        Browser again = login("browser-flags");
+        Api.Browser again = login("browser-flags");
         assertNotEquals(csrf.getValue(), again.csrf(), "the CSRF token rotates at login");
     }
 
@@ -73,8 +66,8 @@ class SessionAndCsrfTest {
     })
     void csrfForSessionAuthenticatedRequests(String method, String path, String cookie, String header, int status,
                                              String detail) {
-        Browser me = login("browser-user");
-        Browser other = login("browser-peer");
+        Api.Browser me = login("browser-user");
+        Api.Browser other = login("browser-peer");
         RequestSpecification request = RestAssured.given().cookie("sessionid", me.session())
                 .contentType(ContentType.JSON).body(Map.of("title", "from the browser"));
         String cookieValue = switch (cookie.strip()) {
@@ -119,7 +112,7 @@ class SessionAndCsrfTest {
 
     @Test
     void meNamesTheSessionAndLogoutEndsIt() {
-        Browser me = login("browser-leaver");
+        Api.Browser me = login("browser-leaver");
         Response who = RestAssured.given().cookie("sessionid", me.session()).get("/api/me/");
         assertEquals("SessionAuthentication", who.jsonPath().getString("auth"));
 
@@ -142,14 +135,14 @@ class SessionAndCsrfTest {
         assertEquals(403, anonymous.statusCode());
         assertEquals(Map.of("detail", "Authentication credentials were not provided."), anonymous.jsonPath().getMap("$"));
         assertNull(anonymous.header("WWW-Authenticate"));
-        Browser me = login("browser-probe");
+        Api.Browser me = login("browser-probe");
         Response allowed = RestAssured.given().cookie("sessionid", me.session()).get("/api/probe/session-first/");
         assertEquals(Map.of("probe", "session-first", "user", "browser-probe"), allowed.jsonPath().getMap("$"));
     }
 
     @Test
     void csrfEndpointGivesTheSessionsTokenAndDeactivationEndsTheSession() {
-        Browser me = login("browser-csrf");
+        Api.Browser me = login("browser-csrf");
         Response token = RestAssured.given().cookie("sessionid", me.session()).get("/api/auth/csrf/");
         assertEquals(Map.of("csrfToken", me.csrf()), token.jsonPath().getMap("$"));
         assertEquals(me.csrf(), token.getCookie("csrftoken"));
@@ -166,7 +159,7 @@ class SessionAndCsrfTest {
 
     @Test
     void aSessionUnusedForLongerThanTheIdleTimeoutEnds() throws Exception {
-        Browser me = login("browser-idle");
+        Api.Browser me = login("browser-idle");
         assertEquals(200, RestAssured.given().cookie("sessionid", me.session()).get("/api/me/").statusCode());
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
             statement.execute("UPDATE sessions SET last_seen_at = now() - interval '31 minutes' "
