@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -80,6 +81,32 @@ class JwtTokensTest {
             assertEquals(7L, TOKENS.validate(token, type).userId());
         } else {
             assertEquals(error, assertThrows(TokenError.class, () -> TOKENS.validate(token, type)).getMessage());
+        }
+    }
+
+    /** The configured leeway, and no more: smallrye-jwt's own default would allow 60 s. */
+    @ParameterizedTest(name = "leeway {0} s, exp {1} s from now -> valid: {2}")
+    @CsvSource({
+            "0,  -1, false",
+            "0, -56, false",
+            "0,  30, true",
+            "30, -20, true",
+            "30, -40, false",
+    })
+    void expiryAllowsTheConfiguredLeewayOnly(long leeway, long expiresIn, boolean valid) {
+        JwtTokens.Settings test = TestJwts.settings();
+        JwtTokens tokens = new JwtTokens(TestJwts.keys(false), new JwtTokens.Settings(test.accessLifetime(),
+                test.refreshLifetime(), test.issuer(), test.audience(), java.time.Duration.ofSeconds(leeway)));
+        Map<String, Object> claims = TestJwts.claims("access", 7L);
+        // Issued a lifetime before it expires, as a real token is (an iat after exp fails on its own).
+        claims.put("exp", Instant.now().getEpochSecond() + expiresIn);
+        claims.put("iat", Instant.now().getEpochSecond() + expiresIn - 300);
+        String token = TestJwts.sign(claims, "signing", "test-signing");
+        if (valid) {
+            assertDoesNotThrow(() -> tokens.validate(token, JwtTokens.Type.ACCESS));
+        } else {
+            TokenError error = assertThrows(TokenError.class, () -> tokens.validate(token, JwtTokens.Type.ACCESS));
+            assertEquals("Token is invalid or expired", error.getMessage());
         }
     }
 

@@ -195,7 +195,9 @@ class JwtApiTest {
                 yield TestJwts.sign(claims, "signing", "test-signing");
             }
             case "expired 1 s ago", "expired 56 s ago", "expires in 30 s" -> {
-                claims.put("exp", now + Long.parseLong(kind.replaceAll("\\D", "")) * (kind.startsWith("expired") ? -1 : 1));
+                long exp = now + Long.parseLong(kind.replaceAll("\\D", "")) * (kind.startsWith("expired") ? -1 : 1);
+                claims.put("exp", exp);
+                claims.put("iat", exp - 300);
                 yield TestJwts.sign(claims, "signing", "test-signing");
             }
             case "not yet valid" -> {
