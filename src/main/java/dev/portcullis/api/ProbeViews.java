@@ -14,6 +14,8 @@ import dev.portcullis.security.core.Caller;
 import dev.portcullis.security.guard.ObjectAccess;
 import dev.portcullis.security.guard.ObjectLookup;
 import dev.portcullis.security.guard.Permissions;
+import dev.portcullis.security.guard.ListScope;
+import dev.portcullis.security.guard.ViewSet;
 import dev.portcullis.security.permission.AllowAny;
 import dev.portcullis.security.permission.IsAuthenticated;
 import dev.portcullis.security.permission.IsAuthenticatedOrReadOnly;
@@ -21,7 +23,6 @@ import dev.portcullis.security.permission.ModelPermissionsOrAnonReadOnly;
 import dev.portcullis.web.Payload;
 import io.smallrye.mutiny.Uni;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -192,33 +193,14 @@ public final class ProbeViews {
     }
 
     /** Model permissions on notes, with anonymous reads: every method answers the probe when allowed. */
+    /** The notes viewset under DRF's {@code DjangoModelPermissionsOrAnonReadOnly}: anyone reads, grants write. */
+    @ViewSet
     @Path("/api/probe/notes-anon/")
     @Model(Note.MODEL)
     @Permissions(ModelPermissionsOrAnonReadOnly.class)
-    public static class NotesAnon extends Probe {
-        @GET
-        public Map<String, Object> get() {
-            return answer("notes-anon");
-        }
-
-        @POST
-        public Map<String, Object> post() {
-            return answer("notes-anon");
-        }
-
-        @PUT
-        public Map<String, Object> put() {
-            return answer("notes-anon");
-        }
-
-        @PATCH
-        public Map<String, Object> patch() {
-            return answer("notes-anon");
-        }
-
-        @DELETE
-        public Map<String, Object> delete() {
-            return answer("notes-anon");
+    public static class NotesAnon extends NotesViewSet {
+        public NotesAnon(ListScope lists, ObjectAccess objects) {
+            super(lists, objects);
         }
     }
 }

@@ -50,6 +50,18 @@ public record EndpointPolicy(String resource, String path, String httpMethod, St
         return new AccessRequest(caller, method, action, pathParameters, authenticator, model, new RequestMemo());
     }
 
+    /** Whether the other policy authenticates and authorizes exactly as this one does. */
+    public boolean sameChecksAs(EndpointPolicy other) {
+        return authenticators.equals(other.authenticators) && permissions.equals(other.permissions)
+                && csrfExempt == other.csrfExempt && originChecked == other.originChecked;
+    }
+
+    /** This policy for a method its path does not route, e.g. OPTIONS or a method answered 405 after the checks. */
+    public EndpointPolicy forUnroutedMethod(String method, String unroutedAction) {
+        return new EndpointPolicy(resource, path, method, unroutedAction, authenticators, authenticationSource,
+                permissions, permissionSource, csrfExempt, originChecked, model);
+    }
+
     /** Whether a permission check may block (see {@link Permission#blocking()}). */
     public boolean blocking() {
         return permissions.stream().anyMatch(Permission::blocking);

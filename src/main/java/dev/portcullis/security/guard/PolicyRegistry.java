@@ -126,8 +126,22 @@ public class PolicyRegistry {
         // Kept per route and standard method: every invented method name shares one policy (HttpMethods.OTHER).
         String method = HttpMethods.key(httpMethod);
         String action = "OPTIONS".equals(method) ? ActionNames.METADATA : method.toLowerCase(Locale.ROOT);
-        return defaults.computeIfAbsent(route.template() + " " + method,
-                key -> resolver.resolveDefault(route.resourceClass(), route.template(), method, action));
+        return defaults.computeIfAbsent(route.template() + " " + method, key -> viewPolicy(route)
+                .map(view -> view.forUnroutedMethod(method, action))
+                .orElseGet(() -> resolver.resolveDefault(route.resourceClass(), route.template(), method, action)));
+    }
+
+    /**
+     * The policy of the DRF view a path stands for: DRF runs a view's authentication and permissions before it
+     * looks for the handler, so a method the view lacks is checked by the view's classes before its 405 (an
+     * anonymous {@code GET /api/auth/login/} is a 405, not a 401). A resource may serve a path with methods of
+     * different policies — a viewset's actions — and then the path has no one policy: the resource's default
+     * applies, as DRF's {@code get_permissions()} with no action would.
+     */
+    private Optional<EndpointPolicy> viewPolicy(Route route) {
+        List<EndpointPolicy> routed = route.httpMethods().stream().map(m -> byRoute.get(m + " " + route.template())).toList();
+        EndpointPolicy first = routed.get(0);
+        return routed.stream().allMatch(first::sameChecksAs) ? Optional.of(first) : Optional.empty();
     }
 
     /** How many default policies are kept: at most one per route and standard method, and one for all others. */
