@@ -1,6 +1,7 @@
 package dev.portcullis.web;
 
 import dev.portcullis.security.core.ApiException;
+import dev.portcullis.security.core.ErrorWriter;
 import dev.portcullis.security.core.ValidationError;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.MediaType;
@@ -15,12 +16,12 @@ import java.util.Map;
  * asks for {@code application/problem+json}, the same error as an RFC 9457 problem document.
  */
 @Singleton
-public class ErrorResponses {
+public class ErrorResponses implements ErrorWriter {
 
     public static final String PROBLEM_JSON = "application/problem+json";
     public static final String PROBLEM_TYPE_PREFIX = "urn:portcullis:problem:";
 
-    /** @param accept the request's {@code Accept} header, or {@code null} */
+    @Override
     public Response toResponse(ApiException error, String accept) {
         boolean problem = accept != null && accept.toLowerCase(Locale.ROOT).contains(PROBLEM_JSON);
         Response.ResponseBuilder response = Response.status(error.status())

@@ -1,9 +1,9 @@
 package dev.portcullis.security.guard;
 
 import dev.portcullis.security.core.ApiException;
+import dev.portcullis.security.core.ErrorWriter;
 import dev.portcullis.security.core.Errors;
 import dev.portcullis.security.throttle.RequestThrottles;
-import dev.portcullis.web.ErrorResponses;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.smallrye.mutiny.Uni;
@@ -38,10 +38,10 @@ public class GuardFilters {
     private final PolicyRegistry registry;
     private final Guard guard;
     private final GuardContext context;
-    private final ErrorResponses errors;
+    private final ErrorWriter errors;
     private final RequestThrottles throttles;
 
-    public GuardFilters(PolicyRegistry registry, Guard guard, GuardContext context, ErrorResponses errors,
+    public GuardFilters(PolicyRegistry registry, Guard guard, GuardContext context, ErrorWriter errors,
                         RequestThrottles throttles) {
         this.throttles = throttles;
         this.registry = registry;
