@@ -63,7 +63,8 @@ public class PostResource implements GetPermissions, ObjectLookup {
             case "create" -> authenticated;
             case "update", "partial_update", "publish" -> ownerWrites;
             case "destroy" -> ownerOrStaffDeletes;
-            default -> null;
+            // Asked only for the actions this resource serves: any other name is a mistake start-up should show.
+            default -> throw new IllegalArgumentException("no permissions for action '" + action + "'");
         };
     }
 

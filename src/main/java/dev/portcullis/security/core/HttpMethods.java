@@ -14,6 +14,10 @@ public final class HttpMethods {
     private static final Set<String> STANDARD = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
             "TRACE", "CONNECT");
 
+    /** Every key state is kept under: the standard methods and {@value #OTHER}. */
+    public static final java.util.List<String> KEYS = java.util.List.of("GET", "HEAD", "POST", "PUT", "PATCH",
+            "DELETE", "OPTIONS", "TRACE", "CONNECT", OTHER);
+
     private HttpMethods() {
     }
 

@@ -50,27 +50,38 @@ public class PolicyRegistry {
 
     public PolicyRegistry(PolicyResolver resolver) {
         this.resolver = resolver;
-        for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
-            Class<?> type = bean.getBeanClass();
-            if (type.isAnnotationPresent(Unguarded.class)) {
-                if (!ConfigUtils.getProfiles().contains(Unguarded.PROFILE)) {
-                    throw new IllegalStateException(type.getName() + " is @Unguarded, which only the "
-                            + Unguarded.PROFILE + " profile allows");
+        try {
+            for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
+                Class<?> type = bean.getBeanClass();
+                if (type.isAnnotationPresent(Unguarded.class)) {
+                    if (!ConfigUtils.getProfiles().contains(Unguarded.PROFILE)) {
+                        throw new IllegalStateException(type.getName() + " is @Unguarded, which only the "
+                                + Unguarded.PROFILE + " profile allows");
+                    }
+                    unguarded.add(type);
+                } else if (type.isAnnotationPresent(Path.class)) {
+                    // Only a resource that decides its permissions in code is needed now; creating the others here
+                    // would tie their construction to the registry's (and fail for those that inject it).
+                    register(type, GetPermissions.class.isAssignableFrom(type) ? Arc.container().instance(type).get() : null);
                 }
-                unguarded.add(type);
-            } else if (type.isAnnotationPresent(Path.class)) {
-                // Only a resource that decides its permissions in code is needed now; creating the others here
-                // would tie their construction to the registry's (and fail for those that inject it).
-                register(type, GetPermissions.class.isAssignableFrom(type) ? Arc.container().instance(type).get() : null);
+                Declarations.requireEnforced(type);
             }
-        }
-        routes.sort(Comparator.comparing(Route::template).reversed());
-        for (Route route : routes) {
-            if (route.template().contains("{")) {
-                templatedRoutes.add(route);
-            } else {
-                literalRoutes.put(route.template(), route);
+            routes.sort(Comparator.comparing(Route::template).reversed());
+            for (Route route : routes) {
+                if (route.template().contains("{")) {
+                    templatedRoutes.add(route);
+                } else {
+                    literalRoutes.put(route.template(), route);
+                }
+                // Every policy is resolved now, so that a declaration error shows at start-up, not at a request.
+                for (String method : HttpMethods.KEYS) {
+                    policyFor(route, method);
+                }
             }
+        } catch (RuntimeException e) {
+            // Plainly, on the console: in production the log is JSON, where a start-up error is hard to find.
+            System.err.println("Portcullis cannot start: " + e.getMessage());
+            throw e;
         }
     }
 

@@ -111,9 +111,9 @@ public class PolicyResolver {
     }
 
     private Declared<Permission> permissions(Object resource, Class<?> resourceClass, Method method, String action) {
-        if (resource instanceof GetPermissions programmatic) {
-            List<Permission> chosen = programmatic.getPermissions(action);
-            if (chosen != null) {
+        if (resource instanceof GetPermissions programmatic && method != null) {
+            List<Permission> chosen = askGetPermissions(programmatic, resourceClass, action);
+            if (chosen != GetPermissions.DECLARED) {
                 return new Declared<>(chosen, Source.PROGRAMMATIC);
             }
         }
@@ -126,6 +126,32 @@ public class PolicyResolver {
             return new Declared<>(permissionsOf(onClass), Source.RESOURCE);
         }
         return new Declared<>(defaultPermissions, Source.GLOBAL_DEFAULT);
+    }
+
+    /** Asks {@code getPermissions} for a served action; anything but a list of permissions is a declaration error. */
+    private static List<Permission> askGetPermissions(GetPermissions programmatic, Class<?> resourceClass, String action) {
+        String asked = "getPermissions(\"" + action + "\")";
+        if (!resourceClass.isAnnotationPresent(ViewSet.class)) {
+            throw new IllegalArgumentException("it implements GetPermissions but is not a @ViewSet, so its actions are "
+                    + "named after HTTP methods ('" + action + "'), not list/create/retrieve/update/partial_update/"
+                    + "destroy: annotate the resource with @ViewSet, or declare @Permissions on its methods");
+        }
+        List<Permission> chosen;
+        try {
+            chosen = programmatic.getPermissions(action);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(asked + " failed (" + e + "): it must answer for every action the "
+                    + "resource serves — is a case label misspelled?", e);
+        }
+        if (chosen == null) {
+            throw new IllegalArgumentException(asked + " returned null: answer every action the resource serves "
+                    + "(a misspelled case label falls to the default branch), or return GetPermissions.DECLARED to "
+                    + "keep the annotations and the global default on purpose");
+        }
+        if (chosen.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException(asked + " returned a list holding null");
+        }
+        return chosen;
     }
 
     private List<Permission> permissionsOf(Permissions declaration) {

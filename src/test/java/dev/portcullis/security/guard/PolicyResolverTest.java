@@ -82,6 +82,127 @@ class PolicyResolverTest {
         }
     }
 
+    /** A viewset's delete, to be answered by getPermissions("destroy"). */
+    public abstract static class Deletable {
+        @jakarta.ws.rs.DELETE
+        @Path("{id}/")
+        public String destroy() {
+            return "";
+        }
+    }
+
+    @IfBuildProfile(NEVER)
+    @Path("/invoices/")
+    @Permissions(IsAuthenticated.class)
+    public static class NotAViewSet extends Deletable implements GetPermissions {
+        @Override
+        public List<Permission> getPermissions(String action) {
+            return action.equals("destroy") ? List.of(new IsAdminUser()) : DECLARED;
+        }
+    }
+
+    @IfBuildProfile(NEVER)
+    @ViewSet
+    @Path("/invoices/")
+    @Permissions(IsAuthenticated.class)
+    public static class MisspelledFallingToNull extends Deletable implements GetPermissions {
+        @Override
+        public List<Permission> getPermissions(String action) {
+            return switch (action) {
+                case "destory" -> List.of(new IsAdminUser());
+                default -> null;
+            };
+        }
+    }
+
+    @IfBuildProfile(NEVER)
+    @ViewSet
+    @Path("/invoices/")
+    @Permissions(IsAuthenticated.class)
+    public static class MisspelledFallingToThrow extends Deletable implements GetPermissions {
+        @Override
+        public List<Permission> getPermissions(String action) {
+            return switch (action) {
+                case "partialUpdate" -> List.of(new IsAdminUser());
+                default -> throw new IllegalArgumentException(action);
+            };
+        }
+    }
+
+    @IfBuildProfile(NEVER)
+    @ViewSet
+    @Path("/invoices/")
+    @Permissions(IsAdminUser.class)
+    public static class KeepsDeclarationsOnPurpose extends Deletable implements GetPermissions {
+        @Override
+        public List<Permission> getPermissions(String action) {
+            return DECLARED;
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "NotAViewSet              |implements GetPermissions but is not a @ViewSet",
+            "MisspelledFallingToNull  |getPermissions(\"destroy\") returned null",
+            "MisspelledFallingToThrow |getPermissions(\"destroy\") failed (java.lang.IllegalArgumentException: destroy)",
+    })
+    void aPerActionDeclarationThatWouldNotTakeEffectStopsStartUp(String resource, String message) throws Exception {
+        Class<?> type = Class.forName(PolicyResolverTest.class.getName() + "$" + resource.strip());
+        Object instance = type.getConstructor().newInstance();
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> resolver("IsAuthenticated").resolve(instance, type, type.getMethod("destroy")));
+        assertTrue(error.getMessage().startsWith("Invalid security declaration on " + type.getSimpleName() + ".destroy: "),
+                error.getMessage());
+        assertTrue(error.getMessage().contains(message.strip()), error.getMessage());
+    }
+
+    @Test
+    void declaredKeepsTheAnnotationsOnPurpose() throws Exception {
+        EndpointPolicy destroy = resolver("IsAuthenticated").resolve(new KeepsDeclarationsOnPurpose(),
+                KeepsDeclarationsOnPurpose.class, KeepsDeclarationsOnPurpose.class.getMethod("destroy"));
+        assertEquals("destroy", destroy.action());
+        assertEquals(List.of("IsAdminUser"), destroy.permissionNames());
+        assertEquals(EndpointPolicy.Source.RESOURCE, destroy.permissionSource());
+    }
+
+    /** A service bean with a declaration nothing enforces. */
+    public static class Service {
+        @Permissions(IsAdminUser.class)
+        public void refund() {
+        }
+    }
+
+    @IfBuildProfile(NEVER)
+    @Path("/helpers/")
+    public static class ResourceWithAnnotatedHelper {
+        @GET
+        public String get() {
+            return helper();
+        }
+
+        @Permissions(IsAdminUser.class)
+        String helper() {
+            return "";
+        }
+    }
+
+    @IfBuildProfile(NEVER)
+    @Permissions(IsAdminUser.class)
+    public static class AnnotatedNonResource {
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Service                    |Service.refund: @Permissions would never be enforced, because the class is not a JAX-RS resource",
+            "ResourceWithAnnotatedHelper|ResourceWithAnnotatedHelper.helper: @Permissions would never be enforced, because the method is not a resource method",
+            "AnnotatedNonResource       |AnnotatedNonResource: @Permissions would never be enforced, because the class is not a JAX-RS resource",
+    })
+    void aDeclarationNothingEnforcesStopsStartUp(String type, String message) throws Exception {
+        Class<?> declaring = Class.forName(PolicyResolverTest.class.getName() + "$" + type.strip());
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> Declarations.requireEnforced(declaring));
+        assertTrue(error.getMessage().contains(message.strip()), error.getMessage());
+    }
+
     private static PolicyResolver resolver(String defaultPermission) {
         ClassCatalog catalog = new ClassCatalog(
                 List.of(new AllowAny(), new IsAuthenticated(), new IsAdminUser()),
