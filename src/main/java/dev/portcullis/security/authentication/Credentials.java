@@ -17,4 +17,34 @@ public interface Credentials {
 
     /** The client's address (DRF's {@code get_ident()}), for login rates. */
     String clientAddress();
+
+    /** What a call outside any HTTP request carries: nothing. */
+    static Credentials none() {
+        return None.INSTANCE;
+    }
+
+    /** The credentials of no request. */
+    enum None implements Credentials {
+        INSTANCE;
+
+        @Override
+        public String header(String name) {
+            return null;
+        }
+
+        @Override
+        public String cookie(String name) {
+            return null;
+        }
+
+        @Override
+        public String requestOrigin() {
+            return null;
+        }
+
+        @Override
+        public String clientAddress() {
+            return null;
+        }
+    }
 }

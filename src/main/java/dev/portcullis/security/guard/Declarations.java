@@ -8,14 +8,17 @@ import java.lang.reflect.Method;
 import java.util.List;
 
 /**
- * Security annotations take effect or stop start-up: one that nothing would enforce — on a class that is not a
- * JAX-RS resource, or on a method of a resource that is not a resource method — is a declaration error, never a
- * silent no-op.
+ * Security annotations take effect or stop start-up: one that nothing would enforce — an HTTP-only declaration
+ * on a class that is not a JAX-RS resource, anything on a method of a resource that is not a resource method,
+ * {@link Permissions} on a private or static method of a service — is a declaration error, never a silent no-op.
  */
 final class Declarations {
 
     private static final List<Class<? extends Annotation>> SECURITY = List.of(Permissions.class, Authentication.class,
             Action.class, CsrfExempt.class, OriginChecked.class, ViewSet.class, Model.class);
+    /** What only an HTTP endpoint can honour; {@link Permissions} and {@link Model} also guard service beans. */
+    private static final List<Class<? extends Annotation>> RESOURCE_ONLY = List.of(Authentication.class, Action.class,
+            CsrfExempt.class, OriginChecked.class, ViewSet.class);
 
     private Declarations() {
     }
@@ -24,20 +27,45 @@ final class Declarations {
     static void requireEnforced(Class<?> type) {
         boolean resource = type.isAnnotationPresent(Path.class);
         if (!resource) {
-            declared(type).ifPresent(annotation -> fail(type.getName(), annotation, "the class is not a JAX-RS resource "
-                    + "(no @Path)"));
+            declared(type, RESOURCE_ONLY).ifPresent(annotation -> fail(type.getName(), annotation,
+                    "the class is not a JAX-RS resource (no @Path)"));
         }
         for (Method method : type.getDeclaredMethods()) {
-            if (!resource || !PolicyResolver.isResourceMethod(method)) {
-                declared(method).ifPresent(annotation -> fail(type.getName() + "." + method.getName(), annotation,
-                        resource ? "the method is not a resource method (no @GET, @POST, … or @Path)"
-                                : "the class is not a JAX-RS resource (no @Path)"));
+            if (resource && !PolicyResolver.isResourceMethod(method)) {
+                declared(method, SECURITY).ifPresent(annotation -> fail(type.getName() + "." + method.getName(),
+                        annotation, "the method is not a resource method (no @GET, @POST, … or @Path)"));
+            } else if (!resource) {
+                declared(method, RESOURCE_ONLY).ifPresent(annotation -> fail(type.getName() + "." + method.getName(),
+                        annotation, "the class is not a JAX-RS resource (no @Path)"));
+                if (method.isAnnotationPresent(Permissions.class) && !interceptable(method)) {
+                    fail(type.getName() + "." + method.getName(), Permissions.class,
+                            "an interceptor cannot reach a private or static method");
+                }
             }
         }
     }
 
-    private static java.util.Optional<Class<? extends Annotation>> declared(AnnotatedElement element) {
-        return SECURITY.stream().filter(element::isAnnotationPresent).findFirst();
+    /**
+     * The methods of a bean that is not a resource which {@link Permissions} guards: those declared so, and every
+     * public one when the class is.
+     */
+    static List<Method> guardedCalls(Class<?> type) {
+        boolean onClass = type.isAnnotationPresent(Permissions.class);
+        return java.util.Arrays.stream(type.getDeclaredMethods())
+                .filter(m -> !m.isSynthetic() && interceptable(m))
+                .filter(m -> m.isAnnotationPresent(Permissions.class)
+                        || onClass && java.lang.reflect.Modifier.isPublic(m.getModifiers()))
+                .toList();
+    }
+
+    private static boolean interceptable(Method method) {
+        int modifiers = method.getModifiers();
+        return !java.lang.reflect.Modifier.isPrivate(modifiers) && !java.lang.reflect.Modifier.isStatic(modifiers);
+    }
+
+    private static java.util.Optional<Class<? extends Annotation>> declared(AnnotatedElement element,
+                                                                          List<Class<? extends Annotation>> kinds) {
+        return kinds.stream().filter(element::isAnnotationPresent).findFirst();
     }
 
     private static void fail(String where, Class<? extends Annotation> annotation, String why) {

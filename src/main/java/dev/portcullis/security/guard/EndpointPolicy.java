@@ -62,6 +62,12 @@ public record EndpointPolicy(String resource, String path, String httpMethod, St
                 permissions, permissionSource, csrfExempt, originChecked, model);
     }
 
+    /** This policy with other authentication classes, which decide between 401 and 403 for an anonymous caller. */
+    public EndpointPolicy withAuthenticators(List<Authenticator> others) {
+        return new EndpointPolicy(resource, path, httpMethod, action, others, authenticationSource, permissions,
+                permissionSource, csrfExempt, originChecked, model);
+    }
+
     /** Whether a permission check may block (see {@link Permission#blocking()}). */
     public boolean blocking() {
         return permissions.stream().anyMatch(Permission::blocking);

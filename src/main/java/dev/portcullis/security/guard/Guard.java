@@ -97,6 +97,33 @@ public class Guard {
         }
     }
 
+    /**
+     * A call to a service method under {@link Permissions}: DRF's {@code check_permissions} and, when the declaration
+     * names an object, {@code check_object_permissions}. The caller is whoever the code runs as ({@link RunAs}), else
+     * the current request's user, else anonymous; an anonymous caller inside a request is refused as that request's
+     * endpoint refuses one (401 with its {@code WWW-Authenticate}, or 403).
+     *
+     * @param request the current request's guard context, or {@code null} outside a request
+     */
+    void checkCall(PolicyRegistry.CallPolicy call, GuardContext request, Object[] arguments) {
+        Optional<Caller> runAs = RunAs.current();
+        Caller caller = runAs.orElseGet(() -> request != null ? request.caller() : Caller.ANONYMOUS);
+        String authenticator = runAs.isPresent() ? (caller.authenticated() ? RunAs.AUTHENTICATOR : null)
+                : request != null ? request.request().authenticator() : null;
+        EndpointPolicy policy = call.policy().withAuthenticators(
+                request != null ? request.policy().authenticators() : java.util.List.of());
+        if (!BlockingOperationControl.isBlockingAllowed() && policy.blocking()) {
+            throw new IllegalStateException(policy.path() + " is guarded by permission classes that read the database, "
+                    + "so it cannot be called on an event-loop thread: call it from a blocking endpoint");
+        }
+        AccessRequest access = policy.requestOf(caller, policy.httpMethod(), Map.of(), authenticator);
+        Credentials credentials = request != null ? request.credentials() : Credentials.none();
+        checkPermissions(policy, access, credentials);
+        if (call.objectParameter() >= 0) {
+            checkObject(policy, access, credentials, arguments[call.objectParameter()]);
+        }
+    }
+
     private record Authenticated(Caller caller, String authenticator) {
         static final Authenticated ANONYMOUS = new Authenticated(Caller.ANONYMOUS, null);
     }

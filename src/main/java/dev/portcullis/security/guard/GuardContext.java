@@ -22,6 +22,11 @@ public class GuardContext {
         this.credentials = credentials;
     }
 
+    /** Whether the guard has decided for this request (it has not, for example, before the filters ran). */
+    boolean decided() {
+        return request != null;
+    }
+
     Credentials credentials() {
         return require(credentials);
     }

@@ -35,6 +35,14 @@ public class PolicyRegistry {
     public record MethodKey(Class<?> resourceClass, String methodName, List<Class<?>> parameterTypes) {
     }
 
+    /**
+     * A service method's policy ({@link Permissions} on a bean that is not a resource).
+     *
+     * @param objectParameter the index of the parameter the object-level checks run on, or -1
+     */
+    public record CallPolicy(EndpointPolicy policy, int objectParameter) {
+    }
+
     /** The methods served on one path template, and the resource's default policy for the others. */
     public record Route(String template, Pattern pattern, Class<?> resourceClass, Set<String> httpMethods) {
     }
@@ -47,6 +55,7 @@ public class PolicyRegistry {
     private final Map<String, EndpointPolicy> byRoute = new HashMap<>();
     private final Set<Class<?>> unguarded = new java.util.HashSet<>();
     private final Map<String, EndpointPolicy> defaults = new ConcurrentHashMap<>();
+    private final Map<Method, CallPolicy> byCall = new HashMap<>();
 
     public PolicyRegistry(PolicyResolver resolver) {
         this.resolver = resolver;
@@ -63,6 +72,10 @@ public class PolicyRegistry {
                     // Only a resource that decides its permissions in code is needed now; creating the others here
                     // would tie their construction to the registry's (and fail for those that inject it).
                     register(type, GetPermissions.class.isAssignableFrom(type) ? Arc.container().instance(type).get() : null);
+                } else {
+                    for (Method method : Declarations.guardedCalls(type)) {
+                        byCall.put(method, resolver.resolveCall(type, method));
+                    }
                 }
                 Declarations.requireEnforced(type);
             }
@@ -98,6 +111,16 @@ public class PolicyRegistry {
         }
         methodsByTemplate.forEach((template, methods) ->
                 routes.add(new Route(template, PathTemplate.compile(template), resourceClass, Set.copyOf(methods))));
+    }
+
+    /** The policy of a service method, or {@code null} for a method no declaration guards (resource methods too). */
+    CallPolicy callPolicy(Method method) {
+        return byCall.get(method);
+    }
+
+    /** Every guarded service method's policy, for introspection. */
+    public List<EndpointPolicy> callPolicies() {
+        return byCall.values().stream().map(CallPolicy::policy).sorted(Comparator.comparing(EndpointPolicy::path)).toList();
     }
 
     /** Whether the resource is left outside the guard (benchmark builds only). */

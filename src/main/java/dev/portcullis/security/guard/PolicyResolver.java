@@ -59,6 +59,33 @@ public class PolicyResolver {
         return resolve(resource, resourceClass, method, path, httpMethod, action);
     }
 
+    /**
+     * The policy of a service method under {@link Permissions}: its action is the method's name, its path names the
+     * bean and the method, and it counts as a GET or a POST as the declaration says ({@link Permissions#readOnly}).
+     */
+    public PolicyRegistry.CallPolicy resolveCall(Class<?> beanClass, Method method) {
+        Permissions declaration = method.isAnnotationPresent(Permissions.class) ? method.getAnnotation(Permissions.class)
+                : beanClass.getAnnotation(Permissions.class);
+        String where = beanClass.getSimpleName() + "." + method.getName();
+        int objectParameter = -1;
+        if (!declaration.object().isEmpty()) {
+            java.lang.reflect.Parameter[] parameters = method.getParameters();
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i].getName().equals(declaration.object())) {
+                    objectParameter = i;
+                }
+            }
+            if (objectParameter < 0) {
+                throw new IllegalStateException("Invalid security declaration on " + where + ": it has no parameter named '"
+                        + declaration.object() + "' for the object-level checks (its parameters: "
+                        + Arrays.stream(parameters).map(java.lang.reflect.Parameter::getName).toList() + ")");
+            }
+        }
+        EndpointPolicy policy = resolve(null, beanClass, method, where + "()", declaration.readOnly() ? "GET" : "POST",
+                method.getName());
+        return new PolicyRegistry.CallPolicy(policy, objectParameter);
+    }
+
     /** The resource's own default policy, for OPTIONS and for a method it does not route. */
     public EndpointPolicy resolveDefault(Class<?> resourceClass, String path, String httpMethod, String action) {
         return resolve(null, resourceClass, null, path, httpMethod, action);

@@ -165,10 +165,14 @@ class PolicyResolverTest {
         assertEquals(EndpointPolicy.Source.RESOURCE, destroy.permissionSource());
     }
 
-    /** A service bean with a declaration nothing enforces. */
+    /** A service bean with a declaration no interceptor can reach. */
     public static class Service {
+        public void refundAll() {
+            refund();
+        }
+
         @Permissions(IsAdminUser.class)
-        public void refund() {
+        private void refund() {
         }
     }
 
@@ -187,15 +191,15 @@ class PolicyResolverTest {
     }
 
     @IfBuildProfile(NEVER)
-    @Permissions(IsAdminUser.class)
+    @Authentication({})
     public static class AnnotatedNonResource {
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "Service                    |Service.refund: @Permissions would never be enforced, because the class is not a JAX-RS resource",
+            "Service                    |Service.refund: @Permissions would never be enforced, because an interceptor cannot reach a private or static method",
             "ResourceWithAnnotatedHelper|ResourceWithAnnotatedHelper.helper: @Permissions would never be enforced, because the method is not a resource method",
-            "AnnotatedNonResource       |AnnotatedNonResource: @Permissions would never be enforced, because the class is not a JAX-RS resource",
+            "AnnotatedNonResource       |AnnotatedNonResource: @Authentication would never be enforced, because the class is not a JAX-RS resource",
     })
     void aDeclarationNothingEnforcesStopsStartUp(String type, String message) throws Exception {
         Class<?> declaring = Class.forName(PolicyResolverTest.class.getName() + "$" + type.strip());
