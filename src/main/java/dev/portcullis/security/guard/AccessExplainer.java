@@ -37,10 +37,37 @@ public class AccessExplainer {
      */
     public AccessExplanation explain(String username, String method, String path, String objectId) {
         PolicyRegistry.Route route = registry.route(path).orElseThrow(Errors::notFound);
-        EndpointPolicy policy = registry.policyFor(route, method);
         Caller user = username == null ? Caller.ANONYMOUS : callers.find(username)
                 .orElseThrow(() -> new dev.portcullis.security.core.ValidationError(
                         Map.of("username", List.of("No active user of that name."))));
+        if (objectId == null) {
+            return explain(user, method, path, null);
+        }
+        if (!(registry.resourceOf(route) instanceof ObjectLookup lookup)) {
+            return explain(route, user, method, path, caller -> {
+                throw new ApiException(404, "This endpoint acts on no object.", "not_found");
+            });
+        }
+        return explain(route, user, method, path, caller -> lookup.lookupObject(objectId, caller)
+                .orElseThrow(Errors::notFound));
+    }
+
+    /**
+     * The test kit's form: would this user — any {@link Caller}, e.g. from
+     * {@link dev.portcullis.security.testing.TestCallers} — be allowed the method on the path, for this object?
+     * Runs the endpoint's policy as the guard would (authentication by its first class), with no HTTP.
+     *
+     * @param object the object the endpoint would load, or {@code null} for none
+     */
+    public AccessExplanation explain(Caller user, String method, String path, Object object) {
+        PolicyRegistry.Route route = registry.route(path).orElseThrow(Errors::notFound);
+        return explain(route, user, method, path, object == null ? null : caller -> object);
+    }
+
+    private AccessExplanation explain(PolicyRegistry.Route route, Caller user, String method, String path,
+                                      java.util.function.Function<Caller, Object> objectOf) {
+        EndpointPolicy policy = registry.policyFor(route, method);
+        String username = user.authenticated() ? user.username() : null;
         boolean authenticates = user.authenticated() && !policy.authenticators().isEmpty();
         Caller caller = authenticates ? user : Caller.ANONYMOUS;
         AccessRequest request = policy.requestOf(caller, method, Map.of(),
@@ -49,20 +76,11 @@ public class AccessExplainer {
         List<Decision> decisions = new ArrayList<>();
         Optional<Decision> denied = check(policy, request, decisions, null);
         // OPTIONS (DRF's metadata action) answers without loading the object, so no object-level check.
-        if (denied.isEmpty() && objectId != null && !"OPTIONS".equals(method)) {
-            if (!(registry.resourceOf(route) instanceof ObjectLookup lookup)) {
-                return result(username, method, path, policy, verdicts(policy, user), decisions, false, 404,
-                        "This endpoint acts on no object.");
-            }
-            Optional<Object> object = lookup.lookupObject(objectId, caller);
-            if (object.isEmpty()) {
-                return result(username, method, path, policy, verdicts(policy, user), decisions, false, 404,
-                        "Not found.");
-            }
+        if (denied.isEmpty() && objectOf != null && !"OPTIONS".equals(method)) {
             try {
-                denied = check(policy, request, decisions, object.get());
+                denied = check(policy, request, decisions, objectOf.apply(caller));
             } catch (ApiException hidden) {
-                // A class that hides the object from this user (ObjectPermissions without view): DRF's Http404.
+                // Not there for this user, or hidden by a class (ObjectPermissions without view): DRF's Http404.
                 return result(username, method, path, policy, verdicts(policy, user), decisions, false,
                         hidden.status(), hidden.detail());
             }

@@ -20,6 +20,17 @@ public class ModelPermissions implements Permission {
     @Inject
     UserPermissions permissions;
 
+    /**
+     * Makes this instance read other grants than the application's — a test's
+     * ({@link dev.portcullis.security.testing.InMemoryGrants}): {@code new ObjectPermissions().usingGrantsOf(grants)}.
+     * For instances a test creates, never the application's bean.
+     */
+    @SuppressWarnings("unchecked")
+    public <P extends ModelPermissions> P usingGrantsOf(PermissionBackend grants) {
+        permissions = new UserPermissions(grants);
+        return (P) this;
+    }
+
     /** DRF's {@code authenticated_users_only}. */
     protected boolean authenticatedUsersOnly() {
         return true;

@@ -1,5 +1,8 @@
 package dev.portcullis.security.permission;
 
+import dev.portcullis.security.testing.PermissionRequest;
+import dev.portcullis.security.testing.TestCallers;
+import dev.portcullis.security.testing.Verdict;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -40,15 +43,20 @@ class BuiltInPermissionsTest {
             "IsAuthenticatedOrReadOnly, alice,     POST,    true",
     })
     void requestLevel(String permission, String user, String method, boolean allowed) {
-        Permission p = BUILT_INS.get(permission);
-        assertEquals(allowed, p.hasPermission(as(named(user), method)));
-        assertEquals(allowed, p.check(as(named(user), method)).allowed());
-        assertEquals(permission, p.check(as(named(user), method)).permission());
+        Verdict verdict = PermissionRequest.of(method, named(user)).check(BUILT_INS.get(permission));
+        if (allowed) {
+            verdict.assertAllowed();
+        } else {
+            verdict.assertDenied("You do not have permission to perform this action.");
+            assertEquals(permission, verdict.deniedBy());
+        }
+        assertEquals(permission, verdict.decision().permission());
     }
 
     @ParameterizedTest(name = "{0} allows every object, as DRF's BasePermission")
     @CsvSource({"AllowAny", "IsAuthenticated", "IsAdminUser", "IsAuthenticatedOrReadOnly"})
     void objectLevelDefaultsToAllow(String permission) {
         assertTrue(BUILT_INS.get(permission).hasObjectPermission(as(Requests.ANONYMOUS, "DELETE"), new Object()));
+        assertTrue(BUILT_INS.get(permission).checkObject(as(TestCallers.user("someone"), "DELETE"), new Object()).allowed());
     }
 }

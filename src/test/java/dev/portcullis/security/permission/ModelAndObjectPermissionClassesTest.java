@@ -5,7 +5,7 @@ import dev.portcullis.security.core.ApiException;
 import dev.portcullis.security.core.Caller;
 import dev.portcullis.security.core.Identified;
 import dev.portcullis.security.core.QueryRestriction;
-import dev.portcullis.security.core.RequestMemo;
+import dev.portcullis.security.testing.PermissionRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,8 +61,7 @@ class ModelAndObjectPermissionClassesTest {
     }
 
     private static <P extends ModelPermissions> P with(P permission, Backend backend) {
-        permission.permissions = new UserPermissions(backend);
-        return permission;
+        return permission.usingGrantsOf(backend);
     }
 
     private static AccessRequest request(String user, String method) {
@@ -72,8 +71,7 @@ class ModelAndObjectPermissionClassesTest {
             case "staff" -> Requests.STAFF;
             default -> Requests.ALICE;
         };
-        return new AccessRequest(caller, method, "action", Map.of(), caller.authenticated() ? "TokenAuthentication" : null,
-                "note", new RequestMemo());
+        return PermissionRequest.of(method, caller).action("action").model("note").build();
     }
 
     @ParameterizedTest(name = "{0}: {1} {2} holding [{3}] -> {4}")

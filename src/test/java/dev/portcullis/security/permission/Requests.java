@@ -3,27 +3,25 @@ package dev.portcullis.security.permission;
 import dev.portcullis.security.core.AccessRequest;
 import dev.portcullis.security.core.Caller;
 import dev.portcullis.security.core.Owned;
+import dev.portcullis.security.testing.PermissionRequest;
+import dev.portcullis.security.testing.TestCallers;
 
 import java.util.Map;
 
-/** DRF's {@code APIRequestFactory} for permission tests: "user U does method M on action A", no HTTP. */
+/** Named users and shorthands over the test kit ({@link PermissionRequest}, {@link TestCallers}) for these tests. */
 public final class Requests {
 
     public static final Caller ANONYMOUS = Caller.ANONYMOUS;
-    public static final Caller ALICE = user(1L, "alice", false, false);
-    public static final Caller BOB = user(2L, "bob", false, false);
-    public static final Caller STAFF = user(3L, "staff", true, false);
-    public static final Caller VERIFIED = user(4L, "verified", false, true);
+    public static final Caller ALICE = TestCallers.user("alice");
+    public static final Caller BOB = TestCallers.user("bob");
+    public static final Caller STAFF = TestCallers.staff("staff");
+    public static final Caller VERIFIED = TestCallers.with(TestCallers.user("verified"), "email_verified", true);
 
     private Requests() {
     }
 
-    public static Caller user(Long id, String name, boolean staff, boolean verified) {
-        return new Caller(id, name, staff, false, Map.of("email_verified", verified));
-    }
-
     public static AccessRequest as(Caller caller, String method, String action) {
-        return new AccessRequest(caller, method, action, Map.of(), caller.authenticated() ? "TokenAuthentication" : null);
+        return PermissionRequest.of(method, caller).action(action).build();
     }
 
     public static AccessRequest as(Caller caller, String method) {
