@@ -2,6 +2,7 @@ package dev.portcullis.examples;
 
 import dev.portcullis.security.guard.Permissions;
 import dev.portcullis.security.permission.AllowAny;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
@@ -12,11 +13,8 @@ import java.util.Map;
 @Permissions(AllowAny.class)
 public class StaffReportResource {
 
-    private final StaffReports reports;
-
-    public StaffReportResource(StaffReports reports) {
-        this.reports = reports;
-    }
+    @Inject
+    StaffReports reports;
 
     @GET
     public Map<String, Object> get() {
