@@ -19,7 +19,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         DocumentResource.class,
         GrantResource.class,
         GroupResource.class,
-        NoteResource.class,
+        NoteResource.class, NotesViewSet.class,
         WebhookResource.class,
         ProbeViews.SessionFirst.class,
         ExampleViews.DataView.class, ExampleViews.PrivateView.class, ExampleViews.PublicView.class,

@@ -21,7 +21,9 @@ class NativeRegistrationsTest {
     @Test
     void everyResourceIsRegistered() {
         Set<Class<?>> registered = Set.of(NativeRegistrations.class.getAnnotation(RegisterForReflection.class).targets());
+        // The examples live in the test sources, outside the artifact a native build compiles.
         Set<String> missing = registry.routes().stream().map(PolicyRegistry.Route::resourceClass)
+                .filter(type -> !type.getPackageName().equals("dev.portcullis.examples"))
                 .filter(type -> !registered.contains(type)).map(Class::getName).collect(Collectors.toSet());
         assertTrue(missing.isEmpty(), "add to NativeRegistrations: " + missing);
     }

@@ -47,14 +47,13 @@ final class Declarations {
 
     /**
      * The methods of a bean that is not a resource which {@link Permissions} guards: those declared so, and every
-     * public one when the class is.
+     * method an interceptor reaches (not private, not static) when the class is.
      */
     static List<Method> guardedCalls(Class<?> type) {
         boolean onClass = type.isAnnotationPresent(Permissions.class);
         return java.util.Arrays.stream(type.getDeclaredMethods())
                 .filter(m -> !m.isSynthetic() && interceptable(m))
-                .filter(m -> m.isAnnotationPresent(Permissions.class)
-                        || onClass && java.lang.reflect.Modifier.isPublic(m.getModifiers()))
+                .filter(m -> onClass || m.isAnnotationPresent(Permissions.class))
                 .toList();
     }
 

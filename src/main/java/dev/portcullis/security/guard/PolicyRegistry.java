@@ -56,6 +56,7 @@ public class PolicyRegistry {
     private final Set<Class<?>> unguarded = new java.util.HashSet<>();
     private final Map<String, EndpointPolicy> defaults = new ConcurrentHashMap<>();
     private final Map<Method, CallPolicy> byCall = new HashMap<>();
+    private final Set<Class<?>> resourceClasses = new java.util.HashSet<>();
 
     public PolicyRegistry(PolicyResolver resolver) {
         this.resolver = resolver;
@@ -99,6 +100,7 @@ public class PolicyRegistry {
     }
 
     private void register(Class<?> resourceClass, Object resource) {
+        resourceClasses.add(resourceClass);
         Map<String, Set<String>> methodsByTemplate = new LinkedHashMap<>();
         for (Method method : resourceClass.getMethods()) {
             if (!PolicyResolver.isResourceMethod(method)) {
@@ -111,6 +113,16 @@ public class PolicyRegistry {
         }
         methodsByTemplate.forEach((template, methods) ->
                 routes.add(new Route(template, PathTemplate.compile(template), resourceClass, Set.copyOf(methods))));
+    }
+
+    /** Whether the bean instance (perhaps a generated subclass) is one of the resources the filters guard. */
+    boolean isResource(Object instance) {
+        for (Class<?> type = instance.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+            if (resourceClasses.contains(type)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The policy of a service method, or {@code null} for a method no declaration guards (resource methods too). */

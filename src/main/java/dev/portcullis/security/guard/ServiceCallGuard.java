@@ -32,6 +32,12 @@ public class ServiceCallGuard {
     @AroundInvoke
     Object enforce(InvocationContext invocation) throws Exception {
         PolicyRegistry.CallPolicy call = registry.callPolicy(invocation.getMethod());
+        if (call == null && !registry.isResource(invocation.getTarget())) {
+            // Fail closed: a guarded method whose policy was not resolved (in a native build, a bean that is not
+            // registered for reflection) is refused rather than run unchecked.
+            throw new IllegalStateException("No security policy was resolved for " + invocation.getMethod()
+                    + ": register its class for reflection, as NativeRegistrations does for resources");
+        }
         if (call != null) {
             ManagedContext requestContext = Arc.container().requestContext();
             GuardContext request = requestContext.isActive() && context.decided() ? context : null;

@@ -129,6 +129,27 @@ class PolicyResolverTest {
         }
     }
 
+    /** An extra action renamed without {@code @Action}: its action is now the method's name. */
+    @IfBuildProfile(NEVER)
+    @ViewSet
+    @Path("/invoices/")
+    @Permissions(IsAuthenticated.class)
+    public static class RenamedExtraAction implements GetPermissions {
+        @POST
+        @Path("{id}/pay/")
+        public String payNow() {
+            return "";
+        }
+
+        @Override
+        public List<Permission> getPermissions(String action) {
+            return switch (action) {
+                case "pay" -> List.of(new IsAdminUser());
+                default -> throw new IllegalArgumentException("no permissions for action '" + action + "'");
+            };
+        }
+    }
+
     @IfBuildProfile(NEVER)
     @ViewSet
     @Path("/invoices/")
@@ -145,14 +166,16 @@ class PolicyResolverTest {
             "NotAViewSet              |implements GetPermissions but is not a @ViewSet",
             "MisspelledFallingToNull  |getPermissions(\"destroy\") returned null",
             "MisspelledFallingToThrow |getPermissions(\"destroy\") failed (java.lang.IllegalArgumentException: destroy)",
+            "RenamedExtraAction       |getPermissions(\"payNow\") failed (java.lang.IllegalArgumentException: no permissions for action 'payNow')",
     })
     void aPerActionDeclarationThatWouldNotTakeEffectStopsStartUp(String resource, String message) throws Exception {
         Class<?> type = Class.forName(PolicyResolverTest.class.getName() + "$" + resource.strip());
         Object instance = type.getConstructor().newInstance();
+        Method method = type.getMethod(type == RenamedExtraAction.class ? "payNow" : "destroy");
         IllegalStateException error = assertThrows(IllegalStateException.class,
-                () -> resolver("IsAuthenticated").resolve(instance, type, type.getMethod("destroy")));
-        assertTrue(error.getMessage().startsWith("Invalid security declaration on " + type.getSimpleName() + ".destroy: "),
-                error.getMessage());
+                () -> resolver("IsAuthenticated").resolve(instance, type, method));
+        assertTrue(error.getMessage().startsWith("Invalid security declaration on " + type.getSimpleName() + "."
+                + method.getName() + ": "), error.getMessage());
         assertTrue(error.getMessage().contains(message.strip()), error.getMessage());
     }
 
