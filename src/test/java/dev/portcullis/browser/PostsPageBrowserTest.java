@@ -4,7 +4,7 @@ import dev.portcullis.api.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
+import dev.portcullis.MachineTools;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
@@ -43,7 +43,7 @@ class PostsPageBrowserTest {
 
     @BeforeEach
     void openBrowser() throws Exception {
-        Assumptions.assumeTrue(CHROMIUM.canExecute() && DRIVER.canExecute(),
+        MachineTools.require(CHROMIUM.canExecute() && DRIVER.canExecute(),
                 "needs Debian's chromium and chromium-driver (installed by .ci/run)");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
