@@ -2,12 +2,13 @@ package dev.portcullis.api.permissions;
 
 import dev.portcullis.security.core.AccessRequest;
 import dev.portcullis.security.core.Owned;
-import dev.portcullis.security.permission.Permission;
+import dev.portcullis.security.permission.NonBlocking;
+import dev.portcullis.security.permission.ObjectPermission;
 import jakarta.inject.Singleton;
 
 /** Read: anyone. Write: authenticated, and only the object's owner (the guide's {@code IsOwnerOrReadOnly}). */
 @Singleton
-public class IsOwnerOrReadOnly implements Permission {
+public class IsOwnerOrReadOnly implements ObjectPermission, NonBlocking {
 
     @Override
     public boolean hasPermission(AccessRequest request) {

@@ -1,7 +1,8 @@
 package dev.portcullis.api.permissions;
 
 import dev.portcullis.security.core.AccessRequest;
-import dev.portcullis.security.permission.Permission;
+import dev.portcullis.security.permission.NonBlocking;
+import dev.portcullis.security.permission.ObjectPermission;
 import jakarta.inject.Singleton;
 
 /**
@@ -11,7 +12,7 @@ import jakarta.inject.Singleton;
  * staff user make itself superuser.)
  */
 @Singleton
-public class IsSuperuserForPrivileges implements Permission {
+public class IsSuperuserForPrivileges implements ObjectPermission, NonBlocking {
 
     @Override
     public boolean hasObjectPermission(AccessRequest request, Object object) {

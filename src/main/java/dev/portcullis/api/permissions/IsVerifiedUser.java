@@ -1,12 +1,13 @@
 package dev.portcullis.api.permissions;
 
 import dev.portcullis.security.core.AccessRequest;
+import dev.portcullis.security.permission.NonBlocking;
 import dev.portcullis.security.permission.Permission;
 import jakarta.inject.Singleton;
 
 /** Only users whose e-mail address is verified (the guide's {@code IsVerifiedUser}, with its message). */
 @Singleton
-public class IsVerifiedUser implements Permission {
+public class IsVerifiedUser implements Permission, NonBlocking {
 
     public static final String EMAIL_VERIFIED = "email_verified";
 

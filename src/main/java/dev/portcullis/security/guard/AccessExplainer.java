@@ -1,5 +1,6 @@
 package dev.portcullis.security.guard;
 
+import dev.portcullis.security.permission.Evaluation;
 import dev.portcullis.security.authentication.Authenticator;
 import dev.portcullis.security.core.AccessRequest;
 import dev.portcullis.security.core.ApiException;
@@ -101,7 +102,8 @@ public class AccessExplainer {
     private static Optional<Decision> check(EndpointPolicy policy, AccessRequest request, List<Decision> decisions,
                                             Object object) {
         for (Permission permission : policy.permissions()) {
-            Decision decision = object == null ? permission.check(request) : permission.checkObject(request, object);
+            Decision decision = object == null ? Evaluation.check(permission, request)
+                    : Evaluation.checkObject(permission, request, object);
             decisions.add(decision);
             if (!decision.allowed()) {
                 return Optional.of(decision);

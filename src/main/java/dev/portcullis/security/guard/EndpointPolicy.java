@@ -1,5 +1,6 @@
 package dev.portcullis.security.guard;
 
+import dev.portcullis.security.permission.Evaluation;
 import dev.portcullis.security.authentication.Authenticator;
 import dev.portcullis.security.permission.Permission;
 
@@ -20,12 +21,13 @@ import java.util.Map;
  * @param permissionSource     where the permissions come from
  * @param csrfExempt           whether session-authenticated requests skip the CSRF check ({@link CsrfExempt})
  * @param originChecked        whether every unsafe request must come from a trusted origin ({@link OriginChecked})
+ * @param noObject             whether the method declares that it acts on no object ({@link NoObject})
  * @param model                the model the resource serves ({@link Model}), or {@code null}
  */
 public record EndpointPolicy(String resource, String path, String httpMethod, String action,
                              List<Authenticator> authenticators, Source authenticationSource,
                              List<Permission> permissions, Source permissionSource, boolean csrfExempt,
-                             boolean originChecked, String model) {
+                             boolean originChecked, boolean noObject, String model) {
 
     /** Where a list of classes was declared. */
     public enum Source { GLOBAL_DEFAULT, RESOURCE, METHOD, PROGRAMMATIC }
@@ -59,18 +61,26 @@ public record EndpointPolicy(String resource, String path, String httpMethod, St
     /** This policy for a method its path does not route, e.g. OPTIONS or a method answered 405 after the checks. */
     public EndpointPolicy forUnroutedMethod(String method, String unroutedAction) {
         return new EndpointPolicy(resource, path, method, unroutedAction, authenticators, authenticationSource,
-                permissions, permissionSource, csrfExempt, originChecked, model);
+                permissions, permissionSource, csrfExempt, originChecked, noObject, model);
     }
 
     /** This policy with other authentication classes, which decide between 401 and 403 for an anonymous caller. */
     public EndpointPolicy withAuthenticators(List<Authenticator> others) {
         return new EndpointPolicy(resource, path, httpMethod, action, others, authenticationSource, permissions,
-                permissionSource, csrfExempt, originChecked, model);
+                permissionSource, csrfExempt, originChecked, noObject, model);
+    }
+
+    /**
+     * Whether the endpoint must load its object through {@link ObjectAccess}: a path with a parameter, and a class
+     * with an object-level rule that would otherwise never run — unless the method declares {@link NoObject}.
+     */
+    public boolean requiresObject() {
+        return !noObject && path.contains("{") && permissions.stream().anyMatch(Evaluation::hasObjectRules);
     }
 
     /** Whether a permission check may block (see {@link Permission#blocking()}). */
     public boolean blocking() {
-        return permissions.stream().anyMatch(Permission::blocking);
+        return permissions.stream().anyMatch(Evaluation::blocking);
     }
 
     public List<String> permissionNames() {

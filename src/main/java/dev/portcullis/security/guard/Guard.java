@@ -1,5 +1,6 @@
 package dev.portcullis.security.guard;
 
+import dev.portcullis.security.permission.Evaluation;
 import dev.portcullis.security.authentication.Authenticator;
 import dev.portcullis.security.authentication.Credentials;
 import dev.portcullis.security.authentication.TrustedOrigins;
@@ -79,7 +80,7 @@ public class Guard {
 
     private AccessRequest checkPermissions(EndpointPolicy policy, AccessRequest request, Credentials credentials) {
         for (Permission permission : policy.permissions()) {
-            Decision decision = permission.check(request);
+            Decision decision = Evaluation.check(permission, request);
             if (!decision.allowed()) {
                 throw permissionDenied(policy, request, credentials, decision);
             }
@@ -90,7 +91,7 @@ public class Guard {
     /** DRF's {@code check_object_permissions}: every permission's object-level rule, in order. */
     public void checkObject(EndpointPolicy policy, AccessRequest request, Credentials credentials, Object object) {
         for (Permission permission : policy.permissions()) {
-            Decision decision = permission.checkObject(request, object);
+            Decision decision = Evaluation.checkObject(permission, request, object);
             if (!decision.allowed()) {
                 throw permissionDenied(policy, request, credentials, decision);
             }

@@ -15,11 +15,26 @@ public class GuardContext {
     private EndpointPolicy policy;
     private AccessRequest request;
     private Credentials credentials;
+    private boolean objectChecked;
 
     void set(EndpointPolicy policy, AccessRequest request, Credentials credentials) {
         this.policy = policy;
         this.request = request;
         this.credentials = credentials;
+    }
+
+    /** The endpoint loaded its object through {@link ObjectAccess}, which ran the object-level checks. */
+    void objectChecked() {
+        objectChecked = true;
+    }
+
+    /**
+     * Whether the endpoint skipped the object-level checks it needed: its policy has object-level rules on a path
+     * with a parameter ({@link EndpointPolicy#requiresObject}), and it never loaded the object through
+     * {@link ObjectAccess}.
+     */
+    boolean objectCheckSkipped() {
+        return policy != null && !objectChecked && policy.requiresObject();
     }
 
     /** Whether the guard has decided for this request (it has not, for example, before the filters ran). */

@@ -1,5 +1,6 @@
 package dev.portcullis.security.guard;
 
+import dev.portcullis.security.permission.Evaluation;
 import dev.portcullis.security.core.QueryRestriction;
 import dev.portcullis.security.permission.Permission;
 import jakarta.inject.Singleton;
@@ -27,7 +28,7 @@ public class ListScope {
     private QueryRestriction restriction() {
         QueryRestriction restriction = QueryRestriction.NONE;
         for (Permission permission : context.policy().permissions()) {
-            restriction = restriction.and(permission.listRestriction(context.request()));
+            restriction = restriction.and(Evaluation.listRestriction(permission, context.request()));
         }
         return restriction;
     }

@@ -24,6 +24,7 @@ public class ObjectAccess {
     public <T> T getObject(Optional<T> lookup) {
         T object = lookup.orElseThrow(Errors::notFound);
         guard.checkObject(context.policy(), context.request(), context.credentials(), object);
+        context.objectChecked();
         return object;
     }
 }

@@ -1,5 +1,6 @@
 package dev.portcullis.security.guard;
 
+import dev.portcullis.security.permission.Evaluation;
 import dev.portcullis.security.authentication.Authenticator;
 import dev.portcullis.security.guard.EndpointPolicy.Source;
 import dev.portcullis.security.permission.Permission;
@@ -99,16 +100,17 @@ public class PolicyResolver {
             Declared<Permission> permissions = permissions(resource, resourceClass, method, action);
             boolean csrfExempt = declared(resourceClass, method, CsrfExempt.class);
             boolean originChecked = declared(resourceClass, method, OriginChecked.class);
+            boolean noObject = method != null && method.isAnnotationPresent(NoObject.class);
             Model model = resourceClass.getAnnotation(Model.class);
             if (model == null) {
-                permissions.classes().stream().filter(Permission::needsModel).findFirst().ifPresent(p -> {
+                permissions.classes().stream().filter(Evaluation::needsModel).findFirst().ifPresent(p -> {
                     throw new IllegalArgumentException(p.name() + " needs the model the resource serves: "
                             + "annotate the resource with @Model (DRF: the view has no queryset)");
                 });
             }
             return new EndpointPolicy(resourceClass.getSimpleName(), path, httpMethod, action,
                     authentication.classes(), authentication.source(), permissions.classes(), permissions.source(),
-                    csrfExempt, originChecked, model == null ? null : model.value());
+                    csrfExempt, originChecked, noObject, model == null ? null : model.value());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("Invalid security declaration on " + where + ": " + e.getMessage(), e);
         }

@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 
 /** DRF's {@code AllowAny}: always. */
 @Singleton
-public class AllowAny implements Permission {
+public class AllowAny implements Permission, NonBlocking {
 
     @Override
     public boolean hasPermission(AccessRequest request) {

@@ -6,17 +6,7 @@ import dev.portcullis.security.core.QueryRestriction;
 import java.util.List;
 
 /** DRF's {@code A & B}: both must allow, at both levels. B is not asked once A denies. */
-public record And(Permission left, Permission right) implements Permission {
-
-    @Override
-    public boolean hasPermission(AccessRequest request) {
-        return check(request).allowed();
-    }
-
-    @Override
-    public boolean hasObjectPermission(AccessRequest request, Object object) {
-        return checkObject(request, object).allowed();
-    }
+public record And(Permission left, Permission right) implements Composition {
 
     @Override
     public List<Permission> parts() {
@@ -25,20 +15,20 @@ public record And(Permission left, Permission right) implements Permission {
 
     @Override
     public QueryRestriction listRestriction(AccessRequest request) {
-        return left.listRestriction(request).and(right.listRestriction(request));
+        return Evaluation.listRestriction(left, request).and(Evaluation.listRestriction(right, request));
     }
 
     @Override
-    public Decision check(AccessRequest request) {
-        Decision first = left.check(request);
-        return first.allowed() ? combine(Decision.REQUEST, first, right.check(request)) : combine(Decision.REQUEST, first);
+    public Decision decide(AccessRequest request) {
+        Decision first = Evaluation.check(left, request);
+        return first.allowed() ? combine(Decision.REQUEST, first, Evaluation.check(right, request)) : combine(Decision.REQUEST, first);
     }
 
     @Override
-    public Decision checkObject(AccessRequest request, Object object) {
-        Decision first = left.checkObject(request, object);
+    public Decision decideObject(AccessRequest request, Object object) {
+        Decision first = Evaluation.checkObject(left, request, object);
         return first.allowed()
-                ? combine(Decision.OBJECT, first, right.checkObject(request, object))
+                ? combine(Decision.OBJECT, first, Evaluation.checkObject(right, request, object))
                 : combine(Decision.OBJECT, first);
     }
 

@@ -9,20 +9,10 @@ import java.util.List;
  * A permission class of its own made of others, e.g. {@code IsAuthenticated & IsVerifiedUser} under one
  * name. Its verdict keeps the verdict of the composition, so a denial reports the part that denied.
  */
-public abstract class CompositePermission implements Permission {
+public abstract class CompositePermission implements Composition {
 
     /** The composition this class stands for. */
     protected abstract Permission composition();
-
-    @Override
-    public boolean hasPermission(AccessRequest request) {
-        return check(request).allowed();
-    }
-
-    @Override
-    public boolean hasObjectPermission(AccessRequest request, Object object) {
-        return checkObject(request, object).allowed();
-    }
 
     @Override
     public List<Permission> parts() {
@@ -31,17 +21,17 @@ public abstract class CompositePermission implements Permission {
 
     @Override
     public QueryRestriction listRestriction(AccessRequest request) {
-        return composition().listRestriction(request);
+        return Evaluation.listRestriction(composition(), request);
     }
 
     @Override
-    public Decision check(AccessRequest request) {
-        return wrap(composition().check(request));
+    public Decision decide(AccessRequest request) {
+        return wrap(Evaluation.check(composition(), request));
     }
 
     @Override
-    public Decision checkObject(AccessRequest request, Object object) {
-        return wrap(composition().checkObject(request, object));
+    public Decision decideObject(AccessRequest request, Object object) {
+        return wrap(Evaluation.checkObject(composition(), request, object));
     }
 
     private Decision wrap(Decision inner) {

@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 
 /** DRF's {@code IsAdminUser}: the user is staff ({@code is_staff}). */
 @Singleton
-public class IsAdminUser implements Permission {
+public class IsAdminUser implements Permission, NonBlocking {
 
     @Override
     public boolean hasPermission(AccessRequest request) {

@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 
 /** DRF's {@code IsAuthenticated}: the user is authenticated. */
 @Singleton
-public class IsAuthenticated implements Permission {
+public class IsAuthenticated implements Permission, NonBlocking {
 
     @Override
     public boolean hasPermission(AccessRequest request) {

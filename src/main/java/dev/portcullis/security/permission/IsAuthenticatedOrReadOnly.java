@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 
 /** DRF's {@code IsAuthenticatedOrReadOnly}: a safe method, or an authenticated user. */
 @Singleton
-public class IsAuthenticatedOrReadOnly implements Permission {
+public class IsAuthenticatedOrReadOnly implements Permission, NonBlocking {
 
     @Override
     public boolean hasPermission(AccessRequest request) {

@@ -48,17 +48,6 @@ public class ModelPermissions implements Permission {
     }
 
     @Override
-    public boolean needsModel() {
-        return true;
-    }
-
-    /** Grants are read from the database. */
-    @Override
-    public boolean blocking() {
-        return true;
-    }
-
-    @Override
     public boolean hasPermission(AccessRequest request) {
         if (!request.user().authenticated() && authenticatedUsersOnly()) {
             return false;

@@ -9,17 +9,7 @@ import java.util.List;
  * DRF's {@code ~A}: the negation at both levels. As in DRF, {@code ~A}'s object check negates A's object
  * check, so {@code ~IsAdminUser} denies every object (A's object check allows by default).
  */
-public record Not(Permission operand) implements Permission {
-
-    @Override
-    public boolean hasPermission(AccessRequest request) {
-        return check(request).allowed();
-    }
-
-    @Override
-    public boolean hasObjectPermission(AccessRequest request, Object object) {
-        return checkObject(request, object).allowed();
-    }
+public record Not(Permission operand) implements Composition {
 
     @Override
     public List<Permission> parts() {
@@ -28,18 +18,18 @@ public record Not(Permission operand) implements Permission {
 
     @Override
     public QueryRestriction listRestriction(AccessRequest request) {
-        return operand.listRestriction(request).negate();
+        return Evaluation.listRestriction(operand, request).negate();
     }
 
     @Override
-    public Decision check(AccessRequest request) {
-        Decision inner = operand.check(request);
+    public Decision decide(AccessRequest request) {
+        Decision inner = Evaluation.check(operand, request);
         return negate(Decision.REQUEST, inner);
     }
 
     @Override
-    public Decision checkObject(AccessRequest request, Object object) {
-        Decision inner = operand.checkObject(request, object);
+    public Decision decideObject(AccessRequest request, Object object) {
+        Decision inner = Evaluation.checkObject(operand, request, object);
         return negate(Decision.OBJECT, inner);
     }
 

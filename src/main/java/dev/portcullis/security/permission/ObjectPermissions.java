@@ -14,7 +14,7 @@ import java.util.List;
  * is told it does not exist (404), not that it is forbidden. Lists show the objects the user may view.
  */
 @Singleton
-public class ObjectPermissions extends ModelPermissions {
+public class ObjectPermissions extends ModelPermissions implements ObjectPermission {
 
     /** DRF's {@code perms_map} for the object level. */
     protected List<String> requiredObjectPermissions(String method, String model) {

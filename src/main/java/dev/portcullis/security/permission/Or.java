@@ -9,17 +9,7 @@ import java.util.List;
  * DRF 3.14's {@code A | B}. At the object level it means "(A allows the request and A allows the object)
  * or (B allows the request and B allows the object)", never "A's object check or B's object check".
  */
-public record Or(Permission left, Permission right) implements Permission {
-
-    @Override
-    public boolean hasPermission(AccessRequest request) {
-        return check(request).allowed();
-    }
-
-    @Override
-    public boolean hasObjectPermission(AccessRequest request, Object object) {
-        return checkObject(request, object).allowed();
-    }
+public record Or(Permission left, Permission right) implements Composition {
 
     @Override
     public List<Permission> parts() {
@@ -33,21 +23,22 @@ public record Or(Permission left, Permission right) implements Permission {
     }
 
     private static QueryRestriction restrictionOf(Permission operand, AccessRequest request) {
-        return operand.check(request).allowed() ? operand.listRestriction(request) : QueryRestriction.NOTHING;
+        return Evaluation.check(operand, request).allowed() ? Evaluation.listRestriction(operand, request)
+                : QueryRestriction.NOTHING;
     }
 
     @Override
-    public Decision check(AccessRequest request) {
-        Decision first = left.check(request);
+    public Decision decide(AccessRequest request) {
+        Decision first = Evaluation.check(left, request);
         if (first.allowed()) {
             return Decision.composite(name(), Decision.REQUEST, true, List.of(first));
         }
-        Decision second = right.check(request);
+        Decision second = Evaluation.check(right, request);
         return Decision.composite(name(), Decision.REQUEST, second.allowed(), List.of(first, second));
     }
 
     @Override
-    public Decision checkObject(AccessRequest request, Object object) {
+    public Decision decideObject(AccessRequest request, Object object) {
         Decision first = both(left, request, object);
         if (first.allowed()) {
             return Decision.composite(name(), Decision.OBJECT, true, List.of(first));
@@ -58,8 +49,8 @@ public record Or(Permission left, Permission right) implements Permission {
 
     /** One operand's request check followed, when it allows, by its object check. */
     private static Decision both(Permission operand, AccessRequest request, Object object) {
-        Decision onRequest = operand.check(request);
-        return onRequest.allowed() ? operand.checkObject(request, object) : onRequest;
+        Decision onRequest = Evaluation.check(operand, request);
+        return onRequest.allowed() ? Evaluation.checkObject(operand, request, object) : onRequest;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.portcullis.security.testing;
 
+import dev.portcullis.security.permission.Evaluation;
 import dev.portcullis.security.core.AccessRequest;
 import dev.portcullis.security.core.Caller;
 import dev.portcullis.security.core.RequestMemo;
@@ -70,7 +71,7 @@ public final class PermissionRequest {
 
     /** DRF's {@code has_permission}. */
     public Verdict check(Permission permission) {
-        return new Verdict(permission.check(build()));
+        return new Verdict(Evaluation.check(permission, build()));
     }
 
     /**
@@ -79,7 +80,7 @@ public final class PermissionRequest {
      */
     public Verdict checkObject(Permission permission, Object object) {
         AccessRequest request = build();
-        Verdict entry = new Verdict(permission.check(request));
-        return entry.allowed() ? new Verdict(permission.checkObject(request, object)) : entry;
+        Verdict entry = new Verdict(Evaluation.check(permission, request));
+        return entry.allowed() ? new Verdict(Evaluation.checkObject(permission, request, object)) : entry;
     }
 }

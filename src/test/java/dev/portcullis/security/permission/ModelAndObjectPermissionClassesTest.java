@@ -106,7 +106,7 @@ class ModelAndObjectPermissionClassesTest {
             default -> new ObjectPermissions();
         };
         Backend backend = new Backend(held, null);
-        assertEquals(allowed, with(permission, backend).check(request(user, method)).allowed());
+        assertEquals(allowed, Evaluation.check(with(permission, backend), request(user, method)).allowed());
         assertTrue(backend.lookups <= 1);
     }
 
@@ -130,10 +130,10 @@ class ModelAndObjectPermissionClassesTest {
         ObjectPermissions permission = with(new ObjectPermissions(), backend);
         AccessRequest request = request("alice", method);
         if (verdict.equals("404")) {
-            ApiException hidden = assertThrows(ApiException.class, () -> permission.checkObject(request, DOCUMENT));
+            ApiException hidden = assertThrows(ApiException.class, () -> Evaluation.checkObject(permission, request, DOCUMENT));
             assertEquals(404, hidden.status());
         } else {
-            assertEquals(verdict.equals("allow"), permission.checkObject(request, DOCUMENT).allowed());
+            assertEquals(verdict.equals("allow"), Evaluation.checkObject(permission, request, DOCUMENT).allowed());
         }
         assertEquals(1, backend.lookups, "the object's grants are looked up once per request");
     }
@@ -142,8 +142,8 @@ class ModelAndObjectPermissionClassesTest {
     void superusersHoldEveryObjectPermissionWithoutALookup() {
         Backend backend = new Backend(null, null);
         ObjectPermissions permission = with(new ObjectPermissions(), backend);
-        assertTrue(permission.checkObject(request("superuser", "DELETE"), DOCUMENT).allowed());
-        assertSame(QueryRestriction.NONE, permission.listRestriction(request("superuser", "GET")));
+        assertTrue(Evaluation.checkObject(permission, request("superuser", "DELETE"), DOCUMENT).allowed());
+        assertSame(QueryRestriction.NONE, Evaluation.listRestriction(permission, request("superuser", "GET")));
         assertEquals(0, backend.lookups);
     }
 
@@ -153,8 +153,8 @@ class ModelAndObjectPermissionClassesTest {
         ObjectPermissions objects = with(new ObjectPermissions(), backend);
         Permission twice = objects.and(objects).or(new IsAdminUser());
         AccessRequest request = request("alice", "PUT");
-        assertTrue(twice.check(request).allowed());
-        assertTrue(twice.checkObject(request, DOCUMENT).allowed());
+        assertTrue(Evaluation.check(twice, request).allowed());
+        assertTrue(Evaluation.checkObject(twice, request, DOCUMENT).allowed());
         assertEquals(2, backend.lookups);
     }
 
@@ -182,7 +182,7 @@ class ModelAndObjectPermissionClassesTest {
         ObjectPermissions objects = with(new ObjectPermissions(), new Backend(null, "view_note"));
         Permission permission = Requests.parse(expression.strip(), Map.of("ObjectPermissions", objects,
                 "IsAdminUser", new IsAdminUser(), "IsAuthenticated", new IsAuthenticated()));
-        assertEquals(jpql, permission.listRestriction(request(user, "GET")).jpql());
+        assertEquals(jpql, Evaluation.listRestriction(permission, request(user, "GET")).jpql());
     }
 
     @Test
