@@ -1,11 +1,9 @@
 package dev.portcullis.examples;
 
-import dev.portcullis.api.permissions.IsAdminOrOwner;
 import dev.portcullis.domain.Post;
 import dev.portcullis.security.guard.NoObject;
 import dev.portcullis.security.guard.ObjectAccess;
 import dev.portcullis.security.guard.Permissions;
-import dev.portcullis.security.permission.IsAuthenticated;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -19,8 +17,8 @@ import java.util.Map;
  * The invoice mistake the guard must catch: a detail endpoint under an object-level class that reads its object
  * with {@code findById} instead of {@code ObjectAccess.getObject(...)}, so the ownership check never runs.
  */
-@Path("/api/examples/posts/{id}/")
-@Permissions({IsAuthenticated.class, IsAdminOrOwner.class})
+@Path("/api/examples/unchecked-posts/{id}/")
+@Permissions(expression = "IsAuthenticated & IsAdminOrOwner")
 public class SkippedObjectCheckResource {
 
     @Inject

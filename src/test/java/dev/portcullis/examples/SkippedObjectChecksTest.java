@@ -37,7 +37,7 @@ class SkippedObjectChecksTest {
         int id = Api.post(owner, "original title", true);
         String caller = actor.strip().equals("owner") ? owner : Api.token("skipper-other");
         Response response = Api.withToken(caller).contentType(ContentType.JSON).body("{}")
-                .request(method.strip(), "/api/examples/posts/" + id + "/" + (suffix == null ? "" : suffix.strip()));
+                .request(method.strip(), "/api/examples/unchecked-posts/" + id + "/" + (suffix == null ? "" : suffix.strip()));
         assertEquals(status, response.statusCode(), response.asString());
         switch (status) {
             case 500 -> assertEquals(SERVER_ERROR, response.jsonPath().getMap("$"));

@@ -60,8 +60,9 @@ public record EndpointPolicy(String resource, String path, String httpMethod, St
 
     /** This policy for a method its path does not route, e.g. OPTIONS or a method answered 405 after the checks. */
     public EndpointPolicy forUnroutedMethod(String method, String unroutedAction) {
+        // The guard answers such a method itself (metadata or 405): no method runs, so no object is loaded.
         return new EndpointPolicy(resource, path, method, unroutedAction, authenticators, authenticationSource,
-                permissions, permissionSource, csrfExempt, originChecked, noObject, model);
+                permissions, permissionSource, csrfExempt, originChecked, true, model);
     }
 
     /** This policy with other authentication classes, which decide between 401 and 403 for an anonymous caller. */

@@ -100,7 +100,8 @@ public class PolicyResolver {
             Declared<Permission> permissions = permissions(resource, resourceClass, method, action);
             boolean csrfExempt = declared(resourceClass, method, CsrfExempt.class);
             boolean originChecked = declared(resourceClass, method, OriginChecked.class);
-            boolean noObject = method != null && method.isAnnotationPresent(NoObject.class);
+            // Without a method (OPTIONS, a method the path does not route) the guard answers itself: no object.
+            boolean noObject = method == null || method.isAnnotationPresent(NoObject.class);
             Model model = resourceClass.getAnnotation(Model.class);
             if (model == null) {
                 permissions.classes().stream().filter(Evaluation::needsModel).findFirst().ifPresent(p -> {
