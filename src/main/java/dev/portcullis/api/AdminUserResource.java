@@ -71,7 +71,7 @@ public class AdminUserResource {
         boolean privileged = Boolean.TRUE.equals(staff) || Boolean.TRUE.equals(superuser);
         objects.getObject(Optional.of(new AccountChange(username, false,
                 privileged ? Set.of(Change.PRIVILEGES, Change.DETAILS) : Set.of(Change.DETAILS))));
-        checkPassword(payload, password, username, email);
+        UserFields.validatePassword(payload, passwordRules, password, username, email);
         payload.validate();
         return UserView.of(accounts.create(new Accounts.NewUser(username, password, email, staff, superuser, active, verified)));
     }
@@ -101,7 +101,7 @@ public class AdminUserResource {
             asked.add(Change.DETAILS);
         }
         objects.getObject(Optional.of(new AccountChange(user.username, user.staff || user.superuser, asked)));
-        checkPassword(payload, password, user.username, user.email);
+        UserFields.validatePassword(payload, passwordRules, password, user.username, user.email);
         payload.validate();
         if (staff != null) {
             user.staff = staff;
@@ -140,14 +140,6 @@ public class AdminUserResource {
         User user = find(username);
         objects.getObject(Optional.of(new AccountChange(user.username, user.staff || user.superuser, Set.of(Change.TOKENS))));
         return user;
-    }
-
-    /** Django's password validators, as its user creation and password change forms run them. */
-    private void checkPassword(Payload payload, String password, String username, String email) {
-        if (password != null) {
-            passwordRules.problems(password, username, email == null ? "" : email)
-                    .forEach(problem -> payload.error("password", problem));
-        }
     }
 
     private static boolean changes(Boolean requested, boolean current) {

@@ -38,9 +38,7 @@ public class RegisterResource {
         String username = UserFields.username(payload).required();
         String email = UserFields.email(payload).optional("");
         String password = UserFields.password(payload).required();
-        if (password != null) {
-            passwordRules.problems(password, username, email).forEach(problem -> payload.error("password", problem));
-        }
+        UserFields.validatePassword(payload, passwordRules, password, username, email);
         payload.validate();
         return Registered.of(accounts.create(Accounts.NewUser.regular(username, password, email)));
     }

@@ -1,5 +1,6 @@
 package dev.portcullis.api;
 
+import dev.portcullis.accounts.PasswordRules;
 import dev.portcullis.accounts.User;
 import dev.portcullis.web.Payload;
 
@@ -26,5 +27,17 @@ final class UserFields {
 
     static Payload.TextField password(Payload payload) {
         return payload.text("password").keepWhitespace().maxLength(128);
+    }
+
+    /**
+     * Django's password validators, as its user creation and password change forms run them: each problem is an
+     * error on {@code password}.
+     *
+     * @param password {@code null} when the payload sets none
+     */
+    static void validatePassword(Payload payload, PasswordRules rules, String password, String username, String email) {
+        if (password != null) {
+            rules.problems(password, username, email == null ? "" : email).forEach(problem -> payload.error("password", problem));
+        }
     }
 }

@@ -7,20 +7,21 @@ public final class HeaderCredentials {
     }
 
     public static Credentials authorization(String value) {
+        Credentials none = Credentials.none();
         return new Credentials() {
             @Override
             public String header(String name) {
-                return "Authorization".equals(name) ? value : null;
+                return "Authorization".equals(name) ? value : none.header(name);
             }
 
             @Override
             public String cookie(String name) {
-                return null;
+                return none.cookie(name);
             }
 
             @Override
             public String requestOrigin() {
-                return null;
+                return none.requestOrigin();
             }
 
             @Override
