@@ -1,8 +1,5 @@
 package dev.portcullis.api;
 
-import dev.portcullis.domain.Document;
-import dev.portcullis.domain.Note;
-import dev.portcullis.domain.Post;
 import dev.portcullis.security.guard.AccessExplanation;
 import dev.portcullis.security.guard.Metadata;
 import dev.portcullis.security.permission.Decision;
@@ -11,7 +8,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /**
  * What a native executable must keep for reflection: the resources, whose annotations the guard reads at
  * start-up to resolve policies, and the answers Jackson writes that are not a resource method's own return
- * type, and the rows JPQL's {@code select new} builds. {@code NativeRegistrationsTest} fails when a resource is missing here.
+ * type. {@code NativeRegistrationsTest} fails when a resource is missing here.
  */
 @RegisterForReflection(methods = true, targets = {
         AdminUserResource.class,
@@ -19,7 +16,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         DocumentResource.class,
         GrantResource.class,
         GroupResource.class,
-        NoteResource.class, NotesViewSet.class,
+        NoteResource.class,
         WebhookResource.class,
         ProbeViews.SessionFirst.class,
         ExampleViews.DataView.class, ExampleViews.PrivateView.class, ExampleViews.PublicView.class,
@@ -34,7 +31,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         RegisterResource.class,
         TokenResource.class,
         AccessExplanation.class, AccessExplanation.Verdict.class, Decision.class, Metadata.class,
-        Document.Row.class, Note.Row.class, Post.Row.class,
 })
 public final class NativeRegistrations {
 

@@ -14,7 +14,9 @@ import dev.portcullis.security.core.Caller;
 import dev.portcullis.security.guard.ObjectAccess;
 import dev.portcullis.security.guard.ObjectLookup;
 import dev.portcullis.security.guard.Permissions;
-import dev.portcullis.security.guard.ListScope;
+import dev.portcullis.security.guard.EndpointPolicy;
+import dev.portcullis.viewsets.ModelViewSet;
+import dev.portcullis.security.core.AccessRequest;
 import dev.portcullis.security.guard.ViewSet;
 import dev.portcullis.security.permission.AllowAny;
 import dev.portcullis.security.permission.IsAuthenticated;
@@ -159,13 +161,13 @@ public final class ProbeViews {
         ObjectAccess objects;
 
         @Override
-        public Optional<Object> lookupObject(String id, Caller caller) {
+        public Optional<Object> lookupObject(String id, EndpointPolicy policy, AccessRequest request) {
             return PathIds.tryParse(id).flatMap(Post::findPublished);
         }
 
         @GET
         public Map<String, Object> get(@PathParam("id") String id) {
-            objects.getObject(lookupObject(id, guard.caller()));
+            objects.getObject(lookupObject(id, guard.policy(), guard.request()));
             return answer("or-posts");
         }
 
@@ -182,7 +184,7 @@ public final class ProbeViews {
         }
 
         private Map<String, Object> retitle(String id, Payload payload) {
-            Post post = (Post) objects.getObject(lookupObject(id, guard.caller()));
+            Post post = (Post) objects.getObject(lookupObject(id, guard.policy(), guard.request()));
             String title = payload.text("title").maxLength(200).required();
             payload.validate();
             if (title != null) {
@@ -192,15 +194,14 @@ public final class ProbeViews {
         }
     }
 
-    /** Model permissions on notes, with anonymous reads: every method answers the probe when allowed. */
     /** The notes viewset under DRF's {@code DjangoModelPermissionsOrAnonReadOnly}: anyone reads, grants write. */
     @ViewSet
     @Path("/api/probe/notes-anon/")
     @Model(Note.MODEL)
     @Permissions(ModelPermissionsOrAnonReadOnly.class)
-    public static class NotesAnon extends NotesViewSet {
-        public NotesAnon(ListScope lists, ObjectAccess objects) {
-            super(lists, objects);
+    public static class NotesAnon extends ModelViewSet<Note> {
+        public NotesAnon() {
+            super(NoteResource.SERIALIZER);
         }
     }
 }

@@ -39,16 +39,4 @@ public class Document extends PanacheEntityBase implements Identified {
     public Long primaryKey() {
         return id;
     }
-
-    /** A document as the API shows it. */
-    public record Row(long id, String title, String content) {
-    }
-
-    /** The select of a list, over the restriction's root alias. */
-    public static final String LIST = "select new dev.portcullis.domain.Document$Row(o.id, o.title, o.content) "
-            + "from Document o";
-
-    public Row row() {
-        return new Row(id, title, content);
-    }
 }

@@ -27,15 +27,4 @@ public class Note extends PanacheEntityBase implements Identified {
     public Long primaryKey() {
         return id;
     }
-
-    /** A note as the API shows it. */
-    public record Row(long id, String text) {
-    }
-
-    /** The select of a list, over the restriction's root alias. */
-    public static final String LIST = "select new dev.portcullis.domain.Note$Row(o.id, o.text) from Note o";
-
-    public Row row() {
-        return new Row(id, text);
-    }
 }

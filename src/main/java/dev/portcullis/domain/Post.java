@@ -24,7 +24,6 @@ import java.util.Optional;
 @Table(name = "posts")
 public class Post extends PanacheEntityBase implements Owned {
 
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -50,25 +49,9 @@ public class Post extends PanacheEntityBase implements Owned {
         return owner.id;
     }
 
-    /** A post as lists show it, read without loading entities (no dirty checking, one query). */
-    public record Row(long id, String title, String body, boolean published, String owner, OffsetDateTime createdAt) {
-    }
-
-    /** The select of a list of rows, over the restriction's root alias. */
-    public static final String LIST = "select new dev.portcullis.domain.Post$Row(o.id, o.title, o.body, o.published, "
-            + "o.owner.username, o.createdAt) from Post o";
-
     /** The posts a caller may see (DRF's {@code get_queryset}): published ones and the caller's own drafts. */
     public static QueryRestriction visibleTo(Caller caller) {
         return QueryRestriction.of("o.published = true or o.owner.id = :me", Map.of("me", meOf(caller)));
-    }
-
-    /** One post, if the caller may see it; others' drafts are as absent as missing posts. */
-    public static Optional<Post> findVisible(long id, Caller caller) {
-        QueryRestriction visible = visibleTo(caller);
-        return visible.bind(getEntityManager().createQuery("select o from Post o join fetch o.owner where o.id = :id "
-                        + "and (" + visible.jpql() + ")", Post.class).setParameter("id", id))
-                .getResultStream().findFirst();
     }
 
     /** Published posts only. */

@@ -50,6 +50,11 @@ public final class Payload {
         return new PrimaryKeyField(field);
     }
 
+    /** The body as it was parsed, for a serializer that reads its fields itself. */
+    public JsonNode json() {
+        return root;
+    }
+
     /** Whether the body has the field at all (even as {@code null}). */
     public boolean has(String field) {
         return value(field) != null;

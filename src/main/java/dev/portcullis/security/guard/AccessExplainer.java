@@ -45,11 +45,11 @@ public class AccessExplainer {
             return explain(user, method, path, null);
         }
         if (!(registry.resourceOf(route) instanceof ObjectLookup lookup)) {
-            return explain(route, user, method, path, caller -> {
+            return explain(route, user, method, path, (policy, request) -> {
                 throw new ApiException(404, "This endpoint acts on no object.", "not_found");
             });
         }
-        return explain(route, user, method, path, caller -> lookup.lookupObject(objectId, caller)
+        return explain(route, user, method, path, (policy, request) -> lookup.lookupObject(objectId, policy, request)
                 .orElseThrow(Errors::notFound));
     }
 
@@ -62,11 +62,11 @@ public class AccessExplainer {
      */
     public AccessExplanation explain(Caller user, String method, String path, Object object) {
         PolicyRegistry.Route route = registry.route(path).orElseThrow(Errors::notFound);
-        return explain(route, user, method, path, object == null ? null : caller -> object);
+        return explain(route, user, method, path, object == null ? null : (policy, request) -> object);
     }
 
     private AccessExplanation explain(PolicyRegistry.Route route, Caller user, String method, String path,
-                                      java.util.function.Function<Caller, Object> objectOf) {
+                                      java.util.function.BiFunction<EndpointPolicy, AccessRequest, Object> objectOf) {
         EndpointPolicy policy = registry.policyFor(route, method);
         String username = user.authenticated() ? user.username() : null;
         boolean authenticates = user.authenticated() && !policy.authenticators().isEmpty();
@@ -79,7 +79,7 @@ public class AccessExplainer {
         // OPTIONS (DRF's metadata action) answers without loading the object, so no object-level check.
         if (denied.isEmpty() && objectOf != null && !"OPTIONS".equals(method)) {
             try {
-                denied = check(policy, request, decisions, objectOf.apply(caller));
+                denied = check(policy, request, decisions, objectOf.apply(policy, request));
             } catch (ApiException hidden) {
                 // Not there for this user, or hidden by a class (ObjectPermissions without view): DRF's Http404.
                 return result(username, method, path, policy, verdicts(policy, user), decisions, false,

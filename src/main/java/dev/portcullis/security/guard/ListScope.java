@@ -1,6 +1,7 @@
 package dev.portcullis.security.guard;
 
 import dev.portcullis.security.permission.Evaluation;
+import dev.portcullis.security.core.AccessRequest;
 import dev.portcullis.security.core.QueryRestriction;
 import dev.portcullis.security.permission.Permission;
 import jakarta.inject.Singleton;
@@ -25,10 +26,15 @@ public class ListScope {
     }
 
     /** The restriction of the current request's permissions, all of which must allow an object. */
-    private QueryRestriction restriction() {
+    public QueryRestriction restriction() {
+        return restrictionOf(context.policy(), context.request());
+    }
+
+    /** The restriction of a policy's permissions for a request (the current one, or one an explanation imagines). */
+    public static QueryRestriction restrictionOf(EndpointPolicy policy, AccessRequest request) {
         QueryRestriction restriction = QueryRestriction.NONE;
-        for (Permission permission : context.policy().permissions()) {
-            restriction = restriction.and(Evaluation.listRestriction(permission, context.request()));
+        for (Permission permission : policy.permissions()) {
+            restriction = restriction.and(Evaluation.listRestriction(permission, request));
         }
         return restriction;
     }

@@ -1,14 +1,19 @@
 package dev.portcullis.security.guard;
 
-import dev.portcullis.security.core.Caller;
+import dev.portcullis.security.core.AccessRequest;
 
 import java.util.Optional;
 
 /**
  * Implemented by a resource whose endpoints act on one object, so that an explanation can run the object-level
- * checks without running the endpoint: the object as the resource's own scoped query finds it for the caller.
+ * checks without running the endpoint: the object as the resource's own scoped query finds it for the request —
+ * the query its endpoints run, not a second one.
  */
 public interface ObjectLookup {
 
-    Optional<Object> lookupObject(String id, Caller caller);
+    /**
+     * @param policy  the policy of the action asked about (its permissions may narrow the query)
+     * @param request the request as the guard would see it, its user authenticated
+     */
+    Optional<Object> lookupObject(String id, EndpointPolicy policy, AccessRequest request);
 }

@@ -1,4 +1,4 @@
-package dev.portcullis.api;
+package dev.portcullis.viewsets;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Times as DRF writes them: Python's {@code isoformat()} in UTC with {@code Z} (each expectation is Python's). */
-class PostViewTest {
+class DateTimeFieldTest {
 
     @ParameterizedTest
     @CsvSource({
@@ -20,6 +20,6 @@ class PostViewTest {
             "2026-11-29T21:05:07.123456789Z,          2026-11-29T21:05:07.123456Z",
     })
     void createdAtIsWrittenAsDrfWritesIt(String time, String expected) {
-        assertEquals(expected, PostView.isoFormat(OffsetDateTime.parse(time)));
+        assertEquals(expected, DateTimeField.isoFormat(OffsetDateTime.parse(time)));
     }
 }

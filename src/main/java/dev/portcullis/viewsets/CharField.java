@@ -1,0 +1,97 @@
+package dev.portcullis.viewsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** DRF's {@code CharField} (and, with a rule, {@code EmailField}): text, trimmed, not blank unless allowed. */
+public final class CharField extends Field<CharField> {
+
+    private boolean allowBlank;
+    private boolean trimWhitespace = true;
+    private Integer maxLength;
+    private Integer minLength;
+    private final List<Map.Entry<Predicate<String>, String>> rules = new ArrayList<>();
+
+    CharField(String name) {
+        super(name);
+    }
+
+    public CharField allowBlank() {
+        allowBlank = true;
+        return this;
+    }
+
+    /** DRF's {@code trim_whitespace=False}. */
+    public CharField keepWhitespace() {
+        trimWhitespace = false;
+        return this;
+    }
+
+    public CharField maxLength(int length) {
+        maxLength = length;
+        return this;
+    }
+
+    public CharField minLength(int length) {
+        minLength = length;
+        return this;
+    }
+
+    /** A validator: the value must pass, or the field gets the message. */
+    public CharField must(Predicate<String> rule, String message) {
+        rules.add(Map.entry(rule, message));
+        return this;
+    }
+
+    @Override
+    List<Class<?>> javaTypes() {
+        return List.of(String.class);
+    }
+
+    @Override
+    Object toInternalValue(JsonNode data) throws Invalid {
+        if (!(data.isTextual() || data.isNumber())) {
+            throw new Invalid("Not a valid string.");
+        }
+        String text = data.asText();
+        if (text.isEmpty() || (trimWhitespace && PythonText.strip(text).isEmpty())) {
+            if (!allowBlank) {
+                throw new Invalid("This field may not be blank.");
+            }
+            return "";
+        }
+        String value = trimWhitespace ? PythonText.strip(text) : text;
+        List<String> errors = new ArrayList<>();
+        int length = value.codePointCount(0, value.length());
+        if (maxLength != null && length > maxLength) {
+            errors.add("Ensure this field has no more than " + maxLength + " characters.");
+        }
+        if (minLength != null && length < minLength) {
+            errors.add("Ensure this field has at least " + minLength + " characters.");
+        }
+        if (value.indexOf('\0') >= 0) {
+            errors.add("Null characters are not allowed.");
+        }
+        value.codePoints().filter(point -> point >= 0xD800 && point <= 0xDFFF).findFirst().ifPresent(surrogate ->
+                errors.add(String.format("Surrogate characters are not allowed: U+%X.", surrogate)));
+        for (Map.Entry<Predicate<String>, String> rule : rules) {
+            if (!rule.getKey().test(value)) {
+                errors.add(rule.getValue());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new Invalid(errors);
+        }
+        return value;
+    }
+
+    @Override
+    JsonNode toRepresentation(Object value) {
+        return JsonNodeFactory.instance.textNode(value.toString());
+    }
+}

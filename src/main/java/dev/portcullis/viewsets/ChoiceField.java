@@ -1,0 +1,36 @@
+package dev.portcullis.viewsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import java.util.List;
+
+/** DRF's {@code ChoiceField} over text choices: anything else is {@code "\"x\" is not a valid choice."}. */
+public final class ChoiceField extends Field<ChoiceField> {
+
+    private final List<String> choices;
+
+    ChoiceField(String name, List<String> choices) {
+        super(name);
+        this.choices = List.copyOf(choices);
+    }
+
+    @Override
+    List<Class<?>> javaTypes() {
+        return List.of(String.class);
+    }
+
+    @Override
+    Object toInternalValue(JsonNode data) throws Invalid {
+        String input = pythonStr(data);
+        if (data.isValueNode() && choices.contains(input)) {
+            return input;
+        }
+        throw new Invalid("\"" + input + "\" is not a valid choice.");
+    }
+
+    @Override
+    JsonNode toRepresentation(Object value) {
+        return JsonNodeFactory.instance.textNode(value.toString());
+    }
+}

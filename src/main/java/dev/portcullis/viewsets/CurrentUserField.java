@@ -1,0 +1,40 @@
+package dev.portcullis.viewsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import java.util.List;
+
+/**
+ * DRF's {@code HiddenField(default=CurrentUserDefault())} and {@code ReadOnlyField(source="owner.username")} in
+ * one: a relation to the user, set to the requesting user when an object is created, shown by username. A client
+ * cannot set it.
+ */
+public final class CurrentUserField extends Field<CurrentUserField> {
+
+    CurrentUserField(String name) {
+        super(name);
+        source(source() + ".username");
+        readOnly();
+    }
+
+    /** The relation the field sets: the first attribute of its path. */
+    String relation() {
+        return source().substring(0, source().indexOf('.'));
+    }
+
+    @Override
+    List<Class<?>> javaTypes() {
+        return List.of(String.class);
+    }
+
+    @Override
+    Object toInternalValue(JsonNode data) {
+        throw new IllegalStateException("the current user is never read from a request");
+    }
+
+    @Override
+    JsonNode toRepresentation(Object value) {
+        return JsonNodeFactory.instance.textNode(value.toString());
+    }
+}

@@ -1,0 +1,234 @@
+package dev.portcullis.viewsets;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.security.core.QueryRestriction;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.metamodel.Attribute;
+import jakarta.persistence.metamodel.EntityType;
+import jakarta.persistence.metamodel.ManagedType;
+import jakarta.persistence.metamodel.Metamodel;
+import jakarta.persistence.metamodel.SingularAttribute;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.metamodel.mapping.AttributeMapping;
+import org.hibernate.persister.entity.EntityPersister;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A serializer bound to its entity's mapping, once, at start-up: every field's attribute path checked (a typo or
+ * a field of the wrong type stops start-up), the queries derived from the paths, and the writable attributes
+ * set through Hibernate's own accessors, so that dirty checking sees every change.
+ *
+ * @param <E> the entity
+ */
+final class EntityModel<E> {
+
+    private static final String ROOT = QueryRestriction.ROOT;
+    private static final String LOOKUP = "portcullisLookup";
+
+    private final ModelSerializer<E> serializer;
+    private final Class<?> idType;
+    private final String idPath;
+    private final String entityName;
+    private final String select;
+    private final String from;
+    private final Map<Field<?>, AttributeMapping> writable = new LinkedHashMap<>();
+    private java.lang.reflect.Constructor<E> constructor;
+    private final Map<AttributeMapping, Class<?>> currentUserRelations = new LinkedHashMap<>();
+
+    private EntityModel(ModelSerializer<E> serializer, Class<?> idType, String idPath, String entityName, String select,
+                        String from) {
+        this.serializer = serializer;
+        this.entityName = entityName;
+        this.idType = idType;
+        this.idPath = idPath;
+        this.select = select;
+        this.from = from;
+    }
+
+    static <E> EntityModel<E> bind(ModelSerializer<E> serializer, EntityManagerFactory factory) {
+        Class<E> model = serializer.model();
+        Metamodel metamodel = factory.getMetamodel();
+        EntityType<E> entity;
+        try {
+            entity = metamodel.entity(model);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(model.getName() + " is not an entity");
+        }
+        SingularAttribute<? super E, ?> id = entity.getSingularAttributes().stream().filter(SingularAttribute::isId)
+                .findFirst().orElseThrow(() -> new IllegalStateException(model.getSimpleName() + " has no single id"));
+        if (id.getJavaType() != Long.class && id.getJavaType() != Integer.class) {
+            throw new IllegalStateException(model.getSimpleName() + "'s id is a " + id.getJavaType().getSimpleName()
+                    + ": viewsets look objects up by integer ids");
+        }
+        Map<String, String> joins = new LinkedHashMap<>();
+        List<String> columns = new ArrayList<>();
+        for (Field<?> field : serializer.fields()) {
+            columns.add(column(metamodel, entity, field, joins));
+        }
+        StringBuilder from = new StringBuilder(" from " + entity.getName() + " " + ROOT);
+        joins.forEach((path, alias) -> from.append(" left join ").append(path).append(' ').append(alias));
+        EntityModel<E> bound = new EntityModel<>(serializer, id.getJavaType(), ROOT + "." + id.getName(),
+                entity.getName(), String.join(", ", columns), from.toString());
+        try {
+            bound.constructor = model.getDeclaredConstructor();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(model.getSimpleName() + " has no constructor without parameters");
+        }
+        EntityPersister persister = factory.unwrap(SessionFactoryImplementor.class).getMappingMetamodel()
+                .getEntityDescriptor(model);
+        for (Field<?> field : serializer.fields()) {
+            if (!field.isReadOnly()) {
+                bound.writable.put(field, persister.findAttributeMapping(field.source()));
+            }
+            if (field instanceof CurrentUserField user) {
+                bound.currentUserRelations.put(persister.findAttributeMapping(user.relation()),
+                        entity.getAttribute(user.relation()).getJavaType());
+            }
+        }
+        return bound;
+    }
+
+    /** The select expression of a field, joining the relations its path goes through. */
+    private static String column(Metamodel metamodel, ManagedType<?> entity, Field<?> field, Map<String, String> joins) {
+        String where = entity.getJavaType().getSimpleName() + " serializer, field '" + field.name() + "'";
+        String[] path = field.source().split("\\.");
+        if (path.length > 1 && !field.isReadOnly()) {
+            throw new IllegalStateException(where + ": a field read through a relation (" + field.source()
+                    + ") can only be read-only");
+        }
+        ManagedType<?> type = entity;
+        String alias = ROOT;
+        for (int i = 0; i < path.length; i++) {
+            Attribute<?, ?> attribute;
+            try {
+                attribute = type.getAttribute(path[i]);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(where + ": " + type.getJavaType().getSimpleName() + " has no attribute '"
+                        + path[i] + "' (source '" + field.source() + "')");
+            }
+            if (i == path.length - 1) {
+                if (!field.javaTypes().contains(attribute.getJavaType())) {
+                    throw new IllegalStateException(where + ": " + field.getClass().getSimpleName() + " cannot show "
+                            + attribute.getJavaType().getSimpleName() + " attribute '" + field.source() + "'");
+                }
+                if (!field.isReadOnly() && attribute instanceof SingularAttribute<?, ?> singular && singular.isId()) {
+                    throw new IllegalStateException(where + ": the id is chosen by the database: declare it readOnly");
+                }
+                field.bind(attribute.getJavaType());
+                return alias + "." + path[i];
+            }
+            if (!attribute.isAssociation() || attribute.isCollection()) {
+                throw new IllegalStateException(where + ": '" + path[i] + "' is not a relation to one object");
+            }
+            String joined = alias + "." + path[i];
+            alias = joins.computeIfAbsent(joined, j -> "j" + (joins.size() + 1));
+            type = metamodel.managedType(attribute.getJavaType());
+        }
+        throw new IllegalStateException(where + ": empty source");
+    }
+
+    ModelSerializer<E> serializer() {
+        return serializer;
+    }
+
+    /** The id in a path, if it is one: anything else finds nothing, as DRF's lookup of a non-integer pk. */
+    Optional<Object> parseId(String text) {
+        if (text == null || !text.matches("\\d{1,18}")) {
+            return Optional.empty();
+        }
+        long value = Long.parseLong(text);
+        if (idType == Integer.class) {
+            return value > Integer.MAX_VALUE ? Optional.empty() : Optional.of((int) value);
+        }
+        return Optional.of(value);
+    }
+
+    long count(EntityManager entityManager, QueryRestriction restriction) {
+        return compileCount(entityManager, restriction).getSingleResult();
+    }
+
+    /** The count query, parsed and bound but not run: at start-up, to find a mistake in a queryset's JPQL. */
+    TypedQuery<Long> compileCount(EntityManager entityManager, QueryRestriction restriction) {
+        return restriction.bind(entityManager.createQuery("select count(" + ROOT + ") from " + entityName + " " + ROOT
+                + where(restriction), Long.class));
+    }
+
+    ArrayNode list(EntityManager entityManager, QueryRestriction restriction, long offset, long limit) {
+        TypedQuery<Object[]> query = restriction.bind(entityManager.createQuery("select " + select + from
+                + where(restriction) + " order by " + idPath, Object[].class));
+        if (limit >= 0) {
+            query.setFirstResult((int) Math.min(offset, Integer.MAX_VALUE)).setMaxResults((int) Math.min(limit, Integer.MAX_VALUE));
+        }
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (Object[] row : query.getResultList()) {
+            out.add(serializer.represent(row, 0));
+        }
+        return out;
+    }
+
+    /** One object the restriction allows, with its representation, in one query. */
+    Optional<Loaded<E>> find(EntityManager entityManager, QueryRestriction restriction, Object id) {
+        if (restriction == QueryRestriction.NOTHING) {
+            return Optional.empty();
+        }
+        String scoped = restriction == QueryRestriction.NONE ? "" : " and (" + restriction.jpql() + ")";
+        List<Object[]> rows = restriction.bind(entityManager.createQuery("select " + ROOT + ", " + select + from
+                + " where " + idPath + " = :" + LOOKUP + scoped, Object[].class)).setParameter(LOOKUP, id).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        E object = (E) rows.get(0)[0];
+        return Optional.of(new Loaded<>(object, serializer.represent(rows.get(0), 1)));
+    }
+
+    /** The object as the database now holds it (after a write is flushed: what every later read will show). */
+    ObjectNode stored(EntityManager entityManager, Object id) {
+        Object[] row = entityManager.createQuery("select " + select + from + " where " + idPath + " = :" + LOOKUP,
+                Object[].class).setParameter(LOOKUP, id).getSingleResult();
+        return serializer.represent(row, 0);
+    }
+
+    /** A new object, with the entity's own defaults. */
+    E newInstance() {
+        try {
+            return constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot create a " + serializer.model().getSimpleName(), e);
+        }
+    }
+
+    /** Sets the relations of {@link CurrentUserField}s to the user creating the object. */
+    void setCurrentUser(E entity, Long userId, EntityManager entityManager) {
+        currentUserRelations.forEach((relation, userType) -> {
+            if (userId == null) {
+                throw new IllegalStateException(serializer.model().getSimpleName() + "'s " + relation.getAttributeName()
+                        + " is the current user, but the request is anonymous: the create action's permissions "
+                        + "must require an authenticated user");
+            }
+            relation.setValue(entity, entityManager.getReference(userType, userId));
+        });
+    }
+
+    /** Sets the validated values, through Hibernate's accessors. */
+    void write(E entity, Map<Field<?>, Object> values) {
+        values.forEach((field, value) -> writable.get(field).setValue(entity, value));
+    }
+
+    private static String where(QueryRestriction restriction) {
+        return restriction == QueryRestriction.NONE ? "" : " where " + restriction.jpql();
+    }
+
+    /** An object and its representation when it was loaded. */
+    record Loaded<E>(E object, ObjectNode representation) {
+    }
+}

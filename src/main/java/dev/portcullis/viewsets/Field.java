@@ -1,0 +1,141 @@
+package dev.portcullis.viewsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import java.util.List;
+
+/**
+ * One field of a {@link ModelSerializer}, as DRF's serializer fields: its name in the API, the entity attribute it
+ * reads and writes ({@code source}, by default the name in camel case: {@code created_at} → {@code createdAt}),
+ * and DRF's rules for empty values, conversion and validation, with DRF's messages.
+ *
+ * @param <F> the field's own type, so that its options chain
+ */
+public abstract class Field<F extends Field<F>> {
+
+    static final String REQUIRED = "This field is required.";
+    static final String NULL = "This field may not be null.";
+
+    private final String name;
+    private String source;
+    private boolean readOnly;
+    private boolean required = true;
+    private boolean allowNull;
+
+    protected Field(String name) {
+        this.name = name;
+        this.source = camelCase(name);
+    }
+
+    /** Reads another attribute, or a path through a relation such as {@code owner.username} (read-only). */
+    public F source(String attributePath) {
+        this.source = attributePath;
+        return self();
+    }
+
+    /** Shown, never written: a value a client sends for it is ignored, as DRF ignores it. */
+    public F readOnly() {
+        this.readOnly = true;
+        return self();
+    }
+
+    /** May be left out: a new object then keeps its entity's default, an update its current value. */
+    public F optional() {
+        this.required = false;
+        return self();
+    }
+
+    /** Accepts {@code null}. */
+    public F allowNull() {
+        this.allowNull = true;
+        return self();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    boolean isRequired() {
+        return required;
+    }
+
+    boolean allowsNull() {
+        return allowNull;
+    }
+
+    /** The Java types the field converts to, checked against the entity attribute at start-up. */
+    abstract List<Class<?>> javaTypes();
+
+    /** Adapts the field to the entity attribute it was found to write, at start-up. */
+    void bind(Class<?> attributeType) {
+    }
+
+    /** DRF's {@code to_internal_value}, then its validators: the value, or the errors. */
+    abstract Object toInternalValue(JsonNode data) throws Invalid;
+
+    /** DRF's {@code to_representation}. */
+    JsonNode toRepresentation(Object value) {
+        return JsonNodeFactory.instance.pojoNode(value);
+    }
+
+    /** A value the field refuses, with DRF's messages for it. */
+    static final class Invalid extends Exception {
+
+        private final List<String> messages;
+
+        Invalid(String... messages) {
+            this(List.of(messages));
+        }
+
+        Invalid(List<String> messages) {
+            super(null, null, false, false);
+            this.messages = messages;
+        }
+
+        List<String> messages() {
+            return messages;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private F self() {
+        return (F) this;
+    }
+
+    private static String camelCase(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        boolean upper = false;
+        for (char c : name.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+
+    /** Python's {@code str()} of a JSON value, as DRF's messages quote a client's input. */
+    static String pythonStr(JsonNode data) {
+        if (data.isBoolean()) {
+            return data.booleanValue() ? "True" : "False";
+        }
+        if (data.isTextual()) {
+            return data.textValue();
+        }
+        if (data.isNull()) {
+            return "None";
+        }
+        return data.isValueNode() ? data.asText() : data.toString();
+    }
+}

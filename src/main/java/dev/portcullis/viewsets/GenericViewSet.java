@@ -1,0 +1,161 @@
+package dev.portcullis.viewsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.portcullis.security.core.AccessRequest;
+import dev.portcullis.security.core.Caller;
+import dev.portcullis.security.core.QueryRestriction;
+import dev.portcullis.security.guard.EndpointPolicy;
+import dev.portcullis.security.guard.ListScope;
+import dev.portcullis.security.guard.ObjectLookup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * DRF's {@code GenericViewSet}: a resource over one entity, with its serializer, its scope and its pagination.
+ * What a subclass declares — {@link #getQueryset}, the serializer, extra actions — is all that differs between
+ * viewsets; how objects are found, checked, listed and written is here, once:
+ * <ul>
+ *   <li>{@link #getObject} finds the object in the same scoped query as the list (what a list hides is a 404
+ *   for every action), then runs every permission's object-level check;</li>
+ *   <li>a list is the scoped query, restricted by the permissions' object-level rules, paginated;</li>
+ *   <li>every action with an unsafe HTTP method runs in a transaction ({@link UnsafeActionsInTransaction}).</li>
+ * </ul>
+ *
+ * @param <E> the entity
+ */
+@UnsafeActionsInTransaction
+public abstract class GenericViewSet<E> implements ObjectLookup {
+
+    private final ModelSerializer<E> serializer;
+    private ViewSetSupport support;
+
+    protected GenericViewSet(ModelSerializer<E> serializer) {
+        this.serializer = serializer;
+    }
+
+    @Inject
+    public void setViewSetSupport(ViewSetSupport support) {
+        this.support = support;
+    }
+
+    /**
+     * DRF's {@code get_queryset()}: the objects the caller may see, as a condition on the entity (alias
+     * {@code o}); every object by default. Lists, every lookup and explanations use it.
+     */
+    protected QueryRestriction getQueryset(Caller caller) {
+        return QueryRestriction.NONE;
+    }
+
+    /** DRF's {@code pagination_class}: by default the configured one. */
+    protected Pagination pagination() {
+        return support.defaultPagination();
+    }
+
+    /** The user the request is authenticated as (DRF's {@code request.user}). */
+    protected final Caller caller() {
+        return support.guard.caller();
+    }
+
+    /**
+     * DRF's {@code get_object()}: the object of the path's id within the caller's queryset, after every
+     * permission's object-level check. Not there, not visible, or not an id: 404.
+     */
+    protected final E getObject(String id) {
+        return load(id).object();
+    }
+
+    /** The object as the database holds it once this request's changes are written (an extra action's answer). */
+    protected final JsonNode represent(E object) {
+        support.entityManager.flush();
+        return model().stored(support.entityManager, idOf(object));
+    }
+
+    final JsonNode listObjects() {
+        EntityManager entityManager = support.entityManager;
+        QueryRestriction scope = scope(support.guard.policy(), support.guard.request());
+        return pagination().paginate(new Pagination.ScopedList() {
+            @Override
+            public long count() {
+                return scope == QueryRestriction.NOTHING ? 0 : model().count(entityManager, scope);
+            }
+
+            @Override
+            public ArrayNode slice(long offset, long limit) {
+                return scope == QueryRestriction.NOTHING ? JsonNodeFactory.instance.arrayNode()
+                        : model().list(entityManager, scope, offset, limit);
+            }
+
+            @Override
+            public ArrayNode all() {
+                return slice(0, -1);
+            }
+        }, support.pageRequest());
+    }
+
+    final EntityModel.Loaded<E> load(String id) {
+        Optional<EntityModel.Loaded<E>> found = find(id, support.guard.policy(), support.guard.request());
+        support.objects.getObject(found.map(EntityModel.Loaded::object));
+        return found.orElseThrow();
+    }
+
+    @Override
+    public final Optional<Object> lookupObject(String id, EndpointPolicy policy, AccessRequest request) {
+        return find(id, policy, request).map(EntityModel.Loaded::object);
+    }
+
+    private Optional<EntityModel.Loaded<E>> find(String id, EndpointPolicy policy, AccessRequest request) {
+        QueryRestriction scope = scope(policy, request);
+        return model().parseId(id).flatMap(pk -> model().find(support.entityManager, scope, pk));
+    }
+
+    /** The viewset's queryset, narrowed by the object-level rules of the action's permissions. */
+    private QueryRestriction scope(EndpointPolicy policy, AccessRequest request) {
+        return getQueryset(request.user()).and(ListScope.restrictionOf(policy, request));
+    }
+
+    final EntityModel<E> model() {
+        return support.model(serializer);
+    }
+
+    final ViewSetSupport support() {
+        return support;
+    }
+
+    final Object idOf(E object) {
+        return support.entityManager.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(object);
+    }
+
+    /** The viewset as declared (not the subclass the container may generate for its interceptors). */
+    final Class<?> viewSetClass() {
+        Class<?> type = getClass();
+        while (type.getName().endsWith("_Subclass")) {
+            type = type.getSuperclass();
+        }
+        return type;
+    }
+
+    ModelSerializer<E> serializer() {
+        return serializer;
+    }
+
+    /** Start-up: the queryset must be valid JPQL for an anonymous caller and for a signed-in one. */
+    final void checkQueryset(EntityModel<?> bound, EntityManager scratch) {
+        for (Caller caller : new Caller[]{Caller.ANONYMOUS, new Caller(0L, "startup-check", false, false, Map.of())}) {
+            QueryRestriction restriction = getQueryset(caller);
+            if (restriction == null) {
+                throw new IllegalStateException("getQueryset returned null: return QueryRestriction.NONE for every object");
+            }
+            try {
+                bound.compileCount(scratch, restriction);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("getQueryset(" + caller + ") is not a valid condition on "
+                        + serializer.model().getSimpleName() + " (alias o): " + e.getMessage(), e);
+            }
+        }
+    }
+}

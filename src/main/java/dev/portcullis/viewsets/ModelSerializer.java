@@ -1,0 +1,101 @@
+package dev.portcullis.viewsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portcullis.security.core.ValidationError;
+import dev.portcullis.web.Payload;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * DRF's {@code ModelSerializer}, declared: the entity and its fields in the order the API shows them. Each field
+ * names the attribute it reads ({@code owner.username} through a relation), checked against the entity's
+ * mapping at start-up; lists read those attributes in one query, without loading entities. Writing validates
+ * every writable field and answers DRF's 400 with each field's errors; fields a client sends that are not
+ * declared, or are read-only, are ignored, as DRF ignores them.
+ *
+ * @param <E> the entity
+ */
+public final class ModelSerializer<E> {
+
+    private final Class<E> model;
+    private final List<Field<?>> fields;
+
+    private ModelSerializer(Class<E> model, List<Field<?>> fields) {
+        this.model = model;
+        this.fields = fields;
+    }
+
+    public static <E> ModelSerializer<E> of(Class<E> model, Field<?>... fields) {
+        List<String> names = new ArrayList<>();
+        for (Field<?> field : fields) {
+            if (names.contains(field.name())) {
+                throw new IllegalArgumentException(model.getSimpleName() + " serializer: field '" + field.name()
+                        + "' is declared twice");
+            }
+            names.add(field.name());
+        }
+        return new ModelSerializer<>(model, List.of(fields));
+    }
+
+    public Class<E> model() {
+        return model;
+    }
+
+    public List<Field<?>> fields() {
+        return fields;
+    }
+
+    /**
+     * DRF's {@code is_valid(raise_exception=True)}: the value of each writable field the payload sets.
+     *
+     * @param partial PATCH: absent fields are not required and stay as they are
+     */
+    Map<Field<?>, Object> validate(Payload payload, boolean partial) {
+        payload.validate();
+        JsonNode data = payload.json();
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        for (Field<?> field : fields) {
+            if (field.isReadOnly()) {
+                continue;
+            }
+            JsonNode value = data.get(field.name());
+            try {
+                if (value == null) {
+                    if (!partial && field.isRequired()) {
+                        throw new Field.Invalid(Field.REQUIRED);
+                    }
+                } else if (value.isNull()) {
+                    if (!field.allowsNull()) {
+                        throw new Field.Invalid(Field.NULL);
+                    }
+                    values.put(field, null);
+                } else {
+                    values.put(field, field.toInternalValue(value));
+                }
+            } catch (Field.Invalid invalid) {
+                errors.put(field.name(), invalid.messages());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationError(errors);
+        }
+        return values;
+    }
+
+    /** One object as the API shows it, from the values of the fields' attributes in declaration order. */
+    ObjectNode represent(Object[] row, int first) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        for (int i = 0; i < fields.size(); i++) {
+            Object value = row[first + i];
+            out.set(fields.get(i).name(), value == null ? JsonNodeFactory.instance.nullNode()
+                    : fields.get(i).toRepresentation(value));
+        }
+        return out;
+    }
+}

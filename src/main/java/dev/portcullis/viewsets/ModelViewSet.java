@@ -1,0 +1,92 @@
+package dev.portcullis.viewsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.web.Payload;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+/**
+ * DRF's {@code ModelViewSet}: {@code list}, {@code create} (201), {@code retrieve}, {@code update},
+ * {@code partial_update} and {@code destroy} (204), each in DRF's order — the object found and checked, then the
+ * body validated, then saved — and each answer read back from the database, so it shows what was stored. The
+ * hooks fill in what a request does not send (an owner) and what goes with a change (grants); they need not, and
+ * cannot, save: saving is the viewset's.
+ *
+ * @param <E> the entity
+ */
+public abstract class ModelViewSet<E> extends ReadOnlyModelViewSet<E> {
+
+    protected ModelViewSet(ModelSerializer<E> serializer) {
+        super(serializer);
+    }
+
+    /**
+     * DRF's {@code perform_create}, before the save: set what the request does not send (an owner is set by a
+     * {@link Fields#currentUser} field).
+     */
+    protected void performCreate(E object) {
+    }
+
+    /** After the create is saved (the object has its id, and its {@link CreatorGrants}). */
+    protected void afterCreate(E object) {
+    }
+
+    /** DRF's {@code perform_update}, before the save. */
+    protected void performUpdate(E object) {
+    }
+
+    /** DRF's {@code perform_destroy}, before the delete (grants on the object go with it, see {@link CreatorGrants}). */
+    protected void performDestroy(E object) {
+    }
+
+    @POST
+    @ResponseStatus(201)
+    public JsonNode create(Payload payload) {
+        EntityModel<E> model = model();
+        E object = model.newInstance();
+        model.write(object, model.serializer().validate(payload, false));
+        EntityManager entityManager = support().entityManager;
+        model.setCurrentUser(object, caller().id(), entityManager);
+        performCreate(object);
+        entityManager.persist(object);
+        entityManager.flush();
+        support().grants.created(viewSetClass(), idOf(object), caller().id());
+        afterCreate(object);
+        return represent(object);
+    }
+
+    @PUT
+    @Path("{id}/")
+    public JsonNode update(@PathParam("id") String id, Payload payload) {
+        return save(getObject(id), payload, false);
+    }
+
+    @PATCH
+    @Path("{id}/")
+    public JsonNode partialUpdate(@PathParam("id") String id, Payload payload) {
+        return save(getObject(id), payload, true);
+    }
+
+    @DELETE
+    @Path("{id}/")
+    @ResponseStatus(204)
+    public void destroy(@PathParam("id") String id) {
+        E object = getObject(id);
+        performDestroy(object);
+        support().grants.destroyed(viewSetClass(), idOf(object));
+        support().entityManager.remove(object);
+    }
+
+    private JsonNode save(E object, Payload payload, boolean partial) {
+        EntityModel<E> model = model();
+        model.write(object, model.serializer().validate(payload, partial));
+        performUpdate(object);
+        return represent(object);
+    }
+}

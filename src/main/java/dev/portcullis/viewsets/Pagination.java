@@ -1,0 +1,30 @@
+package dev.portcullis.viewsets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+/**
+ * DRF's pagination classes: how a list is cut into pages, which parameters choose the page, and the envelope
+ * the page is answered in. A viewset names its own ({@link GenericViewSet#pagination()}); the default is
+ * configured ({@code portcullis.pagination.*}).
+ */
+public interface Pagination {
+
+    /**
+     * The answer for a list: the plain array when the request asks for no page, else the page of the scoped query
+     * with its count and links. {@code count} and the page come from the same query, so they cover exactly the
+     * objects the requester may see.
+     */
+    JsonNode paginate(ScopedList list, PageRequest request);
+
+    /** A scoped, ordered query: its size, and a slice of it rendered as the serializer renders objects. */
+    interface ScopedList {
+
+        long count();
+
+        ArrayNode slice(long offset, long limit);
+
+        /** Every object, for an unpaginated list. */
+        ArrayNode all();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.portcullis.viewsets;
+
+import java.math.BigInteger;
+import java.util.Optional;
+
+/**
+ * Python's reading of numbers and whitespace, which DRF's fields and paginators inherit: {@code int(" 12 ")}
+ * is 12, {@code int("1_000")} is 1000, {@code int("١٢")} is 12, and {@code str.strip()} removes non-breaking
+ * spaces too.
+ */
+final class PythonText {
+
+    private PythonText() {
+    }
+
+    /** {@code str.strip()}: Unicode whitespace, which Java's {@code String.strip()} reads more narrowly. */
+    static String strip(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || (c >= 0x1c && c <= 0x1f) || c == 0x85;
+    }
+
+    /** {@code int(text)}, or empty where Python raises {@code ValueError}. */
+    static Optional<BigInteger> parseInt(String text) {
+        String digits = strip(text);
+        int start = !digits.isEmpty() && (digits.charAt(0) == '+' || digits.charAt(0) == '-') ? 1 : 0;
+        if (start == digits.length()) {
+            return Optional.empty();
+        }
+        StringBuilder ascii = new StringBuilder(digits.length());
+        if (digits.charAt(0) == '-') {
+            ascii.append('-');
+        }
+        boolean afterDigit = false;
+        for (int i = start; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c == '_' && afterDigit && i + 1 < digits.length()) {
+                afterDigit = false;
+                continue;
+            }
+            int value = Character.digit(c, 10);
+            if (value < 0 || !Character.isDigit(c)) {
+                return Optional.empty();
+            }
+            ascii.append((char) ('0' + value));
+            afterDigit = true;
+        }
+        return afterDigit ? Optional.of(new BigInteger(ascii.toString())) : Optional.empty();
+    }
+
+    /** DRF's {@code _positive_int}: negative (or, when strict, zero) is an error; above the cutoff is the cutoff. */
+    static Optional<Long> positiveInt(String text, boolean strict, Long cutoff) {
+        return parseInt(text).filter(value -> value.signum() > 0 || (value.signum() == 0 && !strict))
+                .map(value -> cutoff != null && value.compareTo(BigInteger.valueOf(cutoff)) > 0 ? cutoff
+                        : value.min(BigInteger.valueOf(Long.MAX_VALUE)).longValue());
+    }
+}

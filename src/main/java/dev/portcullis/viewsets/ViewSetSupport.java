@@ -1,0 +1,92 @@
+package dev.portcullis.viewsets;
+
+import dev.portcullis.security.guard.GuardContext;
+import dev.portcullis.security.guard.ObjectAccess;
+import io.quarkus.arc.Arc;
+import io.quarkus.runtime.Startup;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What every viewset shares: the guard's decision, the persistence context, the request, the default pagination,
+ * and each serializer bound to its entity. Every viewset is bound at start-up, so a serializer naming an attribute
+ * the entity lacks, or a {@code getQueryset} that is not valid JPQL, stops start-up instead of a request.
+ */
+@Startup
+@Singleton
+public class ViewSetSupport {
+
+    final GuardContext guard;
+    final ObjectAccess objects;
+    final EntityManager entityManager;
+    final ObjectGrants grants;
+    private final CurrentVertxRequest request;
+    private final EntityManagerFactory factory;
+    private final Pagination defaultPagination;
+    private final Map<ModelSerializer<?>, EntityModel<?>> models = new ConcurrentHashMap<>();
+
+    public ViewSetSupport(GuardContext guard, ObjectAccess objects, EntityManager entityManager, ObjectGrants grants,
+                          EntityManagerFactory factory, CurrentVertxRequest request,
+                          @ConfigProperty(name = "portcullis.pagination.class") String paginationClass,
+                          @ConfigProperty(name = "portcullis.pagination.page-size") Optional<Long> pageSize,
+                          @ConfigProperty(name = "portcullis.pagination.max-limit") Optional<Long> maxLimit) {
+        this.guard = guard;
+        this.objects = objects;
+        this.entityManager = entityManager;
+        this.grants = grants;
+        this.request = request;
+        this.factory = factory;
+        this.defaultPagination = DefaultPagination.of(paginationClass, pageSize.orElse(null), maxLimit.orElse(null));
+        try {
+            for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
+                if (GenericViewSet.class.isAssignableFrom(bean.getBeanClass())) {
+                    GenericViewSet<?> viewSet = (GenericViewSet<?>) Arc.container().instance(bean.getBeanClass()).get();
+                    bindAtStartup(viewSet, factory);
+                }
+            }
+        } catch (RuntimeException e) {
+            // Plainly, on the console: in production the log is JSON, where a start-up error is hard to find.
+            System.err.println("Portcullis cannot start: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    private void bindAtStartup(GenericViewSet<?> viewSet, EntityManagerFactory factory) {
+        String where = "Invalid viewset " + viewSet.viewSetClass().getSimpleName() + ": ";
+        try {
+            ObjectGrants.check(viewSet.viewSetClass());
+            EntityModel<?> model = models.computeIfAbsent(viewSet.serializer(), s -> EntityModel.bind(s, factory));
+            EntityManager scratch = factory.createEntityManager();
+            try {
+                viewSet.checkQueryset(model, scratch);
+            } finally {
+                scratch.close();
+            }
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(where + e.getMessage(), e);
+        }
+    }
+
+    /** The bound serializer (bound now if a viewset of a narrower scope than singleton made a new one). */
+    @SuppressWarnings("unchecked")
+    <E> EntityModel<E> model(ModelSerializer<E> serializer) {
+        return (EntityModel<E>) models.computeIfAbsent(serializer, s -> EntityModel.bind(s, factory));
+    }
+
+    Pagination defaultPagination() {
+        return defaultPagination;
+    }
+
+    PageRequest pageRequest() {
+        return PageRequest.of(request.getCurrent().request());
+    }
+}
