@@ -12,6 +12,7 @@ import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.ManagedType;
 import jakarta.persistence.metamodel.Metamodel;
 import jakarta.persistence.metamodel.SingularAttribute;
+import org.hibernate.engine.spi.SelfDirtinessTracker;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
@@ -29,7 +30,7 @@ import java.util.Optional;
  *
  * @param <E> the entity
  */
-final class EntityModel<E> {
+public final class EntityModel<E> {
 
     private static final String ROOT = QueryRestriction.ROOT;
     private static final String LOOKUP = "portcullisLookup";
@@ -215,13 +216,24 @@ final class EntityModel<E> {
                         + " is the current user, but the request is anonymous: the create action's permissions "
                         + "must require an authenticated user");
             }
-            relation.setValue(entity, entityManager.getReference(userType, userId));
+            set(relation, entity, entityManager.getReference(userType, userId));
         });
     }
 
     /** Sets the validated values, through Hibernate's accessors. */
     void write(E entity, Map<Field<?>, Object> values) {
-        values.forEach((field, value) -> writable.get(field).setValue(entity, value));
+        values.forEach((field, value) -> set(writable.get(field), entity, value));
+    }
+
+    /**
+     * Sets one attribute and tells the entity's dirty tracking (Quarkus enhances entities to track their own
+     * changes, which a write through the accessor alone would not record: the change would never be saved).
+     */
+    private static void set(AttributeMapping attribute, Object entity, Object value) {
+        attribute.setValue(entity, value);
+        if (entity instanceof SelfDirtinessTracker tracker) {
+            tracker.$$_hibernate_trackChange(attribute.getAttributeName());
+        }
     }
 
     private static String where(QueryRestriction restriction) {
@@ -229,6 +241,6 @@ final class EntityModel<E> {
     }
 
     /** An object and its representation when it was loaded. */
-    record Loaded<E>(E object, ObjectNode representation) {
+    public record Loaded<E>(E object, ObjectNode representation) {
     }
 }

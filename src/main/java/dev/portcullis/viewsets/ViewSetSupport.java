@@ -4,6 +4,10 @@ import dev.portcullis.security.guard.GuardContext;
 import dev.portcullis.security.guard.ObjectAccess;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
@@ -46,11 +50,15 @@ public class ViewSetSupport {
         this.request = request;
         this.factory = factory;
         this.defaultPagination = DefaultPagination.of(paginationClass, pageSize.orElse(null), maxLimit.orElse(null));
+    }
+
+    /** Binds every viewset, once all beans can be created (a viewset injects this bean). */
+    void bindEveryViewSet(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         try {
             for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
                 if (GenericViewSet.class.isAssignableFrom(bean.getBeanClass())) {
                     GenericViewSet<?> viewSet = (GenericViewSet<?>) Arc.container().instance(bean.getBeanClass()).get();
-                    bindAtStartup(viewSet, factory);
+                    bindAtStartup(viewSet);
                 }
             }
         } catch (RuntimeException e) {
@@ -60,7 +68,7 @@ public class ViewSetSupport {
         }
     }
 
-    private void bindAtStartup(GenericViewSet<?> viewSet, EntityManagerFactory factory) {
+    private void bindAtStartup(GenericViewSet<?> viewSet) {
         String where = "Invalid viewset " + viewSet.viewSetClass().getSimpleName() + ": ";
         try {
             ObjectGrants.check(viewSet.viewSetClass());
