@@ -143,10 +143,19 @@ public abstract class GenericViewSet<E> implements ObjectLookup {
         return serializer;
     }
 
-    /** Start-up: the queryset must be valid JPQL for an anonymous caller and for a signed-in one. */
+    /**
+     * Start-up: the queryset must be valid JPQL, for a signed-in user and for staff (an anonymous caller is not
+     * asked: a viewset whose permissions keep anonymous requests out may assume a user).
+     */
     final void checkQueryset(EntityModel<?> bound, EntityManager scratch) {
-        for (Caller caller : new Caller[]{Caller.ANONYMOUS, new Caller(0L, "startup-check", false, false, Map.of())}) {
-            QueryRestriction restriction = getQueryset(caller);
+        for (boolean staff : new boolean[]{false, true}) {
+            Caller caller = new Caller(0L, "startup-check", staff, false, Map.of());
+            QueryRestriction restriction;
+            try {
+                restriction = getQueryset(caller);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("getQueryset(" + caller + ") failed: " + e, e);
+            }
             if (restriction == null) {
                 throw new IllegalStateException("getQueryset returned null: return QueryRestriction.NONE for every object");
             }

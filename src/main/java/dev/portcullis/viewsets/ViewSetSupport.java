@@ -80,7 +80,7 @@ public class ViewSetSupport {
                 scratch.close();
             }
         } catch (RuntimeException e) {
-            throw new IllegalStateException(where + e.getMessage(), e);
+            throw new IllegalStateException(where + (e.getMessage() != null ? e.getMessage() : e.toString()), e);
         }
     }
 
