@@ -1,0 +1,142 @@
+package dev.portcullis.viewsets;
+
+import dev.portcullis.api.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Lists as DRF paginates them, on a user who may view exactly five documents: the page, {@code count} and the
+ * links DRF builds ({@code LimitOffsetPagination} on {@code /api/documents/}, {@code PageNumberPagination} of two
+ * on {@code /api/examples/paged-documents/}), and DRF's leniency or 404 for every shape of bad parameter.
+ */
+@QuarkusTest
+class PaginationTest {
+
+    private static String token;
+    private static final List<Long> IDS = new ArrayList<>();
+
+    @BeforeEach
+    void fiveDocuments() {
+        if (token != null) {
+            return;
+        }
+        String user = "pager-" + UUID.randomUUID().toString().substring(0, 8);
+        token = Api.token(user);
+        Api.grant(Api.modelGrant("username", user, "add_document"), false);
+        for (int i = 0; i < 5; i++) {
+            IDS.add(Api.withToken(token).contentType(ContentType.JSON).body(Map.of("title", "page " + i))
+                    .post("/api/documents/").then().statusCode(201).extract().jsonPath().getLong("id"));
+        }
+    }
+
+    private static String base(String path) {
+        return "http://localhost:" + RestAssured.port + path;
+    }
+
+    private static String withQuery(String path, String query) {
+        return query.isEmpty() ? path : path + "?" + query;
+    }
+
+    /** {@code results} as indices into the five documents, e.g. {@code 2 3}. */
+    private static List<Long> documents(String indices) {
+        return indices.isBlank() ? List.of() : Arrays.stream(indices.trim().split(" "))
+                .map(i -> IDS.get(Integer.parseInt(i))).toList();
+    }
+
+    @ParameterizedTest(name = "/api/documents/?{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "limit=2                   |?limit=2&offset=2 |-                 |0 1",
+            "limit=2&offset=2          |?limit=2&offset=4 |?limit=2          |2 3",
+            "limit=2&offset=4          |-                 |?limit=2&offset=2 |4",
+            "limit=2&offset=3          |-                 |?limit=2&offset=1 |3 4",
+            "limit=2&offset=1          |?limit=2&offset=3 |?limit=2          |1 2",
+            "limit=2&offset=5          |-                 |?limit=2&offset=3 |''",
+            "limit=2&offset=99         |-                 |?limit=2&offset=97|''",
+            "limit=2&offset=-5         |?limit=2&offset=2 |-                 |0 1",
+            "limit=2&offset=abc        |?limit=2&offset=2 |-                 |0 1",
+            "limit=2&offset=           |?limit=2&offset=2 |-                 |0 1",
+            "limit=1&limit=2           |?limit=2&offset=2 |-                 |0 1",
+            "limit=%202%20             |?limit=2&offset=2 |-                 |0 1",
+            "limit=+2                  |?limit=2&offset=2 |-                 |0 1",
+            "limit=2_0                 |-                 |-                 |0 1 2 3 4",
+            "limit=99999999999999999999|-                 |-                 |0 1 2 3 4",
+            "zeta=1&limit=2&alpha=x%20y|?alpha=x+y&limit=2&offset=2&zeta=1|-|0 1",
+            "limit=2&offset=4&q=%C3%A9 |-                 |?limit=2&offset=2&q=%C3%A9|4",
+    })
+    void limitOffset(String query, String next, String previous, String results) {
+        Response response = Api.withToken(token).urlEncodingEnabled(false).get(withQuery("/api/documents/", query));
+        assertEquals(200, response.statusCode(), response.asString());
+        assertEquals(5, response.jsonPath().getInt("count"));
+        assertEquals(next == null ? null : base("/api/documents/") + next, response.jsonPath().getString("next"));
+        assertEquals(previous == null ? null : base("/api/documents/") + previous, response.jsonPath().getString("previous"));
+        assertEquals(documents(results), response.jsonPath().getList("results.id", Long.class));
+        assertEquals(List.of("count", "next", "previous", "results"), List.copyOf(response.jsonPath().getMap("$").keySet()));
+    }
+
+    /** A limit that is not a positive integer means "not paginated": the plain list, as before pagination. */
+    @ParameterizedTest(name = "/api/documents/?{0}")
+    @CsvSource(delimiter = '|', value = {"''", "limit=0", "limit=-1", "limit=abc", "limit=", "limit=1.5", "offset=2",
+            "limit=0x10", "limit=%00", "limit=%FF%FE"})
+    void aLimitThatIsNotAPositiveIntegerLeavesTheListWhole(String query) {
+        Response response = Api.withToken(token).urlEncodingEnabled(false).get(withQuery("/api/documents/", query));
+        assertEquals(200, response.statusCode(), response.asString());
+        assertEquals(IDS, response.jsonPath().getList("id", Long.class));
+    }
+
+    @ParameterizedTest(name = "/api/examples/paged-documents/?{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "''          |?page=2|-      |0 1",
+            "page=1      |?page=2|-      |0 1",
+            "page=2      |?page=3|''     |2 3",
+            "page=3      |-      |?page=2|4",
+            "page=last   |-      |?page=2|4",
+            "page=%202   |?page=3|''     |2 3",
+            "page=2&page=3|-     |?page=2|4",
+            "page=2&x=%20|?page=3&x=+|?x=+|2 3",
+    })
+    void pageNumbers(String query, String next, String previous, String results) {
+        Response response = Api.withToken(token).urlEncodingEnabled(false).get(withQuery("/api/examples/paged-documents/", query));
+        assertEquals(200, response.statusCode(), response.asString());
+        assertEquals(5, response.jsonPath().getInt("count"));
+        String base = base("/api/examples/paged-documents/");
+        assertEquals(next == null ? null : base + next, response.jsonPath().getString("next"));
+        assertEquals(previous == null ? null : base + previous, response.jsonPath().getString("previous"));
+        assertEquals(documents(results), response.jsonPath().getList("results.id", Long.class));
+    }
+
+    @ParameterizedTest(name = "/api/examples/paged-documents/?{0} -> 404")
+    @CsvSource({"page=4", "page=0", "page=-1", "page=abc", "page=", "page=1.0", "page=99999999999999999999", "page=LAST"})
+    void aPageThatIsNotThereIsDrfsInvalidPage(String query) {
+        Response response = Api.withToken(token).urlEncodingEnabled(false).get(withQuery("/api/examples/paged-documents/", query));
+        assertEquals(404, response.statusCode());
+        assertEquals("{\"detail\":\"Invalid page.\"}", response.asString());
+        assertEquals("application/json", response.contentType());
+    }
+
+    @Test
+    void anEmptyListHasItsFirstPageOnly() {
+        String nobody = Api.token("pager-without-documents");
+        Response first = Api.withToken(nobody).get("/api/examples/paged-documents/");
+        assertEquals(Map.of("count", 0, "results", List.of()), Map.of("count", first.jsonPath().getInt("count"),
+                "results", first.jsonPath().getList("results")));
+        assertEquals(404, Api.withToken(nobody).get("/api/examples/paged-documents/?page=2").statusCode());
+        Response limited = Api.withToken(nobody).get("/api/documents/?limit=5&offset=10");
+        // As DRF: the previous link is built from the offset alone, even past the end of an empty list.
+        assertEquals("{\"count\":0,\"next\":null,\"previous\":\"" + base("/api/documents/?limit=5&offset=5")
+                + "\",\"results\":[]}", limited.asString());
+    }
+}
