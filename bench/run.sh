@@ -3,10 +3,10 @@
 # users, tokens and 1,000 posts (a training run for the JDK's AOT cache, or AppCDS on a JDK older than 25),
 # restarts it (measuring start-up with an existing schema, on that cache), drives every scenario with wrk from
 # a second process on loopback, and prints one table, also written to bench/RESULTS.md. Throughput is shown as
-# a ratio to the unguarded baseline of the same run.
+# a ratio to a reference measured next to it: the unguarded baseline, or the scenario it replaces.
 #
-#   bench/run.sh                              # 10 s per scenario, 32 connections
-#   DURATION=30s CONNECTIONS=64 bench/run.sh
+#   bench/run.sh                              # 3 rounds, 5 s per scenario and its reference, 32 connections
+#   ROUNDS=5 DURATION=10s CONNECTIONS=64 bench/run.sh
 #
 # Java: $BENCH_JAVA, else the first JDK 25 or newer found (java on the PATH, then /usr/lib/jvm), else java.
 # Database: the machine's PostgreSQL on 127.0.0.1:5432 when it answers (database portcullis_bench, made
@@ -14,7 +14,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DURATION=${DURATION:-10s}
+DURATION=${DURATION:-5s}
+ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PORT=${PORT:-8900}
@@ -132,28 +133,34 @@ for path in /bench/baseline/ /api/public/ /api/private/; do
   wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "Authorization: Token $OPAQUE" "$BASE$path" >/dev/null
 done
 
-# name | method | path | Authorization header (empty: none)
+# name | method | path | Authorization header (empty: none) | the scenario it is compared with (empty: the baseline)
+HAND_WRITTEN="GET /api/posts/{id}/ hand-written, same guard (reference)"
 SCENARIOS=(
-  "unguarded baseline|GET|/bench/baseline/|"
-  "GET /api/public/ anonymous|GET|/api/public/|"
-  "GET /api/private/ opaque token|GET|/api/private/|Token $OPAQUE"
-  "GET /api/private/ JWT|GET|/api/private/|Bearer $JWT"
-  "Quarkus @Authenticated + smallrye-jwt, JWT|GET|/bench/quarkus-jwt/|Bearer $JWT"
-  "GET /api/posts/ anonymous (750 posts)|GET|/api/posts/|"
-  "GET /api/posts/ as owner (1,000 posts)|GET|/api/posts/|Token $OPAQUE"
-  "the 750 posts' JSON from memory (no database, no serializer)|GET|/bench/posts-from-memory/|"
-  "GET /api/posts/{id}/ anonymous|GET|/api/posts/$POST_ID/|"
-  "GET /api/documents/ (1,000 of 100,000 granted)|GET|/api/documents/|Token $OPAQUE"
-  "the same 1,000 documents, no restriction|GET|/bench/documents/?limit=1000|"
-  "JWT sent with the wrong keyword (denied, 401)|GET|/api/private/|Token $JWT"
-  "POST /api/posts/ opaque token|POST|/api/posts/|Token $OPAQUE"
+  "GET /api/public/ anonymous|GET|/api/public/||"
+  "GET /api/private/ opaque token|GET|/api/private/|Token $OPAQUE|"
+  "GET /api/private/ JWT|GET|/api/private/|Bearer $JWT|"
+  "Quarkus @Authenticated + smallrye-jwt, JWT|GET|/bench/quarkus-jwt/|Bearer $JWT|"
+  "GET /api/posts/ anonymous (750 posts)|GET|/api/posts/||"
+  "GET /api/posts/ as owner (1,000 posts)|GET|/api/posts/|Token $OPAQUE|"
+  "the 750 posts' JSON from memory (no database, no serializer)|GET|/bench/posts-from-memory/||"
+  "GET /api/posts/?limit=20 anonymous|GET|/api/posts/?limit=20||"
+  "GET /api/posts/?limit=20&offset=900 as owner (deep page)|GET|/api/posts/?limit=20&offset=900|Token $OPAQUE|"
+  "$HAND_WRITTEN|GET|/bench/hand-written-posts/$POST_ID/||"
+  "GET /api/posts/{id}/ anonymous (generic viewset)|GET|/api/posts/$POST_ID/||$HAND_WRITTEN"
+  "GET /api/documents/ (1,000 of 100,000 granted)|GET|/api/documents/|Token $OPAQUE|"
+  "the same 1,000 documents, no restriction|GET|/bench/documents/?limit=1000||"
+  "GET /api/documents/?limit=20 (1,000 of 100,000 granted)|GET|/api/documents/?limit=20|Token $OPAQUE|"
+  "GET /api/documents/?limit=20&offset=900 (deep page)|GET|/api/documents/?limit=20&offset=900|Token $OPAQUE|"
+  "JWT sent with the wrong keyword (denied, 401)|GET|/api/private/|Token $JWT|"
+  "POST /api/posts/ opaque token|POST|/api/posts/|Token $OPAQUE|"
 )
+BASELINE_SCENARIO="unguarded baseline|GET|/bench/baseline/||"
 
 run() {  # method path header -> "rps p50 p99 non2xx socket_errors"
   local args=(-t"$THREADS" -c"$CONNECTIONS" --latency)
   [ -n "$3" ] && args+=(-H "Authorization: $3")
   [ "$1" = POST ] && args+=(-s "$WORK/post.lua")
-  wrk "${args[@]}" -d3s "$BASE$2" >/dev/null  # warm-up
+  wrk "${args[@]}" -d1s "$BASE$2" >/dev/null  # warm-up
   wrk "${args[@]}" -d"$DURATION" "$BASE$2" > "$WORK/wrk.txt"
   python3 - "$WORK/wrk.txt" <<'PY'
 import re, sys
@@ -170,38 +177,83 @@ print(f"{rps:.0f} {latency(50):.2f} {latency(99):.2f} {int(non2xx.group(1)) if n
 PY
 }
 
-TABLE="| scenario | requests/s | × baseline | p50 ms | p99 ms | non-2xx | socket errors |
-|---|---:|---:|---:|---:|---:|---:|"
-BASELINE=
-for scenario in "${SCENARIOS[@]}"; do
-  IFS='|' read -r name method path header <<< "$scenario"
-  echo "Running: $name"
-  read -r rps p50 p99 non2xx socket < <(run "$method" "$path" "$header")
-  BASELINE=${BASELINE:-$rps}
-  ratio=$(python3 -c "print(f'{$rps / $BASELINE:.2f}')")
-  TABLE+=$'\n'"| $name | $rps | $ratio | $p50 | $p99 | $non2xx | $socket |"
+# Each scenario is measured next to the one it is compared with (A/B, then B/A the next round, so that the
+# machine's drift falls on both alike), ROUNDS times; the table gives medians and the spread of the ratio.
+find_scenario() {  # name -> the scenario's line
+  local scenario
+  for scenario in "$BASELINE_SCENARIO" "${SCENARIOS[@]}"; do
+    [ "${scenario%%|*}" = "$1" ] && { echo "$scenario"; return; }
+  done
+}
+measure() {  # pair role scenario-line -> appends "pair<TAB>role<TAB>rps p50 p99 non2xx socket" to the results
+  local name method path header compare
+  IFS='|' read -r name method path header compare <<< "$3"
+  echo -e "$1\t$2\t$(run "$method" "$path" "$header")" >> "$WORK/results.tsv"
+}
+: > "$WORK/results.tsv"
+for round in $(seq 1 "$ROUNDS"); do
+  for scenario in "${SCENARIOS[@]}"; do
+    IFS='|' read -r name method path header compare <<< "$scenario"
+    reference=$(find_scenario "${compare:-unguarded baseline}")
+    echo "Round $round/$ROUNDS: $name"
+    pair="$round|$name"
+    if [ $((round % 2)) -eq 1 ]; then measure "$pair" A "$reference"; measure "$pair" B "$scenario"
+    else measure "$pair" B "$scenario"; measure "$pair" A "$reference"; fi
+  done
 done
+COMPARED=$(for scenario in "${SCENARIOS[@]}"; do IFS='|' read -r name _ _ _ compare <<< "$scenario"; echo -e "$name\t${compare:-unguarded baseline}"; done)
+TABLE=$(python3 - "$WORK/results.tsv" "$COMPARED" <<'PY'
+import statistics, sys
+from collections import defaultdict
+pairs = defaultdict(dict)                # (round, name) -> {"A": reference run, "B": scenario run}
+for line in open(sys.argv[1]):
+    pair, role, numbers = line.rstrip('\n').split('\t')
+    round_, name = pair.split('|', 1)
+    rps, p50, p99, non2xx, socket = numbers.split()
+    pairs[(round_, name)][role] = (float(rps), float(p50), float(p99), int(non2xx), int(socket))
+compared = dict(line.split('\t') for line in sys.argv[2].splitlines())
+print('| scenario | requests/s | × compared with: median (spread) | compared with | p50 ms | p99 ms | non-2xx | socket errors |')
+print('|---|---:|---:|---|---:|---:|---:|---:|')
+median = statistics.median
+for name, reference in compared.items():
+    runs = [pair for (r, n), pair in sorted(pairs.items()) if n == name]
+    ratios = [pair['B'][0] / pair['A'][0] for pair in runs]
+    own = [pair['B'] for pair in runs]
+    print(f"| {name} | {median([m[0] for m in own]):.0f} | {median(ratios):.2f} ({min(ratios):.2f}–{max(ratios):.2f}) "
+          f"| {reference} | {median([m[1] for m in own]):.2f} | {median([m[2] for m in own]):.2f} "
+          f"| {sum(m[3] for m in own)} | {sum(m[4] for m in own)} |")
+PY
+)
 RSS_MB=$(( $(awk '/VmRSS/ {print $2}' /proc/$SERVER/status) / 1024 ))
 
-# SQL statements per GET /api/documents/, from Hibernate's statistics (the token is cached by now).
-BEFORE=$(curl -sf -X POST "$BASE/bench/documents/statements/" | json prepared)
-for _ in $(seq 1 100); do curl -sf -o /dev/null -H "Authorization: Token $OPAQUE" "$BASE/api/documents/"; done
-AFTER=$(curl -sf "$BASE/bench/documents/statements/" | json prepared)
-STATEMENTS=$(python3 -c "print(($AFTER - $BEFORE) / 100)")
+# SQL statements per request, from Hibernate's statistics over 100 requests (the token is cached by now).
+statements() {  # path [Authorization header]
+  local before after args=(-sf -o /dev/null)
+  [ -n "${2:-}" ] && args+=(-H "Authorization: $2")
+  before=$(curl -sf -X POST "$BASE/bench/documents/statements/" | json prepared)
+  for _ in $(seq 1 100); do curl "${args[@]}" "$BASE$1"; done
+  after=$(curl -sf "$BASE/bench/documents/statements/" | json prepared)
+  python3 -c "print(($after - $before) / 100)"
+}
+STATEMENTS=$(statements /api/documents/ "Token $OPAQUE")
+PAGE_STATEMENTS="\`GET /api/documents/?limit=20&offset=900\` $(statements '/api/documents/?limit=20&offset=900' "Token $OPAQUE"),
+\`GET /api/posts/?limit=20\` $(statements '/api/posts/?limit=20'), \`GET /api/posts/{id}/\` $(statements "/api/posts/$POST_ID/")"
 DOCUMENTS_RATIO=$(python3 - "$TABLE" <<'PY'
 import sys
 rows = {r.split('|')[1].strip(): r.split('|') for r in sys.argv[1].splitlines() if r.startswith('| ')}
 restricted = rows['GET /api/documents/ (1,000 of 100,000 granted)']
 plain = rows['the same 1,000 documents, no restriction']
 print(f"{float(plain[2]) / float(restricted[2]):.2f}× the time per request of the unrestricted list "
-      f"(p50 {restricted[4].strip()} ms against {plain[4].strip()} ms)")
+      f"(p50 {restricted[5].strip()} ms against {plain[5].strip()} ms)")
 PY
 )
 
 REPORT="# Benchmark results
 
 $(date -u '+%Y-%m-%d %H:%M UTC') · $(nproc) cores · $("$JAVA" -version 2>&1 | head -1) · JVM options \`$JAVA_OPTS\`, \`MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX\`, \`QUARKUS_THREAD_POOL_MAX_THREADS=$QUARKUS_THREAD_POOL_MAX_THREADS\` · $DATABASE
-wrk: $THREADS threads, $CONNECTIONS connections, $DURATION per scenario after a 3 s warm-up, on the same machine as the server.
+wrk: $THREADS threads, $CONNECTIONS connections, on the same machine as the server. Each scenario ran $ROUNDS times for
+$DURATION (after 1 s of warm-up) next to the scenario it is compared with — A then B, and B then A the next round — so
+the ratio is a median of $ROUNDS paired runs, with its spread; requests/s, p50 and p99 are medians too.
 
 $TABLE
 
@@ -209,7 +261,8 @@ Start-up to the first answered request: ${STARTUP_MS} ms with an existing schema
 (${FIRST_START_MS} ms on the first start, which migrates an empty database). Resident memory after the run: ${RSS_MB} MB.
 The denied scenario answers 401 by design, so all its answers are non-2xx.
 The document list restricted to the user's grants takes ${DOCUMENTS_RATIO}, in ${STATEMENTS} SQL statement(s)
-per request (Hibernate statistics over 100 requests).
+per request (Hibernate statistics over 100 requests). Statements per request of the paginated lists (count and page)
+and of a retrieve: $PAGE_STATEMENTS.
 
 Produced by \`bench/run.sh\`."
 echo

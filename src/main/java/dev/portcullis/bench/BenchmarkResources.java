@@ -1,5 +1,15 @@
 package dev.portcullis.bench;
 
+import dev.portcullis.domain.Post;
+import dev.portcullis.security.core.QueryRestriction;
+import dev.portcullis.security.guard.GuardContext;
+import dev.portcullis.security.guard.ObjectAccess;
+import dev.portcullis.security.guard.Permissions;
+import dev.portcullis.security.permission.AllowAny;
+import dev.portcullis.viewsets.DateTimeField;
+import jakarta.ws.rs.PathParam;
+import java.util.LinkedHashMap;
+
 import dev.portcullis.security.guard.Unguarded;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.security.Authenticated;
@@ -84,6 +94,41 @@ public final class BenchmarkResources {
                 throw new NotFoundException();
             }
             return body;
+        }
+    }
+
+    /**
+     * {@code GET /api/posts/{id}/} as it was written by hand before the generic viewset — its own JPQL with the
+     * owner joined, its own JSON — under the same guard and policy: the comparison point for the viewset's retrieve.
+     */
+    @IfBuildProfile(Unguarded.PROFILE)
+    @Path("/bench/hand-written-posts/{id}/")
+    @Permissions(AllowAny.class)
+    public static class HandWrittenPost {
+
+        @Inject
+        ObjectAccess objects;
+
+        @Inject
+        GuardContext guard;
+
+        @Inject
+        EntityManager entityManager;
+
+        @GET
+        public Map<String, Object> retrieve(@PathParam("id") long id) {
+            QueryRestriction visible = Post.visibleTo(guard.caller());
+            Post post = objects.getObject(visible.bind(entityManager.createQuery("select o from Post o join fetch "
+                    + "o.owner where o.id = :id and (" + visible.jpql() + ")", Post.class).setParameter("id", id))
+                    .getResultStream().findFirst());
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", post.id);
+            json.put("title", post.title);
+            json.put("body", post.body);
+            json.put("published", post.published);
+            json.put("owner", post.owner.username);
+            json.put("created_at", DateTimeField.isoFormat(post.createdAt));
+            return json;
         }
     }
 

@@ -67,7 +67,7 @@ public final class DateTimeField extends Field<DateTimeField> {
      * Python's {@code isoformat()} in UTC, with DRF's {@code Z}: microseconds only when there are some. Written by
      * hand because a list formats a thousand of these, and {@code DateTimeFormatter} was a tenth of its time.
      */
-    static String isoFormat(OffsetDateTime time) {
+    public static String isoFormat(OffsetDateTime time) {
         LocalDateTime utc = time.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
         StringBuilder out = new StringBuilder(27);
         digits(out, utc.getYear(), 4).append('-');
