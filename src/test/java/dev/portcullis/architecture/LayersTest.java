@@ -12,7 +12,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The layers depend one way — {@code cli} → {@code api} → {@code domain} → {@code accounts} → {@code security},
+ * The layers depend one way — {@code cli} → {@code api} → {@code viewsets} → {@code domain} → {@code accounts} →
+ * {@code security},
  * with {@code web} beside {@code api} — and the {@code security} packages know nothing of the application, so
  * that they could become an extension of their own. Benchmark endpoints exist only in the benchmark build.
  */
@@ -37,14 +38,21 @@ class LayersTest {
     void accountsSitOnSecurityOnly() {
         check(noClasses().that().resideInAPackage("dev.portcullis.accounts..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.portcullis.api..", "dev.portcullis.domain..",
-                        "dev.portcullis.web..", "dev.portcullis.cli..", "dev.portcullis.bench.."));
+                        "dev.portcullis.web..", "dev.portcullis.viewsets..", "dev.portcullis.cli..", "dev.portcullis.bench.."));
+    }
+
+    @Test
+    void viewsetsKnowNoResourceNorCommand() {
+        check(noClasses().that().resideInAPackage("dev.portcullis.viewsets..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.portcullis.api..", "dev.portcullis.domain..",
+                        "dev.portcullis.cli..", "dev.portcullis.bench.."));
     }
 
     @Test
     void theDomainKnowsNoEndpoint() {
         check(noClasses().that().resideInAPackage("dev.portcullis.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.portcullis.api..", "dev.portcullis.web..",
-                        "dev.portcullis.cli..", "dev.portcullis.bench.."));
+                        "dev.portcullis.viewsets..", "dev.portcullis.cli..", "dev.portcullis.bench.."));
     }
 
     @Test

@@ -5,24 +5,21 @@ import dev.portcullis.security.core.AccessRequest;
 import dev.portcullis.security.core.QueryRestriction;
 import dev.portcullis.security.permission.Permission;
 import jakarta.inject.Singleton;
-import jakarta.persistence.EntityManager;
 
-import java.util.List;
 
 /**
- * The one way an endpoint lists objects: the query is restricted, in the database, to what the object-level
- * checks of the action's permissions allow, so that a list never shows what a retrieve would refuse (DRF's
- * best-known trap: {@code has_object_permission} is not run for lists).
+ * What a list may show: the condition, for the database, that the object-level checks of the action's permissions
+ * allow, so that a list never shows what a retrieve would refuse (DRF's best-known trap:
+ * {@code has_object_permission} is not run for lists). Viewsets add it to every query they run — lists and the
+ * lookup of one object alike; a hand-written endpoint adds {@link #restriction()} to its own.
  */
 @Singleton
 public class ListScope {
 
     private final GuardContext context;
-    private final EntityManager entityManager;
 
-    public ListScope(GuardContext context, EntityManager entityManager) {
+    public ListScope(GuardContext context) {
         this.context = context;
-        this.entityManager = entityManager;
     }
 
     /** The restriction of the current request's permissions, all of which must allow an object. */
@@ -37,19 +34,5 @@ public class ListScope {
             restriction = restriction.and(Evaluation.listRestriction(permission, request));
         }
         return restriction;
-    }
-
-    /**
-     * Runs one query: {@code select} (over the root alias {@value QueryRestriction#ROOT}) restricted by the
-     * endpoint's own scope (DRF's {@code get_queryset}) and by the permissions.
-     */
-    public <T> List<T> list(String select, Class<T> type, QueryRestriction scope, String orderBy) {
-        QueryRestriction restriction = scope.and(restriction());
-        if (restriction == QueryRestriction.NOTHING) {
-            return List.of();
-        }
-        String where = restriction == QueryRestriction.NONE ? "" : " where " + restriction.jpql();
-        return restriction.bind(entityManager.createQuery(select + where + " order by " + orderBy, type))
-                .getResultList();
     }
 }
