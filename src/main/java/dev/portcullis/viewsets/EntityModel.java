@@ -39,19 +39,22 @@ public final class EntityModel<E> {
     private final Class<?> idType;
     private final String idPath;
     private final String entityName;
+    private final List<String> columns;
     private final String select;
     private final String from;
     private final Map<Field<?>, AttributeMapping> writable = new LinkedHashMap<>();
+    private final List<Class<?>> attributeTypes = new ArrayList<>();
     private java.lang.reflect.Constructor<E> constructor;
     private final Map<AttributeMapping, Class<?>> currentUserRelations = new LinkedHashMap<>();
 
-    private EntityModel(ModelSerializer<E> serializer, Class<?> idType, String idPath, String entityName, String select,
-                        String from) {
+    private EntityModel(ModelSerializer<E> serializer, Class<?> idType, String idPath, String entityName,
+                        List<String> columns, String from) {
         this.serializer = serializer;
         this.entityName = entityName;
+        this.columns = List.copyOf(columns);
+        this.select = String.join(", ", columns);
         this.idType = idType;
         this.idPath = idPath;
-        this.select = select;
         this.from = from;
     }
 
@@ -72,13 +75,15 @@ public final class EntityModel<E> {
         }
         Map<String, String> joins = new LinkedHashMap<>();
         List<String> columns = new ArrayList<>();
+        List<Class<?>> types = new ArrayList<>();
         for (Field<?> field : serializer.fields()) {
-            columns.add(column(metamodel, entity, field, joins));
+            columns.add(column(metamodel, entity, field, joins, types));
         }
         StringBuilder from = new StringBuilder(" from " + entity.getName() + " " + ROOT);
         joins.forEach((path, alias) -> from.append(" left join ").append(path).append(' ').append(alias));
         EntityModel<E> bound = new EntityModel<>(serializer, id.getJavaType(), ROOT + "." + id.getName(),
-                entity.getName(), String.join(", ", columns), from.toString());
+                entity.getName(), columns, from.toString());
+        bound.attributeTypes.addAll(types);
         try {
             bound.constructor = model.getDeclaredConstructor();
         } catch (NoSuchMethodException e) {
@@ -99,7 +104,8 @@ public final class EntityModel<E> {
     }
 
     /** The select expression of a field, joining the relations its path goes through. */
-    private static String column(Metamodel metamodel, ManagedType<?> entity, Field<?> field, Map<String, String> joins) {
+    private static String column(Metamodel metamodel, ManagedType<?> entity, Field<?> field, Map<String, String> joins,
+                                 List<Class<?>> types) {
         String where = entity.getJavaType().getSimpleName() + " serializer, field '" + field.name() + "'";
         String[] path = field.source().split("\\.");
         if (path.length > 1 && !field.isReadOnly()) {
@@ -125,6 +131,7 @@ public final class EntityModel<E> {
                     throw new IllegalStateException(where + ": the id is chosen by the database: declare it readOnly");
                 }
                 field.bind(attribute.getJavaType());
+                types.add(attribute.getJavaType());
                 return alias + "." + path[i];
             }
             if (!attribute.isAssociation() || attribute.isCollection()) {
@@ -174,6 +181,42 @@ public final class EntityModel<E> {
             out.add(serializer.represent(row, 0));
         }
         return out;
+    }
+
+    /** The column of a serializer field, for ordering by it: start-up refuses a name the serializer lacks. */
+    int fieldIndex(String name) {
+        for (int i = 0; i < serializer.fields().size(); i++) {
+            if (serializer.fields().get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("the ordering field '" + name + "' is not a field of the "
+                + serializer.model().getSimpleName() + " serializer");
+    }
+
+    /** A cursor's page: see {@link Pagination.ScopedList#seek}. A position the field cannot hold is no cursor. */
+    Pagination.Seek seek(EntityManager entityManager, QueryRestriction restriction, String field, boolean descending,
+                         String position, boolean below, long offset, long limit) {
+        int index = fieldIndex(field);
+        String column = columns.get(index);
+        String direction = descending ? " desc" : " asc";
+        String beyond = position == null ? "" : column + (below ? " < " : " > ") + ":" + LOOKUP;
+        String where = restriction == QueryRestriction.NONE ? beyond
+                : "(" + restriction.jpql() + ")" + (beyond.isEmpty() ? "" : " and " + beyond);
+        TypedQuery<Object[]> query = restriction.bind(entityManager.createQuery("select " + select + from
+                + (where.isEmpty() ? "" : " where " + where) + " order by " + column + direction + ", " + idPath
+                + direction, Object[].class));
+        if (position != null) {
+            query.setParameter(LOOKUP, Positions.parse(position, attributeTypes.get(index)));
+        }
+        query.setFirstResult((int) Math.min(offset, Integer.MAX_VALUE)).setMaxResults((int) Math.min(limit, Integer.MAX_VALUE));
+        ArrayNode results = JsonNodeFactory.instance.arrayNode();
+        List<String> positions = new ArrayList<>();
+        for (Object[] row : query.getResultList()) {
+            results.add(serializer.represent(row, 0));
+            positions.add(Positions.format(row[index]));
+        }
+        return new Pagination.Seek(results, positions);
     }
 
     /** One object the restriction allows, with its representation, in one query. */

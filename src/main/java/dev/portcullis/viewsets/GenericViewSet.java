@@ -1,8 +1,6 @@
 package dev.portcullis.viewsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.portcullis.security.core.AccessRequest;
 import dev.portcullis.security.core.Caller;
 import dev.portcullis.security.core.QueryRestriction;
@@ -76,25 +74,8 @@ public abstract class GenericViewSet<E> implements ObjectLookup {
     }
 
     final JsonNode listObjects() {
-        EntityManager entityManager = support.entityManager;
         QueryRestriction scope = scope(support.guard.policy(), support.guard.request());
-        return pagination().paginate(new Pagination.ScopedList() {
-            @Override
-            public long count() {
-                return scope == QueryRestriction.NOTHING ? 0 : model().count(entityManager, scope);
-            }
-
-            @Override
-            public ArrayNode slice(long offset, long limit) {
-                return scope == QueryRestriction.NOTHING ? JsonNodeFactory.instance.arrayNode()
-                        : model().list(entityManager, scope, offset, limit);
-            }
-
-            @Override
-            public ArrayNode all() {
-                return slice(0, -1);
-            }
-        }, support.pageRequest());
+        return pagination().paginate(new ScopedQuery(model(), support.entityManager, scope), support.pageRequest());
     }
 
     final EntityModel.Loaded<E> load(String id) {

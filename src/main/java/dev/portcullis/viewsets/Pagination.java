@@ -26,5 +26,18 @@ public interface Pagination {
 
         /** Every object, for an unpaginated list. */
         ArrayNode all();
+
+        /**
+         * For a cursor: up to {@code limit} objects in the order of one field, past the first {@code offset}, with each
+         * object's position; only those whose field is beyond {@code position} (when there is one).
+         *
+         * @param descending the order of the field
+         * @param below      whether "beyond" is below the position (else above it)
+         */
+        Seek seek(String field, boolean descending, String position, boolean below, long offset, long limit);
+    }
+
+    /** A seek's objects, and the position of each (the value of the ordering field, as Python's {@code str()}). */
+    record Seek(ArrayNode results, java.util.List<String> positions) {
     }
 }

@@ -48,6 +48,16 @@ final class QueryParameters {
         return Optional.ofNullable(found);
     }
 
+    /** The first value of a parameter, as {@code parse_qs(...)[name][0]}. */
+    Optional<String> first(String name) {
+        for (Map.Entry<String, String> pair : pairs) {
+            if (pair.getKey().equals(name)) {
+                return Optional.of(pair.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A copy with the parameter set to one value. */
     QueryParameters with(String name, String value) {
         QueryParameters copy = without(name);

@@ -73,6 +73,9 @@ public class ViewSetSupport {
         try {
             ObjectGrants.check(viewSet.viewSetClass());
             EntityModel<?> model = models.computeIfAbsent(viewSet.serializer(), s -> EntityModel.bind(s, factory));
+            if (viewSet.pagination() instanceof CursorPagination cursor) {
+                model.fieldIndex(cursor.field());
+            }
             EntityManager scratch = factory.createEntityManager();
             try {
                 viewSet.checkQueryset(model, scratch);

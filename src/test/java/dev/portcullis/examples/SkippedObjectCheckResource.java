@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
@@ -37,6 +38,15 @@ public class SkippedObjectCheckResource {
     public Map<String, Object> rename(@PathParam("id") long id) {
         Post post = Post.findById(id);
         post.title = "renamed by someone else";
+        return Map.of("title", post.title);
+    }
+
+    /** Checks its object, then changes it without a transaction: nothing would be saved. */
+    @PUT
+    @Path("unsaved/")
+    public Map<String, Object> renameUnsaved(@PathParam("id") long id) {
+        Post post = objects.getObject(java.util.Optional.ofNullable(Post.<Post>findById(id)));
+        post.title = "renamed but never saved";
         return Map.of("title", post.title);
     }
 

@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * An object check cannot be skipped: a method that reads or writes its object without {@code ObjectAccess} is
  * refused (500, nothing saved), whoever calls it; through the helper the check runs (owner 200, another user 403);
- * {@code @NoObject} says a method needs none.
+ * {@code @NoObject} says a method needs none. A change made outside a transaction is a 500 too, never a 200 that
+ * saved nothing.
  */
 @QuarkusTest
 class SkippedObjectChecksTest {
@@ -28,6 +29,8 @@ class SkippedObjectChecksTest {
             "GET  |             |other |500",
             "PATCH|             |owner |500",
             "PATCH|             |other |500",
+            "PUT  |unsaved/     |owner |500",
+            "PUT  |unsaved/     |other |403",
             "GET  |checked/     |owner |200",
             "GET  |checked/     |other |403",
             "GET  |count/       |other |200",

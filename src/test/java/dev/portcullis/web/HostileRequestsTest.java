@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,8 +59,12 @@ class HostileRequestsTest {
         assertEquals("", response.asString());
     }
 
-    /** A request made of generated parts: method, path, Authorization header, content type and body. */
-    private record Hostile(String method, String path, String authorization, String contentType, String body) {
+    /**
+     * A request made of generated parts: method, path, a list's paging parameters (a name and value each, perhaps
+     * repeated), Authorization header, content type and body.
+     */
+    private record Hostile(String method, String path, List<Map.Entry<String, String>> query, String authorization,
+                           String contentType, String body) {
     }
 
     private static Arbitrary<Hostile> hostileRequests(String token) {
@@ -80,9 +85,14 @@ class HostileRequestsTest {
                         Arbitraries.oneOf(junk.map(j -> JSON.valueToTree(j).toString()),
                                 Arbitraries.of("null", "true", "[]", "{}", "-1", "1e308", "99999999999999999999")))
                         .as((field, value) -> "{\"" + field + "\": " + value + "}"));
+        Arbitrary<String> pageValues = Arbitraries.oneOf(junk, Arbitraries.of("-1", "0", "1", "20", "last", "1.5",
+                " 5 ", "1_0", "99999999999999999999", "", "NaN", "cD0xMjM=", "bz0xJnI9MSZwPTI=", "%", "\u0000"));
+        Arbitrary<List<Map.Entry<String, String>>> queries = Combinators.combine(
+                        Arbitraries.of("limit", "offset", "page", "cursor"), pageValues).as(Map::entry)
+                .list().ofMaxSize(3);
         return Combinators.combine(Arbitraries.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"), paths,
-                authorizations, Arbitraries.of("application/json", "application/x-www-form-urlencoded", "text/plain"),
-                bodies).as(Hostile::new);
+                queries, authorizations, Arbitraries.of("application/json", "application/x-www-form-urlencoded",
+                        "text/plain"), bodies).as(Hostile::new);
     }
 
     @Test
@@ -96,6 +106,7 @@ class HostileRequestsTest {
             if (hostile.authorization() != null) {
                 request.header("Authorization", hostile.authorization());
             }
+            hostile.query().forEach(parameter -> request.queryParam(parameter.getKey(), parameter.getValue()));
             Response response = request.request(hostile.method(), hostile.path());
             assertTrue(response.statusCode() < 500, hostile + " -> " + response.statusCode() + " " + response.asString());
             if (!response.asString().isEmpty()) {

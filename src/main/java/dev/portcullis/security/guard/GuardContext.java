@@ -4,6 +4,11 @@ import dev.portcullis.security.authentication.Credentials;
 import dev.portcullis.security.core.AccessRequest;
 import dev.portcullis.security.core.Caller;
 import jakarta.enterprise.context.RequestScoped;
+import org.hibernate.engine.spi.SelfDirtinessTracker;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * What the guard decided for the current request, for the endpoint's own code: who the caller is,
@@ -16,6 +21,7 @@ public class GuardContext {
     private AccessRequest request;
     private Credentials credentials;
     private boolean objectChecked;
+    private List<SelfDirtinessTracker> loaded;
 
     void set(EndpointPolicy policy, AccessRequest request, Credentials credentials) {
         this.policy = policy;
@@ -26,6 +32,23 @@ public class GuardContext {
     /** The endpoint loaded its object through {@link ObjectAccess}, which ran the object-level checks. */
     void objectChecked() {
         objectChecked = true;
+    }
+
+    /** An entity the request loaded, whose changes must be saved before the answer goes. */
+    void loaded(SelfDirtinessTracker entity) {
+        if (loaded == null) {
+            loaded = new ArrayList<>();
+        }
+        loaded.add(entity);
+    }
+
+    /**
+     * A loaded entity still holding changes when the answer is ready: one changed outside a transaction, or after
+     * its transaction ended (a committed change is no longer dirty).
+     */
+    Optional<SelfDirtinessTracker> unsavedChange() {
+        return loaded == null ? Optional.empty()
+                : loaded.stream().filter(SelfDirtinessTracker::$$_hibernate_hasDirtyAttributes).findFirst();
     }
 
     /**

@@ -9,6 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
 import org.hibernate.CallbackException;
+import org.hibernate.engine.spi.SelfDirtinessTracker;
 import org.hibernate.Interceptor;
 import org.hibernate.type.Type;
 import org.jboss.logging.Logger;
@@ -17,17 +18,32 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import java.io.Serializable;
 
 /**
- * An object check cannot be skipped. On an endpoint whose permission classes have object-level rules and whose
+ * Two silent mistakes a resource method can make, made loud. <b>An object check cannot be skipped.</b> On an endpoint whose permission classes have object-level rules and whose
  * path names an object, the method must load the object through {@link ObjectAccess} (DRF's {@code get_object()}),
  * or declare {@link NoObject}. One that writes an entity without it is stopped before its transaction commits
  * (nothing is saved); one that answers without it has its answer replaced: a 500, and an error in the log naming
  * the endpoint — a failed test in development, a refused request in production, never a silent pass.
+ * <b>A change cannot be lost.</b> An entity the request loaded and changed outside a transaction is never saved (a
+ * PATCH without {@code @Transactional} would answer 200 with the new values and store nothing); an answer that
+ * leaves such a change behind is replaced the same way, naming the entity and its changed attributes. Viewsets run
+ * their unsafe actions in a transaction, so only hand-written methods meet this.
  */
 @PersistenceUnitExtension
 @ApplicationScoped
 public class SkippedObjectChecks implements Interceptor, Serializable {
 
     private static final Logger LOG = Logger.getLogger(SkippedObjectChecks.class);
+
+    @Override
+    public boolean onLoad(Object entity, Object id, Object[] state, String[] propertyNames, Type[] types) {
+        if (entity instanceof SelfDirtinessTracker tracked) {
+            GuardContext context = currentContext();
+            if (context != null) {
+                context.loaded(tracked);
+            }
+        }
+        return false;
+    }
 
     @Override
     public boolean onFlushDirty(Object entity, Object id, Object[] currentState, Object[] previousState,
@@ -85,13 +101,29 @@ public class SkippedObjectChecks implements Interceptor, Serializable {
 
         @ServerResponseFilter
         public void refuseAnswer(ContainerRequestContext request, ContainerResponseContext response) {
-            if (response.getStatus() < 300 && context.decided() && context.objectCheckSkipped()) {
-                LOG.error(message(context.policy(), "answered " + response.getStatus()));
-                Response refused = errors.toResponse(Errors.serverError(), request.getHeaderString("Accept"));
-                response.setStatus(refused.getStatus());
-                response.setEntity(refused.getEntity());
-                response.getHeaders().putSingle("Content-Type", refused.getMediaType());
+            if (response.getStatus() >= 300 || !context.decided()) {
+                return;
             }
+            if (context.objectCheckSkipped()) {
+                refuse(request, response, message(context.policy(), "answered " + response.getStatus()));
+            } else {
+                context.unsavedChange().ifPresent(entity -> refuse(request, response, unsaved(context.policy(), entity)));
+            }
+        }
+
+        private void refuse(ContainerRequestContext request, ContainerResponseContext response, String message) {
+            LOG.error(message);
+            Response refused = errors.toResponse(Errors.serverError(), request.getHeaderString("Accept"));
+            response.setStatus(refused.getStatus());
+            response.setEntity(refused.getEntity());
+            response.getHeaders().putSingle("Content-Type", refused.getMediaType());
+        }
+
+        private static String unsaved(EndpointPolicy policy, SelfDirtinessTracker entity) {
+            return policy.resource() + " " + policy.httpMethod() + " " + policy.path() + " (action '"
+                    + policy.action() + "') changed " + entity.getClass().getSimpleName() + " "
+                    + java.util.Arrays.toString(entity.$$_hibernate_getDirtyAttributes()) + " outside a transaction, "
+                    + "so nothing was saved. Annotate the method @Transactional (a viewset's unsafe actions have one).";
         }
     }
 }

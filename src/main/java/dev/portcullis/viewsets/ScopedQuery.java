@@ -1,0 +1,36 @@
+package dev.portcullis.viewsets;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.portcullis.security.core.QueryRestriction;
+import jakarta.persistence.EntityManager;
+
+import java.util.List;
+
+/** A viewset's list for one request: its entity, restricted to what the requester may see. */
+record ScopedQuery(EntityModel<?> model, EntityManager entityManager, QueryRestriction scope)
+        implements Pagination.ScopedList {
+
+    @Override
+    public long count() {
+        return scope == QueryRestriction.NOTHING ? 0 : model.count(entityManager, scope);
+    }
+
+    @Override
+    public ArrayNode slice(long offset, long limit) {
+        return scope == QueryRestriction.NOTHING ? JsonNodeFactory.instance.arrayNode()
+                : model.list(entityManager, scope, offset, limit);
+    }
+
+    @Override
+    public ArrayNode all() {
+        return slice(0, -1);
+    }
+
+    @Override
+    public Pagination.Seek seek(String field, boolean descending, String position, boolean below, long offset,
+                                long limit) {
+        return scope == QueryRestriction.NOTHING ? new Pagination.Seek(JsonNodeFactory.instance.arrayNode(), List.of())
+                : model.seek(entityManager, scope, field, descending, position, below, offset, limit);
+    }
+}
