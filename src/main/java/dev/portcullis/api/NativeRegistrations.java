@@ -3,6 +3,9 @@ package dev.portcullis.api;
 import dev.portcullis.security.guard.AccessExplanation;
 import dev.portcullis.security.guard.Metadata;
 import dev.portcullis.security.permission.Decision;
+import dev.portcullis.viewsets.GenericViewSet;
+import dev.portcullis.viewsets.ModelViewSet;
+import dev.portcullis.viewsets.ReadOnlyModelViewSet;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -25,7 +28,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         MeResource.class,
         MetaResource.class,
         PostResource.class,
-        ProbeViews.Ping.class, ProbeViews.NoAuth.class, ProbeViews.JwtFirst.class, ProbeViews.TokenOnly.class,
+        GenericViewSet.class, ReadOnlyModelViewSet.class, ModelViewSet.class,
+        ProbeViews.Probe.class, ProbeViews.Ping.class, ProbeViews.NoAuth.class, ProbeViews.JwtFirst.class, ProbeViews.TokenOnly.class,
         ProbeViews.Basic.class, ProbeViews.ReadOnly.class, ProbeViews.Composite.class, ProbeViews.NotStaff.class,
         ProbeViews.OrPosts.class, ProbeViews.NotesAnon.class,
         RegisterResource.class,

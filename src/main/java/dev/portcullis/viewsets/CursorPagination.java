@@ -1,7 +1,5 @@
 package dev.portcullis.viewsets;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.security.core.ApiException;
@@ -46,7 +44,7 @@ public record CursorPagination(long pageSize, String ordering) implements Pagina
     }
 
     @Override
-    public JsonNode paginate(ScopedList list, PageRequest request) {
+    public Object paginate(ScopedList list, PageRequest request) {
         Cursor cursor = request.parameter(CURSOR).map(CursorPagination::decode).orElse(null);
         long offset = cursor == null ? 0 : cursor.offset();
         boolean reverse = cursor != null && cursor.reverse();
@@ -64,7 +62,7 @@ public record CursorPagination(long pageSize, String ordering) implements Pagina
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("next", state.hasNext() ? request.linkWith(CURSOR, encode(next(page, cursor, state))) : null);
         out.put("previous", state.hasPrevious() ? request.linkWith(CURSOR, encode(previous(page, cursor, state))) : null);
-        out.set("results", page.results());
+        out.putPOJO("results", page.results());
         return out;
     }
 
@@ -72,29 +70,17 @@ public record CursorPagination(long pageSize, String ordering) implements Pagina
     }
 
     /** The page: its objects and their positions, at most a page size of them. */
-    private record Page(ArrayNode results, List<String> positions) {
+    private record Page(Rows results, List<String> positions) {
 
         Page(Seek seek, long pageSize) {
-            this(firstOf(seek.results(), pageSize), seek.positions().subList(0,
+            this(seek.results().head(pageSize), seek.positions().subList(0,
                     (int) Math.min(pageSize, seek.positions().size())));
         }
 
-        private static ArrayNode firstOf(ArrayNode all, long count) {
-            ArrayNode first = JsonNodeFactory.instance.arrayNode();
-            for (int i = 0; i < Math.min(count, all.size()); i++) {
-                first.add(all.get(i));
-            }
-            return first;
-        }
-
         Page reversed() {
-            ArrayNode backwards = JsonNodeFactory.instance.arrayNode();
-            for (int i = results.size() - 1; i >= 0; i--) {
-                backwards.add(results.get(i));
-            }
             List<String> positionsBackwards = new ArrayList<>(positions);
             java.util.Collections.reverse(positionsBackwards);
-            return new Page(backwards, positionsBackwards);
+            return new Page(results.reversed(), positionsBackwards);
         }
 
         boolean isEmpty() {

@@ -170,17 +170,13 @@ public final class EntityModel<E> {
                 + where(restriction), Long.class));
     }
 
-    ArrayNode list(EntityManager entityManager, QueryRestriction restriction, long offset, long limit) {
+    Rows list(EntityManager entityManager, QueryRestriction restriction, long offset, long limit) {
         TypedQuery<Object[]> query = restriction.bind(entityManager.createQuery("select " + select + from
                 + where(restriction) + " order by " + idPath, Object[].class));
         if (limit >= 0) {
             query.setFirstResult((int) Math.min(offset, Integer.MAX_VALUE)).setMaxResults((int) Math.min(limit, Integer.MAX_VALUE));
         }
-        ArrayNode out = JsonNodeFactory.instance.arrayNode();
-        for (Object[] row : query.getResultList()) {
-            out.add(serializer.represent(row, 0));
-        }
-        return out;
+        return new Rows(serializer, query.getResultList());
     }
 
     /** The column of a serializer field, for ordering by it: start-up refuses a name the serializer lacks. */
@@ -210,13 +206,12 @@ public final class EntityModel<E> {
             query.setParameter(LOOKUP, Positions.parse(position, attributeTypes.get(index)));
         }
         query.setFirstResult((int) Math.min(offset, Integer.MAX_VALUE)).setMaxResults((int) Math.min(limit, Integer.MAX_VALUE));
-        ArrayNode results = JsonNodeFactory.instance.arrayNode();
+        List<Object[]> rows = query.getResultList();
         List<String> positions = new ArrayList<>();
-        for (Object[] row : query.getResultList()) {
-            results.add(serializer.represent(row, 0));
+        for (Object[] row : rows) {
             positions.add(Positions.format(row[index]));
         }
-        return new Pagination.Seek(results, positions);
+        return new Pagination.Seek(new Rows(serializer, rows), positions);
     }
 
     /** One object the restriction allows, with its representation, in one query. */

@@ -73,7 +73,7 @@ public abstract class GenericViewSet<E> implements ObjectLookup {
         return model().stored(support.entityManager, idOf(object));
     }
 
-    final JsonNode listObjects() {
+    final Object listObjects() {
         QueryRestriction scope = scope(support.guard.policy(), support.guard.request());
         return pagination().paginate(new ScopedQuery(model(), support.entityManager, scope), support.pageRequest());
     }

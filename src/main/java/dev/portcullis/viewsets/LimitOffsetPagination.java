@@ -1,7 +1,5 @@
 package dev.portcullis.viewsets;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -19,7 +17,7 @@ public record LimitOffsetPagination(Long defaultLimit, Long maxLimit) implements
     static final String OFFSET = "offset";
 
     @Override
-    public JsonNode paginate(ScopedList list, PageRequest request) {
+    public Object paginate(ScopedList list, PageRequest request) {
         Long limit = request.parameter(LIMIT).flatMap(value -> PythonText.positiveInt(value, true, maxLimit))
                 .orElse(defaultLimit);
         if (limit == null) {
@@ -27,13 +25,12 @@ public record LimitOffsetPagination(Long defaultLimit, Long maxLimit) implements
         }
         long count = list.count();
         long offset = request.parameter(OFFSET).flatMap(value -> PythonText.positiveInt(value, false, null)).orElse(0L);
-        ArrayNode results = count == 0 || offset > count ? JsonNodeFactory.instance.arrayNode()
-                : list.slice(offset, limit);
+        Rows results = count == 0 || offset > count ? Rows.none() : list.slice(offset, limit);
         ObjectNode page = JsonNodeFactory.instance.objectNode();
         page.put("count", count);
         page.put("next", offset + limit >= count ? null : request.linkWith(LIMIT, limit, OFFSET, offset + limit));
         page.put("previous", previous(request, limit, offset));
-        page.set("results", results);
+        page.putPOJO("results", results);
         return page;
     }
 

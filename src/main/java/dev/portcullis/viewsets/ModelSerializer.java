@@ -88,6 +88,20 @@ public final class ModelSerializer<E> {
         return values;
     }
 
+    /** One object as {@link #represent}, written straight to the answer (a list's objects are never a tree). */
+    void write(Object[] row, com.fasterxml.jackson.core.JsonGenerator json) throws java.io.IOException {
+        json.writeStartObject();
+        for (int i = 0; i < fields.size(); i++) {
+            json.writeFieldName(fields.get(i).name());
+            if (row[i] == null) {
+                json.writeNull();
+            } else {
+                json.writeTree(fields.get(i).toRepresentation(row[i]));
+            }
+        }
+        json.writeEndObject();
+    }
+
     /** One object as the API shows it, from the values of the fields' attributes in declaration order. */
     ObjectNode represent(Object[] row, int first) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();

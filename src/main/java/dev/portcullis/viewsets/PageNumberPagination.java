@@ -1,6 +1,5 @@
 package dev.portcullis.viewsets;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.security.core.ApiException;
@@ -23,7 +22,7 @@ public record PageNumberPagination(long pageSize) implements Pagination {
     }
 
     @Override
-    public JsonNode paginate(ScopedList list, PageRequest request) {
+    public Object paginate(ScopedList list, PageRequest request) {
         long count = list.count();
         // Django's Paginator: an empty list still has its first page.
         long pages = Math.max(1, (count + pageSize - 1) / pageSize);
@@ -35,8 +34,7 @@ public record PageNumberPagination(long pageSize) implements Pagination {
         page.put("next", number < pages ? request.linkWith(PAGE, number + 1) : null);
         page.put("previous", number <= 1 ? null
                 : number == 2 ? request.linkWithout(PAGE) : request.linkWith(PAGE, number - 1));
-        page.set("results", count == 0 ? JsonNodeFactory.instance.arrayNode()
-                : list.slice((number - 1) * pageSize, pageSize));
+        page.putPOJO("results", count == 0 ? Rows.none() : list.slice((number - 1) * pageSize, pageSize));
         return page;
     }
 

@@ -1,7 +1,5 @@
 package dev.portcullis.viewsets;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 
 /**
  * DRF's pagination classes: how a list is cut into pages, which parameters choose the page, and the envelope
@@ -11,21 +9,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 public interface Pagination {
 
     /**
-     * The answer for a list: the plain array when the request asks for no page, else the page of the scoped query
-     * with its count and links. {@code count} and the page come from the same query, so they cover exactly the
+     * The answer for a list: the plain array ({@link Rows}) when the request asks for no page, else the page of the
+     * scoped query with its count and links (a JSON object whose {@code results} are {@link Rows}). {@code count} and the page come from the same query, so they cover exactly the
      * objects the requester may see.
      */
-    JsonNode paginate(ScopedList list, PageRequest request);
+    Object paginate(ScopedList list, PageRequest request);
 
     /** A scoped, ordered query: its size, and a slice of it rendered as the serializer renders objects. */
     interface ScopedList {
 
         long count();
 
-        ArrayNode slice(long offset, long limit);
+        Rows slice(long offset, long limit);
 
         /** Every object, for an unpaginated list. */
-        ArrayNode all();
+        Rows all();
 
         /**
          * For a cursor: up to {@code limit} objects in the order of one field, past the first {@code offset}, with each
@@ -38,6 +36,6 @@ public interface Pagination {
     }
 
     /** A seek's objects, and the position of each (the value of the ordering field, as Python's {@code str()}). */
-    record Seek(ArrayNode results, java.util.List<String> positions) {
+    record Seek(Rows results, java.util.List<String> positions) {
     }
 }

@@ -18,7 +18,7 @@ public abstract class ReadOnlyModelViewSet<E> extends GenericViewSet<E> {
     }
 
     @GET
-    public JsonNode list() {
+    public Object list() {
         return listObjects();
     }
 

@@ -1,7 +1,5 @@
 package dev.portcullis.viewsets;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.portcullis.security.core.QueryRestriction;
 import jakarta.persistence.EntityManager;
 
@@ -17,20 +15,19 @@ record ScopedQuery(EntityModel<?> model, EntityManager entityManager, QueryRestr
     }
 
     @Override
-    public ArrayNode slice(long offset, long limit) {
-        return scope == QueryRestriction.NOTHING ? JsonNodeFactory.instance.arrayNode()
-                : model.list(entityManager, scope, offset, limit);
+    public Rows slice(long offset, long limit) {
+        return scope == QueryRestriction.NOTHING ? Rows.none() : model.list(entityManager, scope, offset, limit);
     }
 
     @Override
-    public ArrayNode all() {
+    public Rows all() {
         return slice(0, -1);
     }
 
     @Override
     public Pagination.Seek seek(String field, boolean descending, String position, boolean below, long offset,
                                 long limit) {
-        return scope == QueryRestriction.NOTHING ? new Pagination.Seek(JsonNodeFactory.instance.arrayNode(), List.of())
+        return scope == QueryRestriction.NOTHING ? new Pagination.Seek(Rows.none(), List.of())
                 : model.seek(entityManager, scope, field, descending, position, below, offset, limit);
     }
 }
