@@ -22,6 +22,14 @@ PORT=${PORT:-8900}
 BASE="http://127.0.0.1:$PORT"
 WORK=$(mktemp -d)
 SERVER=
+stop_server() {  # SIGTERM, and SIGKILL after 30 s (a JVM out of memory may not handle the signal)
+  [ -n "$SERVER" ] || return 0
+  kill "$SERVER" 2>/dev/null || true
+  for _ in $(seq 1 300); do kill -0 "$SERVER" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$SERVER" 2>/dev/null || true
+  wait "$SERVER" 2>/dev/null || true
+  SERVER=
+}
 trap 'stop_server; rm -rf "$WORK"' EXIT
 
 java_feature() { "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}'; }
@@ -80,12 +88,6 @@ start_server() {  # extra JVM options...; sets SERVER and STARTUP_MS (to the fir
     sleep 0.05
   done
   STARTUP_MS=$(( ($(date +%s%N) - start) / 1000000 ))
-}
-stop_server() {
-  [ -n "$SERVER" ] || return 0
-  kill "$SERVER" 2>/dev/null || true
-  wait "$SERVER" 2>/dev/null || true
-  SERVER=
 }
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 

@@ -1,7 +1,5 @@
 package dev.portcullis.viewsets;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.security.core.QueryRestriction;
 import jakarta.persistence.EntityManager;

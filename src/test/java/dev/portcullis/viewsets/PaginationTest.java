@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -125,6 +126,48 @@ class PaginationTest {
         assertEquals(404, response.statusCode());
         assertEquals("{\"detail\":\"Invalid page.\"}", response.asString());
         assertEquals("application/json", response.contentType());
+    }
+
+    /**
+     * For every kind of requester — anonymous (published posts), an owner with drafts, a user whose documents come
+     * from grants — the pages, walked by their {@code next} links, hold exactly the plain list, and each count is
+     * its length.
+     */
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource(delimiter = '|', value = {
+            "anonymous        |/api/posts/",
+            "owner with drafts|/api/posts/",
+            "granted documents|/api/documents/",
+            "anonymous        |/api/probe/notes-anon/",
+    })
+    void pagesHoldExactlyThePlainList(String requester, String path) {
+        RequestSpecification as = switch (requester.strip()) {
+            case "anonymous" -> RestAssured.given();
+            case "owner with drafts" -> {
+                String owner = Api.token("pager-drafts");
+                Api.post(owner, "a draft", false);
+                Api.post(owner, "published", true);
+                yield Api.withToken(owner);
+            }
+            default -> Api.withToken(token);
+        };
+        List<Long> plain = as.get(path).then().statusCode(200).extract().jsonPath().getList("id", Long.class);
+        List<Long> paged = new ArrayList<>();
+        String next = path + "?limit=3";
+        while (next != null) {
+            Response page = as.urlEncodingEnabled(false).get(next.replace(base(""), ""));
+            assertEquals(plain.size(), page.jsonPath().getInt("count"), next);
+            paged.addAll(page.jsonPath().getList("results.id", Long.class));
+            next = page.jsonPath().getString("next");
+        }
+        assertEquals(plain, paged);
+    }
+
+    @Test
+    void forwardedHostsAreNotTrustedByDefault() {
+        Response page = Api.withToken(token).header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https").get("/api/documents/?limit=2");
+        assertEquals(base("/api/documents/?limit=2&offset=2"), page.jsonPath().getString("next"));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.portcullis.security.guard;
 
-import dev.portcullis.security.permission.Evaluation;
 import dev.portcullis.security.authentication.Authenticator;
 import dev.portcullis.security.core.AccessRequest;
 import dev.portcullis.security.core.ApiException;
@@ -8,6 +7,7 @@ import dev.portcullis.security.core.Caller;
 import dev.portcullis.security.core.Denial;
 import dev.portcullis.security.core.Errors;
 import dev.portcullis.security.permission.Decision;
+import dev.portcullis.security.permission.Evaluation;
 import dev.portcullis.security.permission.Permission;
 import jakarta.inject.Singleton;
 

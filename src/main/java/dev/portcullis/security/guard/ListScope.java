@@ -1,8 +1,8 @@
 package dev.portcullis.security.guard;
 
-import dev.portcullis.security.permission.Evaluation;
 import dev.portcullis.security.core.AccessRequest;
 import dev.portcullis.security.core.QueryRestriction;
+import dev.portcullis.security.permission.Evaluation;
 import dev.portcullis.security.permission.Permission;
 import jakarta.inject.Singleton;
 
