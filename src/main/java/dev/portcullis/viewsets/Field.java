@@ -1,7 +1,6 @@
 package dev.portcullis.viewsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import java.util.List;
 
@@ -82,10 +81,8 @@ public abstract class Field<F extends Field<F>> {
     /** DRF's {@code to_internal_value}, then its validators: the value, or the errors. */
     abstract Object toInternalValue(JsonNode data) throws Invalid;
 
-    /** DRF's {@code to_representation}. */
-    JsonNode toRepresentation(Object value) {
-        return JsonNodeFactory.instance.pojoNode(value);
-    }
+    /** DRF's {@code to_representation}: a JSON value (never a container), for a value that is not null. */
+    abstract JsonNode toRepresentation(Object value);
 
     /** A value the field refuses, with DRF's messages for it. */
     static final class Invalid extends Exception {

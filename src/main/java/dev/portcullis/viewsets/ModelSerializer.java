@@ -1,11 +1,14 @@
 package dev.portcullis.viewsets;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.security.core.ValidationError;
 import dev.portcullis.web.Payload;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,15 +91,18 @@ public final class ModelSerializer<E> {
         return values;
     }
 
-    /** One object as {@link #represent}, written straight to the answer (a list's objects are never a tree). */
-    void write(Object[] row, com.fasterxml.jackson.core.JsonGenerator json) throws java.io.IOException {
+    /**
+     * One object as {@link #represent}, written straight to the answer (a list's objects are never a tree). Each
+     * value writes itself: the generator's {@code writeTree} would flush the answer after every value.
+     */
+    void write(Object[] row, JsonGenerator json, SerializerProvider provider) throws IOException {
         json.writeStartObject();
         for (int i = 0; i < fields.size(); i++) {
             json.writeFieldName(fields.get(i).name());
             if (row[i] == null) {
                 json.writeNull();
             } else {
-                json.writeTree(fields.get(i).toRepresentation(row[i]));
+                fields.get(i).toRepresentation(row[i]).serialize(json, provider);
             }
         }
         json.writeEndObject();
