@@ -90,70 +90,59 @@ public record CursorPagination(long pageSize, String ordering) implements Pagina
 
     /** DRF's {@code get_next_link}: the last position of the page that differs from the one after it. */
     private Cursor next(Page page, Cursor cursor, State state) {
-        String compare = !page.isEmpty() && cursor != null && cursor.reverse() && cursor.offset() > 0
-                ? page.positions().get(page.positions().size() - 1) : state.nextPosition();
-        long offset = 0;
-        String position = null;
-        boolean unique = false;
-        for (int i = page.positions().size() - 1; i >= 0; i--) {
-            position = page.positions().get(i);
-            if (!position.equals(compare)) {
-                unique = true;
-                break;
-            }
-            compare = position;
-            offset++;
-        }
-        if (!page.isEmpty() && !unique) {
-            if (!state.hasPrevious()) {
-                offset = pageSize;
-                position = null;
-            } else if (cursor.reverse()) {
-                offset = 0;
-                position = state.previousPosition();
-            } else {
-                offset = cursor.offset() + pageSize;
-                position = state.previousPosition();
-            }
-        }
         if (page.isEmpty()) {
-            position = state.nextPosition();
+            return new Cursor(0, false, state.nextPosition());
         }
-        return new Cursor(offset, false, position);
+        List<String> inward = new ArrayList<>(page.positions());
+        java.util.Collections.reverse(inward);
+        Edge edge = edge(inward, cursor != null && cursor.reverse() && cursor.offset() > 0 ? inward.get(0)
+                : state.nextPosition());
+        if (edge.unique()) {
+            return new Cursor(edge.offset(), false, edge.position());
+        }
+        if (!state.hasPrevious()) {
+            return new Cursor(pageSize, false, null);
+        }
+        // Turning back from a reversed page skips a few objects, as in DRF.
+        return cursor.reverse() ? new Cursor(0, false, state.previousPosition())
+                : new Cursor(cursor.offset() + pageSize, false, state.previousPosition());
     }
 
     /** DRF's {@code get_previous_link}: the first position of the page that differs from the one before it. */
     private Cursor previous(Page page, Cursor cursor, State state) {
-        String compare = !page.isEmpty() && cursor != null && !cursor.reverse() && cursor.offset() > 0
-                ? page.positions().get(0) : state.previousPosition();
+        if (page.isEmpty()) {
+            return new Cursor(0, true, state.previousPosition());
+        }
+        Edge edge = edge(page.positions(), cursor != null && !cursor.reverse() && cursor.offset() > 0
+                ? page.positions().get(0) : state.previousPosition());
+        if (edge.unique()) {
+            return new Cursor(edge.offset(), true, edge.position());
+        }
+        if (!state.hasNext()) {
+            return new Cursor(pageSize, true, null);
+        }
+        return cursor.reverse() ? new Cursor(cursor.offset() + pageSize, true, state.nextPosition())
+                : new Cursor(0, true, state.nextPosition());
+    }
+
+    /**
+     * Walks a page's positions from one edge inward: the first position that differs from the one beyond it (the
+     * cursor's position), and how many objects at the edge share a position (the cursor's offset).
+     */
+    private static Edge edge(List<String> inward, String beyond) {
+        String compare = beyond;
         long offset = 0;
-        String position = null;
-        boolean unique = false;
-        for (String itemPosition : page.positions()) {
-            position = itemPosition;
+        for (String position : inward) {
             if (!position.equals(compare)) {
-                unique = true;
-                break;
+                return new Edge(offset, position, true);
             }
             compare = position;
             offset++;
         }
-        if (!page.isEmpty() && !unique) {
-            if (!state.hasNext()) {
-                offset = pageSize;
-                position = null;
-            } else if (cursor.reverse()) {
-                offset = cursor.offset() + pageSize;
-                position = state.nextPosition();
-            } else {
-                offset = 0;
-                position = state.nextPosition();
-            }
-        }
-        if (page.isEmpty()) {
-            position = state.previousPosition();
-        }
-        return new Cursor(offset, true, position);
+        return new Edge(offset, null, false);
+    }
+
+    private record Edge(long offset, String position, boolean unique) {
     }
 
     /** DRF's {@code encode_cursor}: {@code o}, {@code r} and {@code p} as a query string, in base64. */

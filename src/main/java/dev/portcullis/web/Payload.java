@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -239,11 +240,6 @@ public final class Payload {
     /** DRF's {@code BooleanField}. */
     public final class BooleanField {
 
-        private static final Set<String> TRUE = Set.of("t", "T", "y", "Y", "yes", "Yes", "YES", "true", "True",
-                "TRUE", "on", "On", "ON", "1");
-        private static final Set<String> FALSE = Set.of("f", "F", "n", "N", "no", "No", "NO", "false", "False",
-                "FALSE", "off", "Off", "OFF", "0");
-
         private final String field;
 
         private BooleanField(String field) {
@@ -259,17 +255,30 @@ public final class Payload {
             if (!present(field, value)) {
                 return null;
             }
-            if (value.isBoolean()) {
-                return value.booleanValue();
+            Optional<Boolean> read = readBoolean(value);
+            if (read.isEmpty()) {
+                error(field, "Must be a valid boolean.");
             }
-            if (value.isNumber() && (value.doubleValue() == 1 || value.doubleValue() == 0)) {
-                return value.doubleValue() == 1;
-            }
-            if (value.isTextual() && (TRUE.contains(value.textValue()) || FALSE.contains(value.textValue()))) {
-                return TRUE.contains(value.textValue());
-            }
-            error(field, "Must be a valid boolean.");
-            return null;
+            return read.orElse(null);
         }
+    }
+
+    private static final Set<String> TRUE = Set.of("t", "T", "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE",
+            "on", "On", "ON", "1");
+    private static final Set<String> FALSE = Set.of("f", "F", "n", "N", "no", "No", "NO", "false", "False", "FALSE",
+            "off", "Off", "OFF", "0");
+
+    /** DRF's {@code BooleanField} reading: JSON booleans, 1 and 0, and the words DRF knows; empty for anything else. */
+    public static Optional<Boolean> readBoolean(JsonNode value) {
+        if (value.isBoolean()) {
+            return Optional.of(value.booleanValue());
+        }
+        if (value.isNumber() && (value.doubleValue() == 1 || value.doubleValue() == 0)) {
+            return Optional.of(value.doubleValue() == 1);
+        }
+        if (value.isTextual() && (TRUE.contains(value.textValue()) || FALSE.contains(value.textValue()))) {
+            return Optional.of(TRUE.contains(value.textValue()));
+        }
+        return Optional.empty();
     }
 }

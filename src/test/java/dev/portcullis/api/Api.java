@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -82,6 +83,17 @@ public final class Api {
         return withToken(token).contentType(ContentType.JSON)
                 .body(Map.of("title", title, "body", "text of " + title, "published", published))
                 .post("/api/posts/").then().statusCode(201).extract().path("id");
+    }
+
+    /**
+     * Documents created by the user, who may then view exactly these (the creator's grants) and none other; the
+     * user is granted {@code add_document}. Returns their ids, in the order of the titles.
+     */
+    public static List<Long> documentsOf(String user, List<String> titles) {
+        String token = token(user);
+        grant(modelGrant("username", user, "add_document"), false);
+        return titles.stream().map(title -> withToken(token).contentType(ContentType.JSON).body(Map.of("title", title))
+                .post("/api/documents/").then().statusCode(201).extract().jsonPath().getLong("id")).toList();
     }
 
     /** Grants (or, with {@code revoke}, revokes) through the admin API; {@code grant} is the request body. */

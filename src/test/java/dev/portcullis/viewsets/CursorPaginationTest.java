@@ -2,7 +2,6 @@ package dev.portcullis.viewsets;
 
 import dev.portcullis.api.Api;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,15 +31,10 @@ class CursorPaginationTest {
 
     @BeforeEach
     void fiveDocuments() {
-        if (token != null) {
-            return;
-        }
-        String user = "cursor-" + UUID.randomUUID().toString().substring(0, 8);
-        token = Api.token(user);
-        Api.grant(Api.modelGrant("username", user, "add_document"), false);
-        for (String title : List.of("t3", "t1", "t5", "t2", "t4")) {
-            Api.withToken(token).contentType(ContentType.JSON).body(Map.of("title", title)).post("/api/documents/")
-                    .then().statusCode(201);
+        if (token == null) {
+            String user = "cursor-" + UUID.randomUUID().toString().substring(0, 8);
+            Api.documentsOf(user, List.of("t3", "t1", "t5", "t2", "t4"));
+            token = Api.token(user);
         }
     }
 

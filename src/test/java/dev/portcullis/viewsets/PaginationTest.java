@@ -3,7 +3,6 @@ package dev.portcullis.viewsets;
 import dev.portcullis.api.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,15 +31,10 @@ class PaginationTest {
 
     @BeforeEach
     void fiveDocuments() {
-        if (token != null) {
-            return;
-        }
-        String user = "pager-" + UUID.randomUUID().toString().substring(0, 8);
-        token = Api.token(user);
-        Api.grant(Api.modelGrant("username", user, "add_document"), false);
-        for (int i = 0; i < 5; i++) {
-            IDS.add(Api.withToken(token).contentType(ContentType.JSON).body(Map.of("title", "page " + i))
-                    .post("/api/documents/").then().statusCode(201).extract().jsonPath().getLong("id"));
+        if (token == null) {
+            String user = "pager-" + UUID.randomUUID().toString().substring(0, 8);
+            IDS.addAll(Api.documentsOf(user, List.of("page 0", "page 1", "page 2", "page 3", "page 4")));
+            token = Api.token(user);
         }
     }
 
