@@ -177,16 +177,6 @@ public final class EntityModel<E> {
         return new Rows(serializer, query.getResultList());
     }
 
-    /** A page with the size of the whole list, in one statement: the count is a window over the query. */
-    Pagination.Counted countedList(EntityManager entityManager, QueryRestriction restriction, long offset, long limit) {
-        List<Object[]> rows = restriction.bind(entityManager.createQuery("select " + select + ", count(" + ROOT
-                        + ") over () " + from + where(restriction) + " order by " + idPath, Object[].class))
-                .setFirstResult((int) Math.min(offset, Integer.MAX_VALUE))
-                .setMaxResults((int) Math.min(limit, Integer.MAX_VALUE)).getResultList();
-        long count = rows.isEmpty() ? 0 : ((Number) rows.get(0)[columns.size()]).longValue();
-        return new Pagination.Counted(new Rows(serializer, rows), count);
-    }
-
     /** The column of a serializer field, for ordering by it: start-up refuses a name the serializer lacks. */
     int fieldIndex(String name) {
         for (int i = 0; i < serializer.fields().size(); i++) {

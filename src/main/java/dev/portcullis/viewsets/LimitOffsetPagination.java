@@ -23,10 +23,9 @@ public record LimitOffsetPagination(Long defaultLimit, Long maxLimit) implements
         if (limit == null) {
             return list.all();
         }
+        long count = list.count();
         long offset = request.parameter(OFFSET).flatMap(value -> PythonText.positiveInt(value, false, null)).orElse(0L);
-        Counted slice = list.countedSlice(offset, limit);
-        long count = slice.count();
-        Rows results = slice.rows();
+        Rows results = count == 0 || offset > count ? Rows.none() : list.slice(offset, limit);
         ObjectNode page = JsonNodeFactory.instance.objectNode();
         page.put("count", count);
         page.put("next", offset + limit >= count ? null : request.linkWith(LIMIT, limit, OFFSET, offset + limit));

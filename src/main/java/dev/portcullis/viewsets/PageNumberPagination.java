@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.security.core.ApiException;
 
 import java.math.BigInteger;
+import java.util.Optional;
 
 /**
  * DRF's {@code PageNumberPagination}: {@code ?page=N} of pages of {@code pageSize}; {@code page=last} is the last
@@ -22,38 +23,25 @@ public record PageNumberPagination(long pageSize) implements Pagination {
 
     @Override
     public Object paginate(ScopedList list, PageRequest request) {
+        long count = list.count();
+        // Django's Paginator: an empty list still has its first page.
+        long pages = Math.max(1, (count + pageSize - 1) / pageSize);
         String asked = request.parameter(PAGE).orElse("1");
-        Counted page;
-        long number;
-        if ("last".equals(asked)) {
-            long count = list.count();
-            number = pages(count);
-            page = new Counted(count == 0 ? Rows.none() : list.slice((number - 1) * pageSize, pageSize), count);
-        } else {
-            // A number first, then the page and the count in one statement; past the last page, a 404.
-            number = PythonText.parseInt(asked).filter(value -> value.signum() > 0
-                    && value.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) <= 0).orElseThrow(PageNumberPagination::invalid)
-                    .longValue();
-            page = list.countedSlice((number - 1) * pageSize, pageSize);
-            if (number > pages(page.count())) {
-                throw invalid();
-            }
-        }
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put("count", page.count());
-        out.put("next", number < pages(page.count()) ? request.linkWith(PAGE, number + 1) : null);
-        out.put("previous", number <= 1 ? null
+        long number = "last".equals(asked) ? pages : validNumber(asked, pages).orElseThrow(() ->
+                new ApiException(404, "Invalid page.", "not_found"));
+        ObjectNode page = JsonNodeFactory.instance.objectNode();
+        page.put("count", count);
+        page.put("next", number < pages ? request.linkWith(PAGE, number + 1) : null);
+        page.put("previous", number <= 1 ? null
                 : number == 2 ? request.linkWithout(PAGE) : request.linkWith(PAGE, number - 1));
-        out.putPOJO("results", page.rows());
-        return out;
+        page.putPOJO("results", count == 0 ? Rows.none() : list.slice((number - 1) * pageSize, pageSize));
+        return page;
     }
 
-    /** Django's {@code num_pages}: an empty list still has its first page. */
-    private long pages(long count) {
-        return Math.max(1, (count + pageSize - 1) / pageSize);
-    }
-
-    private static ApiException invalid() {
-        return new ApiException(404, "Invalid page.", "not_found");
+    /** Django's {@code validate_number}: {@code int(page)}, at least 1 and at most the number of pages. */
+    private static Optional<Long> validNumber(String asked, long pages) {
+        return PythonText.parseInt(asked)
+                .filter(value -> value.signum() > 0 && value.compareTo(BigInteger.valueOf(pages)) <= 0)
+                .map(BigInteger::longValue);
     }
 }

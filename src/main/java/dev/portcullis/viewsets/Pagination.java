@@ -22,12 +22,6 @@ public interface Pagination {
 
         Rows slice(long offset, long limit);
 
-        /**
-         * A slice and the count together: one SQL statement (the count is a window over the same query), and a
-         * second, the count alone, only when the slice is empty.
-         */
-        Counted countedSlice(long offset, long limit);
-
         /** Every object, for an unpaginated list. */
         Rows all();
 
@@ -39,10 +33,6 @@ public interface Pagination {
          * @param below      whether "beyond" is below the position (else above it)
          */
         Seek seek(String field, boolean descending, String position, boolean below, long offset, long limit);
-    }
-
-    /** A slice of a list, and the size of the whole list. */
-    record Counted(Rows rows, long count) {
     }
 
     /** A seek's objects, and the position of each (the value of the ordering field, as Python's {@code str()}). */

@@ -20,15 +20,6 @@ record ScopedQuery(EntityModel<?> model, EntityManager entityManager, QueryRestr
     }
 
     @Override
-    public Pagination.Counted countedSlice(long offset, long limit) {
-        if (scope == QueryRestriction.NOTHING) {
-            return new Pagination.Counted(Rows.none(), 0);
-        }
-        Pagination.Counted counted = model.countedList(entityManager, scope, offset, limit);
-        return counted.rows().size() > 0 ? counted : new Pagination.Counted(Rows.none(), count());
-    }
-
-    @Override
     public Rows all() {
         return slice(0, -1);
     }
