@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -192,6 +193,16 @@ public final class BenchmarkResources {
 
         /** A document as the API shows it, read without the viewset: the baseline of the documents list. */
         public record DocumentRow(long id, String title, String content) {
+        }
+
+        /** Deletes a user's drafts: what the POST scenario wrote, so that the lists of the next round do not grow. */
+        @DELETE
+        @Path("drafts/")
+        @Transactional
+        public Map<String, Integer> deleteDrafts(@QueryParam("user") String user) {
+            return Map.of("deleted", entityManager.createQuery("delete from Post p where p.published = false and "
+                    + "p.owner.id = (select u.id from User u where u.username = :user)").setParameter("user", user)
+                    .executeUpdate());
         }
 
         /**

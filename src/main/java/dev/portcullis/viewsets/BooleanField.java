@@ -1,9 +1,10 @@
 package dev.portcullis.viewsets;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
 import dev.portcullis.web.Payload;
 
+import java.io.IOException;
 import java.util.List;
 
 /** DRF's {@code BooleanField}: JSON booleans, 1 and 0, and the words DRF knows ("yes", "off", …). */
@@ -24,7 +25,7 @@ public final class BooleanField extends Field<BooleanField> {
     }
 
     @Override
-    JsonNode toRepresentation(Object value) {
-        return BooleanNode.valueOf((Boolean) value);
+    void write(JsonGenerator json, Object value) throws IOException {
+        json.writeBoolean((Boolean) value);
     }
 }

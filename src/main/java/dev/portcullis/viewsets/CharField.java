@@ -1,8 +1,9 @@
 package dev.portcullis.viewsets;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,7 @@ public final class CharField extends Field<CharField> {
     }
 
     @Override
-    JsonNode toRepresentation(Object value) {
-        return JsonNodeFactory.instance.textNode(value.toString());
+    void write(JsonGenerator json, Object value) throws IOException {
+        json.writeString(value.toString());
     }
 }

@@ -1,8 +1,9 @@
 package dev.portcullis.viewsets;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import java.io.IOException;
 import java.util.List;
 
 /** DRF's {@code ChoiceField} over text choices: anything else is {@code "\"x\" is not a valid choice."}. */
@@ -30,7 +31,7 @@ public final class ChoiceField extends Field<ChoiceField> {
     }
 
     @Override
-    JsonNode toRepresentation(Object value) {
-        return JsonNodeFactory.instance.textNode(value.toString());
+    void write(JsonGenerator json, Object value) throws IOException {
+        json.writeString(value.toString());
     }
 }

@@ -1,8 +1,9 @@
 package dev.portcullis.viewsets;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -34,7 +35,7 @@ public final class CurrentUserField extends Field<CurrentUserField> {
     }
 
     @Override
-    JsonNode toRepresentation(Object value) {
-        return JsonNodeFactory.instance.textNode(value.toString());
+    void write(JsonGenerator json, Object value) throws IOException {
+        json.writeString(value.toString());
     }
 }

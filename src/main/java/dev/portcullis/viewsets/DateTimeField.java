@@ -1,8 +1,9 @@
 package dev.portcullis.viewsets;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -59,8 +60,8 @@ public final class DateTimeField extends Field<DateTimeField> {
     }
 
     @Override
-    JsonNode toRepresentation(Object value) {
-        return JsonNodeFactory.instance.textNode(isoFormat((OffsetDateTime) value));
+    void write(JsonGenerator json, Object value) throws IOException {
+        json.writeString(isoFormat((OffsetDateTime) value));
     }
 
     /**

@@ -1,8 +1,9 @@
 package dev.portcullis.viewsets;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -78,8 +79,7 @@ public final class DecimalField extends Field<DecimalField> {
     }
 
     @Override
-    JsonNode toRepresentation(Object value) {
-        return JsonNodeFactory.instance.textNode(((BigDecimal) value).setScale(decimalPlaces, RoundingMode.HALF_EVEN)
-                .toPlainString());
+    void write(JsonGenerator json, Object value) throws IOException {
+        json.writeString(((BigDecimal) value).setScale(decimalPlaces, RoundingMode.HALF_EVEN).toPlainString());
     }
 }

@@ -1,6 +1,5 @@
 package dev.portcullis.viewsets;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.security.core.QueryRestriction;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -229,7 +228,7 @@ public final class EntityModel<E> {
     }
 
     /** The object as the database now holds it (after a write is flushed: what every later read will show). */
-    ObjectNode stored(EntityManager entityManager, Object id) {
+    Representation stored(EntityManager entityManager, Object id) {
         Object[] row = entityManager.createQuery("select " + select + from + " where " + idPath + " = :" + LOOKUP,
                 Object[].class).setParameter(LOOKUP, id).getSingleResult();
         return serializer.represent(row, 0);
@@ -277,6 +276,6 @@ public final class EntityModel<E> {
     }
 
     /** An object and its representation when it was loaded. */
-    public record Loaded<E>(E object, ObjectNode representation) {
+    public record Loaded<E>(E object, Representation representation) {
     }
 }

@@ -1,6 +1,9 @@
 package dev.portcullis.viewsets;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
 
 import java.util.List;
 
@@ -81,8 +84,8 @@ public abstract class Field<F extends Field<F>> {
     /** DRF's {@code to_internal_value}, then its validators: the value, or the errors. */
     abstract Object toInternalValue(JsonNode data) throws Invalid;
 
-    /** DRF's {@code to_representation}: a JSON value (never a container), for a value that is not null. */
-    abstract JsonNode toRepresentation(Object value);
+    /** DRF's {@code to_representation}: writes a value that is not null as one JSON value. */
+    abstract void write(JsonGenerator json, Object value) throws IOException;
 
     /** A value the field refuses, with DRF's messages for it. */
     static final class Invalid extends Exception {

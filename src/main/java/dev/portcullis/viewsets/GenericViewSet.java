@@ -1,6 +1,5 @@
 package dev.portcullis.viewsets;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.security.core.AccessRequest;
 import dev.portcullis.security.core.Caller;
 import dev.portcullis.security.core.QueryRestriction;
@@ -68,7 +67,7 @@ public abstract class GenericViewSet<E> implements ObjectLookup {
     }
 
     /** The object as the database holds it once this request's changes are written (an extra action's answer). */
-    protected final JsonNode represent(E object) {
+    protected final Representation represent(E object) {
         support.entityManager.flush();
         return model().stored(support.entityManager, idOf(object));
     }

@@ -1,8 +1,9 @@
 package dev.portcullis.viewsets;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -70,7 +71,7 @@ public final class IntegerField extends Field<IntegerField> {
     }
 
     @Override
-    JsonNode toRepresentation(Object value) {
-        return JsonNodeFactory.instance.numberNode(((Number) value).longValue());
+    void write(JsonGenerator json, Object value) throws IOException {
+        json.writeNumber(((Number) value).longValue());
     }
 }

@@ -2,9 +2,6 @@ package dev.portcullis.viewsets;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.security.core.ValidationError;
 import dev.portcullis.web.Payload;
 
@@ -91,31 +88,23 @@ public final class ModelSerializer<E> {
         return values;
     }
 
-    /**
-     * One object as {@link #represent}, written straight to the answer (a list's objects are never a tree). Each
-     * value writes itself: the generator's {@code writeTree} would flush the answer after every value.
-     */
-    void write(Object[] row, JsonGenerator json, SerializerProvider provider) throws IOException {
+    /** One object as the API shows it, from the values of the fields' attributes in declaration order. */
+    Representation represent(Object[] row, int first) {
+        return new Representation(this, row, first);
+    }
+
+    /** Writes one object: each value writes itself, with no JSON tree in between. */
+    void write(Object[] row, int first, JsonGenerator json) throws IOException {
         json.writeStartObject();
         for (int i = 0; i < fields.size(); i++) {
             json.writeFieldName(fields.get(i).name());
-            if (row[i] == null) {
+            Object value = row[first + i];
+            if (value == null) {
                 json.writeNull();
             } else {
-                fields.get(i).toRepresentation(row[i]).serialize(json, provider);
+                fields.get(i).write(json, value);
             }
         }
         json.writeEndObject();
-    }
-
-    /** One object as the API shows it, from the values of the fields' attributes in declaration order. */
-    ObjectNode represent(Object[] row, int first) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        for (int i = 0; i < fields.size(); i++) {
-            Object value = row[first + i];
-            out.set(fields.get(i).name(), value == null ? JsonNodeFactory.instance.nullNode()
-                    : fields.get(i).toRepresentation(value));
-        }
-        return out;
     }
 }

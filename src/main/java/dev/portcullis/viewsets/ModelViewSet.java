@@ -1,6 +1,5 @@
 package dev.portcullis.viewsets;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.web.Payload;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.DELETE;
@@ -47,7 +46,7 @@ public abstract class ModelViewSet<E> extends ReadOnlyModelViewSet<E> {
 
     @POST
     @ResponseStatus(201)
-    public JsonNode create(Payload payload) {
+    public Representation create(Payload payload) {
         EntityModel<E> model = model();
         E object = model.newInstance();
         model.write(object, model.serializer().validate(payload, false));
@@ -63,13 +62,13 @@ public abstract class ModelViewSet<E> extends ReadOnlyModelViewSet<E> {
 
     @PUT
     @Path("{id}/")
-    public JsonNode update(@PathParam("id") String id, Payload payload) {
+    public Representation update(@PathParam("id") String id, Payload payload) {
         return save(getObject(id), payload, false);
     }
 
     @PATCH
     @Path("{id}/")
-    public JsonNode partialUpdate(@PathParam("id") String id, Payload payload) {
+    public Representation partialUpdate(@PathParam("id") String id, Payload payload) {
         return save(getObject(id), payload, true);
     }
 
@@ -83,7 +82,7 @@ public abstract class ModelViewSet<E> extends ReadOnlyModelViewSet<E> {
         support().entityManager.remove(object);
     }
 
-    private JsonNode save(E object, Payload payload, boolean partial) {
+    private Representation save(E object, Payload payload, boolean partial) {
         EntityModel<E> model = model();
         model.write(object, model.serializer().validate(payload, partial));
         performUpdate(object);

@@ -1,8 +1,9 @@
 package dev.portcullis.viewsets;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -30,20 +31,17 @@ public final class ReadOnlyField extends Field<ReadOnlyField> {
     }
 
     @Override
-    JsonNode toRepresentation(Object value) {
-        JsonNodeFactory json = JsonNodeFactory.instance;
+    void write(JsonGenerator json, Object value) throws IOException {
         if (value instanceof Long number) {
-            return json.numberNode(number);
+            json.writeNumber(number);
+        } else if (value instanceof Integer number) {
+            json.writeNumber(number);
+        } else if (value instanceof Boolean flag) {
+            json.writeBoolean(flag);
+        } else if (value instanceof OffsetDateTime time) {
+            json.writeString(DateTimeField.isoFormat(time));
+        } else {
+            json.writeString(value.toString());
         }
-        if (value instanceof Integer number) {
-            return json.numberNode(number);
-        }
-        if (value instanceof Boolean flag) {
-            return json.booleanNode(flag);
-        }
-        if (value instanceof OffsetDateTime time) {
-            return json.textNode(DateTimeField.isoFormat(time));
-        }
-        return json.textNode(value.toString());
     }
 }

@@ -1,6 +1,5 @@
 package dev.portcullis.viewsets;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,7 +23,7 @@ public abstract class ReadOnlyModelViewSet<E> extends GenericViewSet<E> {
 
     @GET
     @Path("{id}/")
-    public JsonNode retrieve(@PathParam("id") String id) {
+    public Representation retrieve(@PathParam("id") String id) {
         return load(id).representation();
     }
 }

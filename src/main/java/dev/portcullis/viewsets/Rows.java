@@ -47,7 +47,7 @@ public final class Rows implements JsonSerializable {
     public void serialize(JsonGenerator json, SerializerProvider provider) throws IOException {
         json.writeStartArray();
         for (Object[] row : rows) {
-            serializer.write(row, json, provider);
+            serializer.write(row, 0, json);
         }
         json.writeEndArray();
     }
