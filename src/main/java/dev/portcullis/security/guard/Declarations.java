@@ -46,6 +46,19 @@ final class Declarations {
     }
 
     /**
+     * Whether the bean's methods can be read. Dev mode's own beans (the Dev UI's) name classes its runtime does not
+     * hold, and reading their methods fails; such a class carries no declaration of the application.
+     */
+    static boolean readable(Class<?> type) {
+        try {
+            type.getDeclaredMethods();
+            return true;
+        } catch (LinkageError unreadable) {
+            return false;
+        }
+    }
+
+    /**
      * The methods of a bean that is not a resource which {@link Permissions} guards: those declared so, and every
      * method an interceptor reaches (not private, not static) when the class is.
      */

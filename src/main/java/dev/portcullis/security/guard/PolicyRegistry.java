@@ -73,12 +73,14 @@ public class PolicyRegistry {
                     // Only a resource that decides its permissions in code is needed now; creating the others here
                     // would tie their construction to the registry's (and fail for those that inject it).
                     register(type, GetPermissions.class.isAssignableFrom(type) ? Arc.container().instance(type).get() : null);
-                } else {
+                } else if (Declarations.readable(type)) {
                     for (Method method : Declarations.guardedCalls(type)) {
                         byCall.put(method, resolver.resolveCall(type, method));
                     }
                 }
-                Declarations.requireEnforced(type);
+                if (Declarations.readable(type)) {
+                    Declarations.requireEnforced(type);
+                }
             }
             routes.sort(Comparator.comparing(Route::template).reversed());
             for (Route route : routes) {
