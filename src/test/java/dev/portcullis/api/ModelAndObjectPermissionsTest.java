@@ -119,6 +119,8 @@ class ModelAndObjectPermissionsTest {
     void notes(String action, String method, String grants, int status) {
         long id = create("/api/notes/", Map.of("text", "note for " + action));
         String path = action.equals("list") || action.equals("create") ? "/api/notes/" : "/api/notes/" + id + "/";
+        String stored = "/api/notes/" + id + "/";
+        Map<String, Object> before = Api.withToken(Api.adminToken()).get(stored).jsonPath().getMap("$");
         Response response = actor(grants, method, "note", 0).contentType(ContentType.JSON)
                 .body(Map.of("text", "changed")).request(method, path);
         assertEquals(status, response.statusCode(), response.asString());
@@ -135,7 +137,11 @@ class ModelAndObjectPermissionsTest {
                 assertEquals("", response.asString());
                 assertEquals(404, Api.withToken(Api.adminToken()).get(path).statusCode());
             }
-            default -> assertDenied(response, status);
+            default -> {
+                assertDenied(response, status);
+                assertEquals(before, Api.withToken(Api.adminToken()).get(stored).jsonPath().getMap("$"),
+                        "a refused " + action + " left the note as it was");
+            }
         }
     }
 
@@ -194,6 +200,8 @@ class ModelAndObjectPermissionsTest {
     void documents(String action, String method, String grants, int status, String listed) {
         long id = create("/api/documents/", Map.of("title", "document for " + action, "content", "secret"));
         String path = action.equals("list") || action.equals("create") ? "/api/documents/" : "/api/documents/" + id + "/";
+        String stored = "/api/documents/" + id + "/";
+        Map<String, Object> before = Api.withToken(Api.adminToken()).get(stored).jsonPath().getMap("$");
         Response response = actor(grants, method, "document", id).contentType(ContentType.JSON)
                 .body(Map.of("title", "changed")).request(method, path);
         assertEquals(status, response.statusCode(), response.asString());
@@ -211,7 +219,11 @@ class ModelAndObjectPermissionsTest {
                 assertEquals("", response.asString());
                 assertEquals(404, Api.withToken(Api.adminToken()).get(path).statusCode());
             }
-            default -> assertDenied(response, status);
+            default -> {
+                assertDenied(response, status);
+                assertEquals(before, Api.withToken(Api.adminToken()).get(stored).jsonPath().getMap("$"),
+                        "a refused " + action + " left the document as it was");
+            }
         }
     }
 

@@ -67,12 +67,15 @@ class PostsTest {
     void actionOnOnePost(String action, String method, String kind, String actor, int status, String detail) {
         int id = Api.post(Api.token("post-owner"), action + " " + kind, kind.equals("published"));
         String path = "/api/posts/" + id + "/" + (action.equals("publish") ? "publish/" : "");
+        Map<String, Object> before = as("owner").get("/api/posts/" + id + "/").jsonPath().getMap("$");
         Response response = as(actor).contentType(ContentType.JSON)
                 .body(Map.of("title", "changed", "body", "new body")).request(method, path);
         assertEquals(status, response.statusCode(), response.asString());
         if (detail != null) {
             assertEquals(Map.of("detail", detail), response.jsonPath().getMap("$"));
             assertEquals(status == 401 ? "Token" : null, response.header("WWW-Authenticate"));
+            assertEquals(before, as("owner").get("/api/posts/" + id + "/").jsonPath().getMap("$"),
+                    "a refused " + action + " left the post as it was");
         } else if (status == 200) {
             assertEquals(id, response.jsonPath().getInt("id"));
             assertEquals("post-owner", response.jsonPath().getString("owner"));
