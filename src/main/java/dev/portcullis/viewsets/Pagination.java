@@ -1,5 +1,7 @@
 package dev.portcullis.viewsets;
 
+import java.util.List;
+
 
 /**
  * DRF's pagination classes: how a list is cut into pages, which parameters choose the page, and the envelope
@@ -36,6 +38,6 @@ public interface Pagination {
     }
 
     /** A seek's objects, and the position of each (the value of the ordering field, as Python's {@code str()}). */
-    record Seek(Rows results, java.util.List<String> positions) {
+    record Seek(Rows results, List<String> positions) {
     }
 }

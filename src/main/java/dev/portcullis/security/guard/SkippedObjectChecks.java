@@ -81,9 +81,13 @@ public class SkippedObjectChecks implements Interceptor, Serializable {
         return context.decided() ? context : null;
     }
 
+    /** The endpoint as a log line names it: resource, method, path and action. */
+    private static String endpoint(EndpointPolicy policy) {
+        return policy.resource() + " " + policy.httpMethod() + " " + policy.path() + " (action '" + policy.action() + "')";
+    }
+
     static String message(EndpointPolicy policy, String what) {
-        return policy.resource() + " " + policy.httpMethod() + " " + policy.path() + " (action '" + policy.action()
-                + "') " + what + " without loading its object through ObjectAccess.getObject(...), so the object-level "
+        return endpoint(policy) + " " + what + " without loading its object through ObjectAccess.getObject(...), so the object-level "
                 + "checks of " + String.join(", ", policy.permissionNames()) + " never ran. Load the object with "
                 + "ObjectAccess (DRF's get_object()), or declare @NoObject on a method that acts on none.";
     }
@@ -120,8 +124,7 @@ public class SkippedObjectChecks implements Interceptor, Serializable {
         }
 
         private static String unsaved(EndpointPolicy policy, SelfDirtinessTracker entity) {
-            return policy.resource() + " " + policy.httpMethod() + " " + policy.path() + " (action '"
-                    + policy.action() + "') changed " + entity.getClass().getSimpleName() + " "
+            return endpoint(policy) + " changed " + entity.getClass().getSimpleName() + " "
                     + java.util.Arrays.toString(entity.$$_hibernate_getDirtyAttributes()) + " outside a transaction, "
                     + "so nothing was saved. Annotate the method @Transactional (a viewset's unsafe actions have one).";
         }
