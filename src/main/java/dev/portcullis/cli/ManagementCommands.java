@@ -52,6 +52,10 @@ public class ManagementCommands {
               list-endpoints       every endpoint and action with its authentication and permission classes
               explain USER METHOD PATH [OBJECT_ID]
                                    would USER (or 'anonymous') be allowed METHOD PATH? Exit 0 if so, 1 if not
+              policy-lock (--check | --write) [--file PATH]
+                                   --check: compare the running policies with the lockfile (this build's, or
+                                   PATH); exit 0 if equal, 1 with the differences (looser, changed, tighter).
+                                   --write: write the lockfile (src/main/resources/portcullis/policies.lock, or PATH)
             """;
 
     private final Accounts accounts;
@@ -59,10 +63,12 @@ public class ManagementCommands {
     private final PolicyRegistry registry;
     private final AccessExplainer explainer;
     private final Grants grants;
+    private final PolicyLockCommand policyLock;
 
     public ManagementCommands(Accounts accounts, Tokens tokens, PolicyRegistry registry, AccessExplainer explainer,
-                              Grants grants) {
+                              Grants grants, PolicyLockCommand policyLock) {
         this.grants = grants;
+        this.policyLock = policyLock;
         this.accounts = accounts;
         this.tokens = tokens;
         this.registry = registry;
@@ -87,6 +93,7 @@ public class ManagementCommands {
                 case "grant", "revoke" -> grant(args[0].equals("revoke"), rest, out, err);
                 case "list-endpoints" -> listEndpoints(rest, out, err);
                 case "explain" -> explain(rest, out, err);
+                case "policy-lock" -> policyLock.run(rest, out, err);
                 case "help", "--help", "-h" -> {
                     out.print(HELP);
                     yield OK;
@@ -237,7 +244,7 @@ public class ManagementCommands {
         return source.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    private static int usage(PrintStream err, String problem) {
+    static int usage(PrintStream err, String problem) {
         err.println(problem);
         err.print(HELP);
         return USAGE;

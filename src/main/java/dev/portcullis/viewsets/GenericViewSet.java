@@ -88,6 +88,16 @@ public abstract class GenericViewSet<E> implements ObjectLookup {
         return find(id, policy, request).map(EntityModel.Loaded::object);
     }
 
+    @Override
+    public final String queryset() {
+        for (Class<?> type = viewSetClass(); type != GenericViewSet.class; type = type.getSuperclass()) {
+            if (java.util.Arrays.stream(type.getDeclaredMethods()).anyMatch(m -> m.getName().equals("getQueryset"))) {
+                return type.getSimpleName() + ".getQueryset";
+            }
+        }
+        return "all objects";
+    }
+
     private Optional<EntityModel.Loaded<E>> find(String id, EndpointPolicy policy, AccessRequest request) {
         QueryRestriction scope = scope(policy, request);
         return model().parseId(id).flatMap(pk -> model().find(support.entityManager, scope, pk));

@@ -1,6 +1,7 @@
 package dev.portcullis.security.guard;
 
 import dev.portcullis.security.core.AccessRequest;
+import dev.portcullis.security.permission.PermissionNames;
 
 import java.util.Optional;
 
@@ -16,4 +17,12 @@ public interface ObjectLookup {
      * @param request the request as the guard would see it, its user authenticated
      */
     Optional<Object> lookupObject(String id, EndpointPolicy policy, AccessRequest request);
+
+    /**
+     * Where the objects this resource acts on are chosen, as the policy lockfile names it for a reviewer: the
+     * method to read (e.g. {@code PostResource.getQueryset}), or {@code all objects}.
+     */
+    default String queryset() {
+        return PermissionNames.of(getClass()) + ".lookupObject";
+    }
 }

@@ -38,9 +38,10 @@ public class PolicyRegistry {
     /**
      * A service method's policy ({@link Permissions} on a bean that is not a resource).
      *
-     * @param objectParameter the index of the parameter the object-level checks run on, or -1
+     * @param objectParameter     the index of the parameter the object-level checks run on, or -1
+     * @param objectParameterName that parameter's name, or {@code null}
      */
-    public record CallPolicy(EndpointPolicy policy, int objectParameter) {
+    public record CallPolicy(EndpointPolicy policy, int objectParameter, String objectParameterName) {
     }
 
     /** The methods served on one path template, and the resource's default policy for the others. */
@@ -133,8 +134,8 @@ public class PolicyRegistry {
     }
 
     /** Every guarded service method's policy, for introspection. */
-    public List<EndpointPolicy> callPolicies() {
-        return byCall.values().stream().map(CallPolicy::policy).sorted(Comparator.comparing(EndpointPolicy::path)).toList();
+    public List<CallPolicy> callPolicies() {
+        return byCall.values().stream().sorted(Comparator.comparing(call -> call.policy().path())).toList();
     }
 
     /** Whether the resource is left outside the guard (benchmark builds only). */

@@ -84,7 +84,7 @@ public class PolicyResolver {
         }
         EndpointPolicy policy = resolve(null, beanClass, method, where + "()", declaration.readOnly() ? "GET" : "POST",
                 method.getName());
-        return new PolicyRegistry.CallPolicy(policy, objectParameter);
+        return new PolicyRegistry.CallPolicy(policy, objectParameter, objectParameter < 0 ? null : declaration.object());
     }
 
     /** The resource's own default policy, for OPTIONS and for a method it does not route. */

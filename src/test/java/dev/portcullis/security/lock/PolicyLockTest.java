@@ -1,0 +1,109 @@
+package dev.portcullis.security.lock;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The policies the service runs with are the ones in the lockfile: a change that loosens (or tightens) an
+ * endpoint cannot pass without the lockfile's lines changing in the same diff, in front of the reviewer.
+ */
+@QuarkusTest
+class PolicyLockTest {
+
+    static final Path LOCKFILE = Path.of(PolicyLockFile.SOURCE_PATH);
+    static final Path PROPOSED = Path.of("target/policies.lock.proposed");
+
+    @Inject
+    PolicySnapshot snapshot;
+
+    /** The application's entries: those of the test suite's own resources and beans are not the service's. */
+    static List<LockEntry> applicationEntries(List<LockEntry> all) {
+        Set<String> testOnly = simpleNames(Path.of("target/test-classes"));
+        testOnly.removeAll(simpleNames(Path.of("target/classes")));
+        return all.stream().filter(entry -> !testOnly.contains(viewOf(entry))).toList();
+    }
+
+    private static String viewOf(LockEntry entry) {
+        return entry.get(LockEntry.VIEW).split(",")[0];
+    }
+
+    private static Set<String> simpleNames(Path classes) {
+        try (Stream<Path> files = Files.walk(classes)) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".class"))
+                    .map(name -> name.substring(name.lastIndexOf('$') + 1, name.length() - ".class".length()))
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list " + classes, e);
+        }
+    }
+
+    /** The lockfile's entries; none when there is no lockfile yet (every endpoint is then new). */
+    static List<LockEntry> locked() throws IOException {
+        return Files.exists(LOCKFILE) ? PolicyLockFile.parse(Files.readString(LOCKFILE)) : List.of();
+    }
+
+    @Test
+    void theRunningPoliciesAreTheLockedOnes() throws IOException {
+        List<LockEntry> running = applicationEntries(snapshot.entries());
+        PolicyDiff diff = PolicyDiff.between(locked(), running);
+        if (!diff.isEmpty()) {
+            Files.writeString(PROPOSED, PolicyLockFile.render(running));
+            fail(diff.render(LOCKFILE.toString()) + "\nIf these changes are meant, review them and accept them:\n"
+                    + "    cp " + PROPOSED + " " + LOCKFILE + "\n"
+                    + "(or: java -jar target/quarkus-app/quarkus-run.jar policy-lock --write), and commit the lockfile "
+                    + "with the change.");
+        }
+    }
+
+    /** The test suite's own resources stand for a pull request that adds endpoints without locking them. */
+    @Test
+    void anEndpointTheLockfileLacksIsANewLooserEndpoint() throws IOException {
+        PolicyDiff diff = PolicyDiff.between(locked(), snapshot.entries());
+
+        PolicyDiff.EntryChange invoices = diff.changes().stream()
+                .filter(change -> change.key().equals("DELETE /api/invoices/{id}/")).findFirst().orElseThrow();
+        assertEquals(Severity.LOOSER, invoices.severity());
+        assertEquals("a new endpoint", invoices.what());
+        assertEquals("InvoiceViewSet, action destroy", invoices.view());
+        assertTrue(diff.changes().stream().allMatch(change -> "a new endpoint".equals(change.what())),
+                "only the test suite's endpoints differ:\n" + diff.render("the lockfile"));
+        assertTrue(diff.render("the lockfile").contains("""
+
+                LOOSER  DELETE /api/invoices/{id}/ (InvoiceViewSet, action destroy): a new endpoint
+                    + view: InvoiceViewSet, action destroy
+                    + authentication: TokenAuthentication, JWTAuthentication, SessionAuthentication [global default]
+                    + permissions: IsAdminUser [getPermissions]
+                """), diff.render("the lockfile"));
+    }
+
+    /** What the file says of a few endpoints, read as a reviewer reads it. */
+    @Test
+    void theLockfileSaysWhatEachEndpointEnforces() throws IOException {
+        String text = Files.readString(LOCKFILE);
+        assertTrue(text.contains("""
+
+                DELETE /api/posts/{id}/
+                    view: PostResource, action destroy
+                    authentication: TokenAuthentication, JWTAuthentication, SessionAuthentication [global default]
+                    permissions: IsAuthenticated, IsAdminOrOwner [getPermissions]
+                    anonymous: refused
+                    object checks: on the path's object (IsAdminOrOwner)
+                    queryset: PostResource.getQueryset
+                    csrf: required
+                    throttles: AnonRateThrottle, UserRateThrottle
+                """), text);
+    }
+}
