@@ -151,6 +151,43 @@ class ManagementCommandsTest {
                         + "\\s+IsAuthenticated,IsOwnerOrReadOnly \\(programmatic\\)")), output(list));
     }
 
+    /**
+     * The lockfile round trip on the running policies: written, checked equal, then one policy tightened by hand
+     * in the file — the running one is now looser than the file, and the diff says so and where.
+     */
+    @Test
+    void policyLockWritesChecksAndNamesALooserPolicy(QuarkusMainLauncher launcher) throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Path.of("target/policy-lock-command-test.lock");
+        LaunchResult written = launcher.launch("policy-lock", "--write", "--file", file.toString());
+        assertEquals(0, written.exitCode(), written.getErrorOutput());
+        assertTrue(output(written).matches("wrote \\d+ policies to target/policy-lock-command-test.lock"), output(written));
+
+        LaunchResult same = launcher.launch("policy-lock", "--check", "--file", file.toString());
+        assertEquals(0, same.exitCode(), output(same));
+        assertEquals("The running policies match target/policy-lock-command-test.lock.", output(same));
+
+        String text = java.nio.file.Files.readString(file);
+        String entry = "\nGET /api/data/\n    view: DataView, action get\n"
+                + "    authentication: TokenAuthentication, JWTAuthentication, SessionAuthentication [global default]\n"
+                + "    permissions: IsAuthenticated [global default]\n";
+        assertTrue(text.contains(entry), text);
+        java.nio.file.Files.writeString(file, text.replace(entry, entry.replace("IsAuthenticated [global default]",
+                "IsAdminUser [global default]")));
+
+        LaunchResult looser = launcher.launch("policy-lock", "--check", "--file", file.toString());
+        assertEquals(1, looser.exitCode(), output(looser));
+        assertEquals("""
+                The running policies differ from target/policy-lock-command-test.lock at 1 endpoint(s): 1 looser, 0 changed, 0 tighter.
+
+                LOOSER  GET /api/data/ (DataView, action get)
+                    permissions (looser)
+                        - IsAdminUser [global default]
+                        + IsAuthenticated [global default]
+
+                If these changes are meant, accept them with policy-lock --write and commit the lockfile with them.""",
+                output(looser));
+    }
+
     @ParameterizedTest(name = "{0} -> exit {1}")
     @CsvSource(delimiter = '|', value = {
             "frobnicate|2|Unknown command 'frobnicate'.",
@@ -168,6 +205,12 @@ class ManagementCommandsTest {
             "revoke --user x|2|revoke takes (--username NAME",
             "grant --username nobody-here --permission add_nothing|1|permission: Object with codename=add_nothing does not exist.",
             "grant --group no-group --permission view_document --object-type document|1|object_id: This field is required.",
+            "policy-lock|2|policy-lock takes --check or --write, and optionally --file PATH.",
+            "policy-lock --check --write|2|policy-lock takes --check or --write",
+            "policy-lock --check --file|2|policy-lock takes --check or --write",
+            "policy-lock --check --file target/no-such.lock|2|Cannot read the lockfile target/no-such.lock",
+            "policy-lock --check --file pom.xml|2|Cannot read the lockfile pom.xml: line 1: expected an endpoint such as 'GET /api/posts/'",
+            "policy-lock --write --file no-such-dir/policies.lock|2|No directory for no-such-dir/policies.lock",
     })
     void badArgumentsSayWhatIsWrong(String command, int exitCode, String message, QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch(command.split(" "));

@@ -17,6 +17,7 @@ public final class PolicyLockFile {
     public static final String SOURCE_PATH = "src/main/resources/" + RESOURCE;
 
     private static final String INDENT = "    ";
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Z]+ \\S+");
     private static final String HEADER = """
             # The security policy of every endpoint and action, and of every guarded service method, as the
             # service resolves it at start-up. A test fails while the running policies differ from this file,
@@ -52,6 +53,10 @@ public final class PolicyLockFile {
                 continue;
             }
             if (!Character.isWhitespace(line.charAt(0))) {
+                if (!KEY.matcher(line).matches()) {
+                    throw new IllegalArgumentException("line " + number + ": expected an endpoint such as "
+                            + "'GET /api/posts/' or a service method such as 'CALL Reports.monthly()', found '" + line + "'");
+                }
                 if (key != null) {
                     entries.add(new LockEntry(key, fields));
                 }

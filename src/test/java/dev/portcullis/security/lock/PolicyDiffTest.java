@@ -122,6 +122,7 @@ class PolicyDiffTest {
             an unknown field;              'GET /a/\\n    colour: red';                      line 2: expected an endpoint, or an indented field
             a field without a value;       'GET /a/\\n    view';                             line 2: expected an endpoint
             a field given twice;           'GET /a/\\n    view: A\\n    view: B';             line 3: 'view' is given twice for GET /a/
+            not an endpoint;               '<?xml version="1.0"?>';                        line 1: expected an endpoint such as 'GET /api/posts/'
             an endpoint listed twice;      'GET /a/\\n    view: A\\n\\nGET /a/';             line 4: 'GET /a/' is listed twice
             """)
     void aFileThatCannotBeReadIsRefusedWithItsLine(String what, String text, String message) {

@@ -1,0 +1,65 @@
+package dev.portcullis.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code policy-lock --check} on the packaged service (the native executable where one was built), as a build
+ * pipeline runs it: equal to the lockfile the build carries, and exit 1 naming the endpoint whose running
+ * policy is looser than a copy of the file tightened by hand.
+ */
+class PolicyLockIT {
+
+    private record Run(int exitCode, String stdout, String stderr) {
+    }
+
+    private static Run policyLock(String... arguments) throws IOException, InterruptedException {
+        Path nativeExecutable = Path.of(System.getProperty("native.image.path", "target/none"));
+        List<String> command = new ArrayList<>(Files.isExecutable(nativeExecutable) ? List.of(nativeExecutable.toString())
+                : List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", "target/quarkus-app/quarkus-run.jar"));
+        command.add("policy-lock");
+        command.addAll(List.of(arguments));
+        Path stderr = Files.createTempFile("policy-lock", ".err");
+        Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "policy-lock did not finish");
+        return new Run(process.exitValue(), stdout, Files.readString(stderr));
+    }
+
+    @Test
+    void theBuildsPoliciesAreItsLockfilesAndAHandTightenedCopyIsNamedLooser() throws Exception {
+        Run check = policyLock("--check");
+        assertEquals(new Run(0, "The running policies match portcullis/policies.lock (in this build).\n", check.stderr()), check);
+
+        Path tightened = Files.createTempFile("policies", ".lock");
+        String lockfile = Files.readString(Path.of("src/main/resources/portcullis/policies.lock"));
+        String admin = "\nDELETE /api/admin/users/{username}/token/\n    view: AdminUserResource, action delete\n"
+                + "    authentication: TokenAuthentication, JWTAuthentication, SessionAuthentication [global default]\n"
+                + "    permissions: IsAdminUser, IsSuperuserForPrivileges [resource]\n";
+        assertTrue(lockfile.contains(admin), "the lockfile locks the admin endpoint");
+        Files.writeString(tightened, lockfile.replace(admin, admin.replace("IsSuperuserForPrivileges [resource]",
+                "IsSuperuserForPrivileges, IsSuperuser [resource]")));
+
+        Run looser = policyLock("--check", "--file", tightened.toString());
+        assertEquals(1, looser.exitCode(), looser.stderr());
+        assertEquals("The running policies differ from " + tightened + " at 1 endpoint(s): 1 looser, 0 changed, 0 tighter.\n"
+                + "\n"
+                + "LOOSER  DELETE /api/admin/users/{username}/token/ (AdminUserResource, action delete)\n"
+                + "    permissions (looser)\n"
+                + "        - IsAdminUser, IsSuperuserForPrivileges, IsSuperuser [resource]\n"
+                + "        + IsAdminUser, IsSuperuserForPrivileges [resource]\n"
+                + "\n"
+                + "If these changes are meant, accept them with policy-lock --write and commit the lockfile with them.\n",
+                looser.stdout());
+    }
+}
