@@ -11,7 +11,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
+import dev.portcullis.security.lock.PolicySnapshot;
+
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -41,10 +45,12 @@ public class MetaResource {
 
     private final PolicyRegistry registry;
     private final AccessExplainer explainer;
+    private final PolicySnapshot snapshot;
 
-    public MetaResource(PolicyRegistry registry, AccessExplainer explainer) {
+    public MetaResource(PolicyRegistry registry, AccessExplainer explainer, PolicySnapshot snapshot) {
         this.registry = registry;
         this.explainer = explainer;
+        this.snapshot = snapshot;
     }
 
     /** Every routed method, then each path's OPTIONS (DRF's {@code metadata} action, the resource's default). */
@@ -57,6 +63,21 @@ public class MetaResource {
                 .sorted((a, b) -> a.template().compareTo(b.template()))
                 .forEach(route -> endpoints.add(EndpointView.of(registry.defaultPolicy(route, "OPTIONS"))));
         return endpoints;
+    }
+
+    /**
+     * The policy lockfile's entries as the service runs them (what {@code policy-lock --check} compares): one object
+     * per endpoint and action, its fields named as in the file ({@code object checks} → {@code object_checks}).
+     */
+    @GET
+    @Path("policies/")
+    public List<Map<String, String>> policies() {
+        return snapshot.entries().stream().map(entry -> {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("endpoint", entry.key());
+            entry.fields().forEach((name, value) -> fields.put(name.replace(' ', '_'), value));
+            return fields;
+        }).toList();
     }
 
     @POST

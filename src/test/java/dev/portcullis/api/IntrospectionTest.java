@@ -48,6 +48,28 @@ class IntrospectionTest {
         assertEquals(List.of("IsAuthenticated"), metadata.get("permissions"));
     }
 
+    /** The lockfile's entries as the service runs them: one object per endpoint and action, the file's words. */
+    @Test
+    void policiesAreTheLockfilesEntries() {
+        List<Map<String, Object>> policies = admin().get("/api/_meta/policies/").then().statusCode(200)
+                .header("Content-Type", "application/json;charset=UTF-8").extract().jsonPath().getList("$");
+        Map<String, Object> destroy = policies.stream().filter(p -> p.get("endpoint").equals("DELETE /api/posts/{id}/"))
+                .findFirst().orElseThrow();
+        assertEquals(Map.of("endpoint", "DELETE /api/posts/{id}/",
+                "view", "PostResource, action destroy",
+                "authentication", "TokenAuthentication, JWTAuthentication, SessionAuthentication [global default]",
+                "permissions", "IsAuthenticated, IsAdminOrOwner [getPermissions]",
+                "anonymous", "refused",
+                "object_checks", "on the path's object (IsAdminOrOwner)",
+                "queryset", "PostResource.getQueryset",
+                "csrf", "required",
+                "throttles", "AnonRateThrottle, UserRateThrottle"), destroy);
+        assertEquals(List.of("GET /api/posts/", "GET /api/posts/{id}/"), policies.stream()
+                .filter(p -> "allowed".equals(p.get("anonymous")) && p.get("endpoint").toString().startsWith("GET /api/posts/"))
+                .map(p -> p.get("endpoint")).toList());
+        assertEquals(403, Api.withToken(Api.token("intro-user")).get("/api/_meta/policies/").statusCode());
+    }
+
     @Test
     void introspectionIsForStaffOnly() {
         assertEquals(403, Api.withToken(Api.token("intro-user")).get("/api/_meta/endpoints/").statusCode());
