@@ -87,6 +87,15 @@ class PolicyLockTest {
                     + authentication: TokenAuthentication, JWTAuthentication, SessionAuthentication [global default]
                     + permissions: IsAdminUser [getPermissions]
                 """), diff.render("the lockfile"));
+        assertTrue(diff.render("the lockfile").contains("""
+
+                LOOSER  CALL StaffReports.describe() (StaffReports, action describe, read-only): a new endpoint
+                    + view: StaffReports, action describe, read-only
+                    + authentication: TokenAuthentication, JWTAuthentication, SessionAuthentication [global default]
+                    + permissions: IsAdminOrOwner [method]
+                    + anonymous: allowed
+                    + object checks: on parameter 'draft' (IsAdminOrOwner)
+                """), diff.render("the lockfile"));
     }
 
     /** What the file says of a few endpoints, read as a reviewer reads it. */
