@@ -36,6 +36,25 @@ public interface Authenticator {
     default void checkRequest(SecurityIdentity identity, Credentials credentials, String method, boolean csrfExempt) {
     }
 
+    /** The {@code Authorization} keyword this class reads, e.g. {@code Token}; empty for a class that reads none. */
+    default Optional<String> keyword() {
+        return Optional.empty();
+    }
+
+    /**
+     * What this class's credential is, in words, e.g. {@code an opaque token key (40 hexadecimal characters)}, and
+     * whether a value has that shape — so that an explanation can tell a credential sent under the wrong keyword,
+     * or in the wrong place, from a wrong one.
+     */
+    default String credentialName() {
+        return "a " + name() + " credential";
+    }
+
+    /** Whether the value has the shape of this class's credential (see {@link #credentialName()}). */
+    default boolean recognizes(String value) {
+        return false;
+    }
+
     /** DRF's {@code authenticate_header}: the {@code WWW-Authenticate} value, or {@code null} for none (a 403 then). */
     default String wwwAuthenticate() {
         return null;

@@ -78,4 +78,9 @@ public class BasicAuthentication implements Authenticator {
     public String usage() {
         return "Authorization: Basic <base64 of username:password>";
     }
+
+    @Override
+    public java.util.Optional<String> keyword() {
+        return java.util.Optional.of("Basic");
+    }
 }

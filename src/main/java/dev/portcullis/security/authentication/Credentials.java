@@ -9,6 +9,11 @@ public interface Credentials {
     /** The cookie's value, or {@code null}. */
     String cookie(String name);
 
+    /** The query parameter's first value, or {@code null}; no class reads credentials there, explanations look. */
+    default String queryParameter(String name) {
+        return null;
+    }
+
     /**
      * The origin the request was sent to, {@code scheme://host[:port]} as the client addressed it (behind a
      * proxy, as forwarded headers from a trusted proxy say), or {@code null} when unknown.

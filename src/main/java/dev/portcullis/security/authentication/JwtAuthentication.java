@@ -17,6 +17,9 @@ import java.util.Optional;
 public class JwtAuthentication implements Authenticator {
 
     public static final String KEYWORD = "Bearer";
+    /** A JWS in compact form: its header, a JSON object, always starts {@code eyJ} in base64url. */
+    private static final java.util.regex.Pattern JWT_SHAPE =
+            java.util.regex.Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
     @Override
     public String name() {
@@ -46,5 +49,20 @@ public class JwtAuthentication implements Authenticator {
     @Override
     public String usage() {
         return "Authorization: Bearer <access token>";
+    }
+
+    @Override
+    public Optional<String> keyword() {
+        return Optional.of(KEYWORD);
+    }
+
+    @Override
+    public String credentialName() {
+        return "a JWT (three dot-separated base64url parts)";
+    }
+
+    @Override
+    public boolean recognizes(String value) {
+        return JWT_SHAPE.matcher(value).matches();
     }
 }

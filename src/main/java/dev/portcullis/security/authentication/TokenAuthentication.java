@@ -15,6 +15,8 @@ import java.util.Optional;
 @Singleton
 public class TokenAuthentication implements Authenticator {
 
+    private static final java.util.regex.Pattern KEY_SHAPE = java.util.regex.Pattern.compile("[0-9a-fA-F]{40}");
+
     private final String keyword;
 
     public TokenAuthentication(@ConfigProperty(name = "portcullis.token.keyword", defaultValue = "Token") String keyword) {
@@ -50,6 +52,21 @@ public class TokenAuthentication implements Authenticator {
     @Override
     public String wwwAuthenticate() {
         return keyword;
+    }
+
+    @Override
+    public Optional<String> keyword() {
+        return Optional.of(keyword);
+    }
+
+    @Override
+    public String credentialName() {
+        return "an opaque token key (40 hexadecimal characters)";
+    }
+
+    @Override
+    public boolean recognizes(String value) {
+        return KEY_SHAPE.matcher(value).matches();
     }
 
     @Override

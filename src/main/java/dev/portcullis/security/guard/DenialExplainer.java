@@ -24,14 +24,18 @@ import java.util.stream.Stream;
 public class DenialExplainer {
 
     private final List<Authenticator> authenticators;
+    private final CredentialMistakes mistakes;
 
     public DenialExplainer(ClassCatalog catalog) {
         this.authenticators = catalog.authenticators();
+        this.mistakes = new CredentialMistakes(authenticators);
     }
 
-    /** A credential was present and wrong. */
-    public String authenticationFailed(EndpointPolicy policy, Authenticator by, AuthenticationFailure failure) {
-        return sentences(by.name() + " rejected the credential: " + failure.detail(), failure.hint(),
+    /** A credential was present and wrong — or of another kind, sent under this class's keyword. */
+    public String authenticationFailed(EndpointPolicy policy, Authenticator by, AuthenticationFailure failure,
+                                       Credentials credentials) {
+        return sentences(by.name() + " rejected the credential: " + failure.detail(),
+                mistakes.underTheWrongKeyword(policy, by, credentials).orElse(failure.hint()),
                 "A credential that fails ends the request even where the permissions would let anyone in, because "
                         + "authentication runs first.", status(policy));
     }
@@ -62,13 +66,19 @@ public class DenialExplainer {
         String header = credentials.header("Authorization");
         String accepted = accepted(policy.authenticators());
         if (header == null || header.isBlank()) {
-            return "The request carries no credentials; this endpoint accepts " + accepted + ".";
+            return mistakes.inTheWrongPlace(policy, credentials)
+                    .orElse("The request carries no credentials; this endpoint accepts " + accepted + ".");
         }
         Optional<Authenticator> owner = authenticators.stream()
                 .filter(a -> !policy.authenticators().contains(a) && applies(a, credentials)).findFirst();
         if (owner.isPresent()) {
-            return "The Authorization header is a credential for " + owner.get().name() + " ('" + owner.get().usage()
-                    + "'), but this endpoint does not use that class: it accepts " + accepted + ".";
+            return mistakes.underTheWrongKeyword(policy, owner.get(), credentials).orElse("The Authorization header is "
+                    + "a credential for " + owner.get().name() + " ('" + owner.get().usage() + "'), but this endpoint "
+                    + "does not use that class: it accepts " + accepted + ".");
+        }
+        Optional<String> misspelled = mistakes.misspelledKeyword(policy, header);
+        if (misspelled.isPresent()) {
+            return misspelled.get();
         }
         List<byte[]> parts = AuthorizationHeader.split(header);
         if (parts.size() == 1) {
@@ -88,7 +98,7 @@ public class DenialExplainer {
         }
     }
 
-    private static String accepted(List<Authenticator> authenticators) {
+    static String accepted(List<Authenticator> authenticators) {
         return authenticators.stream().map(a -> a.name() + " ('" + a.usage() + "')")
                 .collect(Collectors.joining(" or "));
     }

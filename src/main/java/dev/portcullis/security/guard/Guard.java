@@ -138,14 +138,14 @@ public class Guard {
         try {
             credential = authenticator.parse(credentials);
         } catch (AuthenticationFailure failure) {
-            return Uni.createFrom().failure(authenticationFailed(policy, authenticator, failure));
+            return Uni.createFrom().failure(authenticationFailed(policy, authenticator, failure, credentials));
         }
         if (credential.isEmpty()) {
             return authenticate(policy, credentials, index + 1, method);
         }
         return identityProviders.authenticate(credential.get())
                 .onFailure().transform(failure -> failureOf(failure)
-                        .<Throwable>map(known -> authenticationFailed(policy, authenticator, known))
+                        .<Throwable>map(known -> authenticationFailed(policy, authenticator, known, credentials))
                         .orElseGet(() -> unexpected(failure)))
                 .flatMap(identity -> {
                     if (identity.isAnonymous()) {
@@ -189,11 +189,11 @@ public class Guard {
     }
 
     private Denial authenticationFailed(EndpointPolicy policy, Authenticator authenticator,
-                                        AuthenticationFailure failure) {
+                                        AuthenticationFailure failure, Credentials credentials) {
         Denial denial = Denial.unauthenticated(Denial.Kind.AUTHENTICATION_FAILED, failure.detail(), failure.code(),
                 authenticator.name(), failure.extraBody(), policy.wwwAuthenticate());
         if (explain) {
-            denial.explainedBy(explainer.authenticationFailed(policy, authenticator, failure));
+            denial.explainedBy(explainer.authenticationFailed(policy, authenticator, failure, credentials));
         }
         return denials.record(policy, Caller.ANONYMOUS, denial);
     }

@@ -23,6 +23,11 @@ record RequestCredentials(ContainerRequestContext request, HttpServerRequest con
     }
 
     @Override
+    public String queryParameter(String name) {
+        return request.getUriInfo().getQueryParameters().getFirst(name);
+    }
+
+    @Override
     public String clientAddress() {
         return ClientAddress.of(connection);
     }
