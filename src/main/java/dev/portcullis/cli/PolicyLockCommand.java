@@ -1,58 +1,67 @@
 package dev.portcullis.cli;
 
+import dev.portcullis.security.lock.LockEntry;
 import dev.portcullis.security.lock.PolicyDiff;
 import dev.portcullis.security.lock.PolicyLockFile;
 import dev.portcullis.security.lock.PolicySnapshot;
-import dev.portcullis.security.lock.LockEntry;
-import jakarta.inject.Singleton;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * {@code policy-lock --check | --write [--file PATH]}: the running policies against the lockfile. Exit 0 when
  * they are equal (or the file was written), 1 with the classified differences, 2 on a usage error or a file that
  * cannot be read.
  */
-@Singleton
-public class PolicyLockCommand {
+@Command(name = "policy-lock", description = "Compare the running policies with the policy lockfile, or write it.")
+class PolicyLockCommand implements Callable<Integer> {
 
-    private static final String USAGE = "policy-lock takes --check or --write, and optionally --file PATH.";
+    static class Mode {
+        @Option(names = "--check", required = true, description = "Compare with the lockfile (this build's, or PATH): "
+                + "exit 0 if equal, 1 with the differences (looser, changed, tighter).")
+        boolean check;
+
+        @Option(names = "--write", required = true, description = "Write the lockfile (" + PolicyLockFile.SOURCE_PATH
+                + ", or PATH).")
+        boolean write;
+    }
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @ArgGroup(multiplicity = "1")
+    Mode mode;
+
+    @Option(names = "--file", paramLabel = "PATH", description = "Another lockfile.")
+    Path file;
 
     private final PolicySnapshot snapshot;
 
-    public PolicyLockCommand(PolicySnapshot snapshot) {
+    PolicyLockCommand(PolicySnapshot snapshot) {
         this.snapshot = snapshot;
     }
 
-    int run(List<String> args, PrintStream out, PrintStream err) {
-        String mode = null;
-        Path file = null;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if ((arg.equals("--check") || arg.equals("--write")) && mode == null) {
-                mode = arg;
-            } else if (arg.equals("--file") && file == null && i + 1 < args.size()) {
-                file = Path.of(args.get(++i));
-            } else {
-                return ManagementCommands.usage(err, USAGE);
-            }
-        }
-        if (mode == null) {
-            return ManagementCommands.usage(err, USAGE);
-        }
-        return mode.equals("--write") ? write(file, out, err) : check(file, out, err);
+    @Override
+    public Integer call() {
+        return mode.write ? write() : check();
     }
 
-    private int write(Path file, PrintStream out, PrintStream err) {
+    private int write() {
+        PrintWriter err = spec.commandLine().getErr();
         Path target = file != null ? file : Path.of(PolicyLockFile.SOURCE_PATH);
-        if (target.toAbsolutePath().getParent() == null || !Files.isDirectory(target.toAbsolutePath().getParent())) {
+        Path directory = target.toAbsolutePath().getParent();
+        if (directory == null || !Files.isDirectory(directory)) {
             err.println("No directory for " + target + ": run policy-lock --write from the project's root, or give --file PATH.");
             return ManagementCommands.USAGE;
         }
@@ -63,17 +72,18 @@ public class PolicyLockCommand {
             err.println("Cannot write " + target + ": " + e.getMessage());
             return ManagementCommands.USAGE;
         }
-        out.println("wrote " + entries.size() + " policies to " + target);
+        spec.commandLine().getOut().println("wrote " + entries.size() + " policies to " + target);
         return ManagementCommands.OK;
     }
 
-    private int check(Path file, PrintStream out, PrintStream err) {
+    private int check() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         String name = file != null ? file.toString() : PolicyLockFile.RESOURCE + " (in this build)";
         List<LockEntry> locked;
         try {
-            String text = file != null ? Files.readString(file) : bundled();
-            locked = PolicyLockFile.parse(text);
-        } catch (IOException | UncheckedIOException e) {
+            locked = PolicyLockFile.parse(file != null ? Files.readString(file) : bundled());
+        } catch (IOException e) {
             err.println("Cannot read the lockfile " + name + " (" + e.getMessage() + "): write one with policy-lock --write.");
             return ManagementCommands.USAGE;
         } catch (IllegalArgumentException e) {
@@ -82,6 +92,7 @@ public class PolicyLockCommand {
         }
         PolicyDiff diff = PolicyDiff.between(locked, snapshot.entries());
         out.print(diff.render(name));
+        out.flush();
         if (diff.isEmpty()) {
             return ManagementCommands.OK;
         }

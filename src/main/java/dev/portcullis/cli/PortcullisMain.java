@@ -4,6 +4,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
+import picocli.CommandLine;
 
 /**
  * The executable: with no arguments it serves HTTP; with arguments it runs one management command (as
@@ -13,7 +14,7 @@ import jakarta.inject.Inject;
 public class PortcullisMain implements QuarkusApplication {
 
     @Inject
-    ManagementCommands commands;
+    CommandLine.IFactory commands;
 
     public static void main(String... args) {
         if (args.length > 0) {
@@ -38,6 +39,6 @@ public class PortcullisMain implements QuarkusApplication {
             Quarkus.waitForExit();
             return 0;
         }
-        return commands.run(args, System.out, System.err);
+        return ManagementCommands.run(args, commands);
     }
 }
