@@ -15,6 +15,8 @@ public final class Denial extends ApiException {
 
     private final Kind kind;
     private final String deniedBy;
+    private Caller caller = Caller.ANONYMOUS;
+    private String explanation;
 
     private Denial(int status, Kind kind, String detail, String code, String deniedBy, Map<String, Object> extraBody) {
         super(status, detail, code);
@@ -45,7 +47,29 @@ public final class Denial extends ApiException {
         if (hint != null) {
             withField("hint", hint);
         }
+        explanation = hint;
         return this;
+    }
+
+    /** Keeps the explanation for the browsable API's page only: the JSON body stays DRF's. */
+    public Denial explainedOnPageOnly(String hint) {
+        explanation = hint;
+        return this;
+    }
+
+    /** Why the request was denied, when it was explained (hints on, or a staff user), else {@code null}. */
+    public String explanation() {
+        return explanation;
+    }
+
+    /** The caller denied: anonymous for a 401. */
+    public Denial deniedTo(Caller denied) {
+        this.caller = denied;
+        return this;
+    }
+
+    public Caller caller() {
+        return caller;
     }
 
     public Kind kind() {

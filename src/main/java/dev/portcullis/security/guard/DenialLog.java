@@ -34,6 +34,6 @@ public class DenialLog {
                 .tag("status", String.valueOf(denial.status()))
                 .register(meters)
                 .increment();
-        return denial;
+        return denial.deniedTo(caller);
     }
 }

@@ -225,10 +225,16 @@ public class Guard {
     private Denial permissionDenied(EndpointPolicy policy, AccessRequest request, Credentials credentials,
                                     Decision decision) {
         Denial denial = permissionDenial(policy, request, decision);
-        if (explain) {
-            denial.explainedBy(denial.kind() == Denial.Kind.NOT_AUTHENTICATED
+        if (explain || request.user().staff()) {
+            String why = denial.kind() == Denial.Kind.NOT_AUTHENTICATED
                     ? explainer.notAuthenticated(policy, credentials, decision)
-                    : explainer.permissionDenied(policy, request, credentials, decision));
+                    : explainer.permissionDenied(policy, request, credentials, decision);
+            // Staff read why on the browsable API's page; the JSON answer carries it only where hints are on.
+            if (explain) {
+                denial.explainedBy(why);
+            } else {
+                denial.explainedOnPageOnly(why);
+            }
         }
         return denials.record(policy, request.user(), denial);
     }

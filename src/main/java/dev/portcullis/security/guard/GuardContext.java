@@ -1,5 +1,6 @@
 package dev.portcullis.security.guard;
 
+import dev.portcullis.security.core.Denial;
 import dev.portcullis.security.authentication.Credentials;
 import dev.portcullis.security.core.AccessRequest;
 import dev.portcullis.security.core.Caller;
@@ -22,11 +23,39 @@ public class GuardContext {
     private Credentials credentials;
     private boolean objectChecked;
     private List<SelfDirtinessTracker> loaded;
+    private Denial denial;
+    private EndpointPolicy refusedBy;
 
     void set(EndpointPolicy policy, AccessRequest request, Credentials credentials) {
         this.policy = policy;
         this.request = request;
         this.credentials = credentials;
+    }
+
+    /** The guard refused the request (the policy it applied, and the denial it answered). */
+    void refused(EndpointPolicy applied, Denial refusal) {
+        this.refusedBy = applied;
+        this.denial = refusal;
+    }
+
+    /** The policy the guard applied to this request, allowed or refused; empty before it ran (or on no route). */
+    public Optional<EndpointPolicy> appliedPolicy() {
+        return Optional.ofNullable(policy != null ? policy : refusedBy);
+    }
+
+    /** The caller the guard allowed, or the one it refused. */
+    public Optional<Caller> decidedCaller() {
+        return request != null ? Optional.of(request.user()) : Optional.ofNullable(denial).map(Denial::caller);
+    }
+
+    /** The authentication class that authenticated the allowed caller, if any did. */
+    public Optional<String> authenticatedBy() {
+        return Optional.ofNullable(request).map(AccessRequest::authenticator);
+    }
+
+    /** The guard's denial, if it refused the request. */
+    public Optional<Denial> denial() {
+        return Optional.ofNullable(denial);
     }
 
     /** The endpoint loaded its object through {@link ObjectAccess}, which ran the object-level checks. */

@@ -1,6 +1,7 @@
 package dev.portcullis.security.guard;
 
 import dev.portcullis.security.core.ApiException;
+import dev.portcullis.security.core.Denial;
 import dev.portcullis.security.core.ErrorWriter;
 import dev.portcullis.security.core.Errors;
 import dev.portcullis.security.throttle.RequestThrottles;
@@ -15,8 +16,6 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -80,7 +79,7 @@ public class GuardFilters {
         if (routed.contains(method) || ("HEAD".equals(method) && routed.contains("GET"))) {
             return;
         }
-        String allow = allowHeader(routed);
+        String allow = route.get().allow();
         nameRouteForMetrics(connection, route.get().template());
         answerWhenDecided(request, enforce(registry.defaultPolicy(route.get(), method), request, connection, () -> {
             if (!"OPTIONS".equals(method)) {
@@ -125,8 +124,12 @@ public class GuardFilters {
                     context.set(policy, accessRequest, credentials);
                     return whenAllowed.get();
                 })
-                .onFailure(ApiException.class).recoverWithItem(failure -> errors.toResponse((ApiException) failure,
-                        request.getHeaderString("Accept")));
+                .onFailure(ApiException.class).recoverWithItem(failure -> {
+                    if (failure instanceof Denial denial) {
+                        context.refused(policy, denial);
+                    }
+                    return errors.toResponse((ApiException) failure, request.getHeaderString("Accept"));
+                });
     }
 
     private static Map<String, String> pathParameters(ContainerRequestContext request) {
@@ -134,20 +137,5 @@ public class GuardFilters {
         Map<String, String> result = new HashMap<>();
         parameters.forEach((name, values) -> result.put(name, values.isEmpty() ? null : values.get(0)));
         return result;
-    }
-
-    /** DRF's {@code Allow}: the methods the view has, in the order of Django's {@code http_method_names}. */
-    private static String allowHeader(Set<String> routed) {
-        Set<String> allowed = new LinkedHashSet<>();
-        for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
-            if (routed.contains(method)) {
-                allowed.add(method);
-            }
-        }
-        if (routed.contains("GET")) {
-            allowed.add("HEAD");
-        }
-        allowed.add("OPTIONS");
-        return String.join(", ", allowed);
     }
 }

@@ -46,6 +46,17 @@ public class PolicyRegistry {
 
     /** The methods served on one path template, and the resource's default policy for the others. */
     public record Route(String template, Pattern pattern, Class<?> resourceClass, Set<String> httpMethods) {
+
+        /** DRF's {@code Allow}: the methods the view has, in the order of Django's {@code http_method_names}. */
+        public String allow() {
+            List<String> allowed = new ArrayList<>(List.of("GET", "POST", "PUT", "PATCH", "DELETE").stream()
+                    .filter(httpMethods::contains).toList());
+            if (httpMethods.contains("GET")) {
+                allowed.add("HEAD");
+            }
+            allowed.add("OPTIONS");
+            return String.join(", ", allowed);
+        }
     }
 
     private final PolicyResolver resolver;

@@ -1,0 +1,139 @@
+package dev.portcullis.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portcullis.security.core.Caller;
+import dev.portcullis.security.core.Denial;
+import dev.portcullis.security.guard.EndpointPolicy;
+import dev.portcullis.security.guard.GuardContext;
+import dev.portcullis.security.guard.PolicyRegistry;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * DRF's browsable API: a browser asking for any endpoint gets the answer as an HTML page (see {@link BrowsablePage})
+ * instead of JSON; API clients get exactly the JSON they always did ({@link HtmlNegotiation}). What the page says
+ * of the view and the caller is what the guard decided for this request, not a second computation. Every value is
+ * escaped by Qute; the page loads only its own stylesheet and script (a strict Content-Security-Policy) and is
+ * never cached.
+ */
+public class BrowsableApi {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; script-src 'self'; "
+            + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    private static final List<String> UNSAFE_METHODS = List.of("POST", "PUT", "PATCH", "DELETE");
+    private static final String ENDPOINT_MAP = "/api/_meta/policies/";
+    private static final String WANTS_HTML = BrowsableApi.class.getName() + ".html";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance page(BrowsablePage page);
+    }
+
+    private final ObjectMapper json;
+    private final GuardContext guard;
+    private final PolicyRegistry registry;
+
+    public BrowsableApi(ObjectMapper json, GuardContext guard, PolicyRegistry registry) {
+        this.json = json;
+        this.guard = guard;
+        this.registry = registry;
+    }
+
+    /**
+     * Decides before the resource is matched, and tells the rest of the request to answer JSON: the page is made
+     * of the JSON answer, and a resource that produces only JSON must not refuse a browser with a 406.
+     */
+    @ServerRequestFilter(preMatching = true)
+    public void negotiate(ContainerRequestContext request) {
+        if (!request.getUriInfo().getPath().startsWith("/api/")) {
+            return;
+        }
+        String format = request.getUriInfo().getQueryParameters().getFirst("format");
+        boolean html = HtmlNegotiation.wantsHtml(request.getHeaderString(HttpHeaders.ACCEPT), format);
+        if (html || "json".equals(format)) {
+            request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
+        }
+        request.setProperty(WANTS_HTML, html && !"HEAD".equals(request.getMethod()));
+    }
+
+    @ServerResponseFilter
+    public void render(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!Boolean.TRUE.equals(request.getProperty(WANTS_HTML))) {
+            return;
+        }
+        URI uri = request.getUriInfo().getRequestUri();
+        JsonNode answer = json.valueToTree(response.getEntity());
+        String html = Templates.page(page(request, response.getStatus(), uri, answer)).render();
+        response.setEntity(html, null, MediaType.valueOf("text/html;charset=UTF-8"));
+        response.getHeaders().putSingle("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+    }
+
+    private BrowsablePage page(ContainerRequestContext request, int status, URI uri, JsonNode answer) {
+        Optional<EndpointPolicy> policy = guard.appliedPolicy();
+        Optional<Caller> caller = guard.decidedCaller().filter(Caller::authenticated);
+        Optional<String> by = guard.authenticatedBy();
+        boolean sessionUser = caller.isPresent() && by.filter("SessionAuthentication"::equals).isPresent();
+        Cookie csrf = request.getCookies().get("csrftoken");
+        Optional<PolicyRegistry.Route> route = registry.route(uri.getRawPath());
+        Optional<Denial> denial = guard.denial();
+        return new BrowsablePage(request.getMethod(), uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
+                status, Optional.ofNullable(Response.Status.fromStatusCode(status)).map(Response.Status::getReasonPhrase).orElse(""),
+                route.map(PolicyRegistry.Route::allow).orElse(null), pretty(answer),
+                policy.map(EndpointPolicy::resource).orElse(null), policy.map(EndpointPolicy::action).orElse(null),
+                policy.map(EndpointPolicy::authenticatorNames).orElse(List.of()),
+                policy.map(EndpointPolicy::permissionNames).orElse(List.of()),
+                caller.map(Caller::username).orElse(null), by.orElse(null),
+                sessionUser && csrf != null ? csrf.getValue() : null,
+                sessionUser ? route.map(r -> UNSAFE_METHODS.stream().filter(r.httpMethods()::contains).toList()).orElse(List.of())
+                        : List.of(),
+                link(answer, "next"), link(answer, "previous"),
+                denial.map(Denial::detail).orElse(null), denial.map(Denial::deniedBy).orElse(null),
+                denial.map(Denial::explanation).orElse(null),
+                uri.getRawPath().equals(ENDPOINT_MAP) && status == 200 ? rows(answer) : null);
+    }
+
+    private String pretty(JsonNode answer) {
+        if (answer == null || answer.isNull()) {
+            return "";
+        }
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(answer);
+        } catch (JsonProcessingException e) {
+            return answer.toString();
+        }
+    }
+
+    /** A list's link to another page, when it is one (an absolute http(s) address the service made). */
+    private static String link(JsonNode answer, String name) {
+        JsonNode link = answer == null ? null : answer.get(name);
+        return link != null && link.isTextual() && link.asText().matches("https?://.*") ? link.asText() : null;
+    }
+
+    private static List<BrowsablePage.PolicyRow> rows(JsonNode policies) {
+        return java.util.stream.StreamSupport.stream(policies.spliterator(), false).map(row -> new BrowsablePage.PolicyRow(
+                text(row, "endpoint"), text(row, "view"), text(row, "authentication"), text(row, "permissions"),
+                text(row, "anonymous"), text(row, "object_checks"), text(row, "queryset"), text(row, "csrf"),
+                text(row, "throttles"))).toList();
+    }
+
+    private static String text(JsonNode row, String field) {
+        JsonNode value = row.get(field);
+        return value == null ? "" : value.asText();
+    }
+}

@@ -1,0 +1,135 @@
+package dev.portcullis.web;
+
+import dev.portcullis.api.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The browsable API: a browser gets an HTML page for every endpoint — answer, view, classes, caller, forms, and
+ * for a denial DRF's words and the class that denied — while API clients get exactly the JSON they always did.
+ */
+@QuarkusTest
+class BrowsableApiTest {
+
+    static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8";
+
+    private static Response page(RequestSpecification request, String path) {
+        Response response = request.header("Accept", BROWSER).get(path);
+        assertEquals("text/html;charset=UTF-8", response.contentType(), path);
+        assertEquals(BrowsableApi.CONTENT_SECURITY_POLICY, response.header("Content-Security-Policy"));
+        assertEquals("no-store", response.header("Cache-Control"));
+        assertEquals("Accept", response.header("Vary"));
+        return response;
+    }
+
+    /** Which Accept headers get the page: only a preference for HTML over JSON, or ?format=api. */
+    @ParameterizedTest(name = "Accept [{0}] ?format={1} -> {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8 | -    | text/html;charset=UTF-8",
+            "text/html                                                       | -    | text/html;charset=UTF-8",
+            "application/json;q=0.5, text/html                               | -    | text/html;charset=UTF-8",
+            "application/json                                                | -    | application/json;charset=UTF-8",
+            "*/*                                                             | -    | application/json;charset=UTF-8",
+            "-                                                               | -    | application/json;charset=UTF-8",
+            "application/json, text/html                                     | -    | application/json;charset=UTF-8",
+            "text/html                                                       | json | application/json;charset=UTF-8",
+            "application/json                                                | api  | text/html;charset=UTF-8",
+    })
+    void onlyABrowserGetsThePage(String accept, String format, String contentType) {
+        RequestSpecification request = RestAssured.given();
+        if (accept != null) {
+            request.header("Accept", accept);
+        } else {
+            request.noFilters().config(RestAssured.config().encoderConfig(
+                    RestAssured.config().getEncoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)));
+        }
+        if (format != null) {
+            request.queryParam("format", format);
+        }
+        Response response = request.get("/api/public/");
+        assertEquals(200, response.statusCode());
+        assertEquals(contentType, response.contentType());
+        if (contentType.startsWith("application/json")) {
+            assertEquals(RestAssured.given().header("Accept", "application/json").get("/api/public/").asString(),
+                    response.asString(), "JSON clients get today's JSON");
+        }
+    }
+
+    @Test
+    void aListPageShowsTheAnswerTheViewItsClassesAndTheLoginForm() {
+        Api.post(Api.token("browse-owner"), "listed on the page", true);
+        String html = page(RestAssured.given(), "/api/posts/?limit=1").asString();
+        assertTrue(html.contains("<h1>PostResource <small>action list</small></h1>"), html);
+        assertTrue(html.contains("<b>HTTP 200 OK</b>\nAllow: GET, POST, HEAD, OPTIONS\n"), html);
+        assertTrue(html.contains("<dt>Permission classes</dt><dd>AllowAny</dd>"), html);
+        assertTrue(html.contains("<dt>Authentication classes</dt><dd>TokenAuthentication, JWTAuthentication, SessionAuthentication</dd>"), html);
+        assertTrue(html.contains("<span class=\"who\">Not signed in</span>"), html);
+        assertTrue(html.contains("<form action=\"/api/auth/login/\" method=\"post\" data-api data-then=\"reload\">"), html);
+        assertTrue(html.matches("(?s).*<a rel=\"next\" href=\"http://[^\"]+/api/posts/\\?limit=1&amp;offset=1\">Next »</a>.*"), html);
+        assertFalse(html.contains("<section class=\"raw\">"), "no unsafe-method form for an anonymous caller");
+    }
+
+    @Test
+    void aDenialShowsDrfsWordsTheStatusAndTheClassThatDenied() {
+        Response response = page(RestAssured.given(), "/api/data/");
+        assertEquals(401, response.statusCode());
+        assertEquals("Token", response.header("WWW-Authenticate"));
+        String html = response.asString();
+        assertTrue(html.contains("<h2>401 Unauthorized: Authentication credentials were not provided.</h2>"), html);
+        assertTrue(html.contains("<p>Denied by <b>IsAuthenticated</b>.</p>"), html);
+        assertFalse(html.contains("class=\"why\""), "hints are off, and the caller is not staff");
+    }
+
+    /** Staff read why on the page; the JSON answer stays DRF's (hints are off in this profile). */
+    @Test
+    void staffReadTheExplanationOnThePageOnly() {
+        String staff = Api.token("browse-staff", true, false, true);
+        String html = page(Api.withToken(staff), "/api/probe/not-staff/").asString();
+        assertTrue(html.contains("<p>Denied by <b>~IsAdminUser</b>.</p>"), html);
+        assertTrue(html.contains("<p class=\"why\">~IsAdminUser denied GET /api/probe/not-staff/ (action &#39;get&#39;): "
+                + "IsAdminUser allows this request, and ~IsAdminUser allows only what IsAdminUser does not."), html);
+        assertEquals("{\"detail\":\"You do not have permission to perform this action.\"}",
+                Api.withToken(staff).get("/api/probe/not-staff/").asString());
+    }
+
+    @Test
+    void aSessionUserGetsARawFormForTheUnsafeMethodsWithTheSessionsCsrfToken() {
+        Api.token("browse-session");
+        Api.Browser browser = Api.browser("browse-session");
+        String html = page(RestAssured.given().cookie("sessionid", browser.session()).cookie("csrftoken", browser.csrf()),
+                "/api/posts/").asString();
+        assertTrue(html.contains("Signed in as <b>browse-session</b> by SessionAuthentication"), html);
+        assertTrue(html.contains("<select name=\"_method\"><option>POST</option></select>"), html);
+        assertTrue(html.contains("<form class=\"inline\" action=\"/api/auth/logout/\""), html);
+    }
+
+    @Test
+    void everyValueIsEscaped() {
+        String token = Api.token("browse-escape");
+        int id = Api.post(token, "<script>alert('title')</script>", true);
+        String html = page(RestAssured.given().urlEncodingEnabled(false), "/api/posts/" + id + "/?x=%22%3E%3Cscript%3Ealert(1)%3C/script%3E")
+                .asString();
+        assertTrue(html.contains("&quot;title&quot; : &quot;&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;&quot;"), html);
+        assertEquals(1, html.split("<script", -1).length - 1, "the page's own script only: " + html);
+    }
+
+    @Test
+    void theEndpointMapMarksWhatAnyoneMayCallAndAsksWouldUserUBeAllowed() {
+        String html = page(Api.withToken(Api.adminToken()), "/api/_meta/policies/").asString();
+        assertTrue(html.contains("<tr class=\"open\"><td><code>GET /api/posts/</code></td><td>PostResource, action list</td>"), html);
+        assertTrue(html.contains("<td><b>open to anyone</b></td>"), html);
+        assertTrue(html.contains("<tr><td><code>DELETE /api/posts/{id}/</code></td><td>PostResource, action destroy</td>"
+                + "<td>TokenAuthentication, JWTAuthentication, SessionAuthentication [global default]</td>"
+                + "<td>IsAuthenticated, IsAdminOrOwner [getPermissions]</td><td>refused</td>"), html);
+        assertTrue(html.contains("<form action=\"/api/_meta/explain/\" method=\"post\" data-api>"), html);
+    }
+}
