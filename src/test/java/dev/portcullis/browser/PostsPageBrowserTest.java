@@ -4,23 +4,16 @@ import dev.portcullis.api.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
-import dev.portcullis.MachineTools;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.net.URL;
-import java.nio.file.Files;
-import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,31 +25,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class PostsPageBrowserTest {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File DRIVER = new File("/usr/bin/chromedriver");
-
     @TestHTTPResource("/")
     URL page;
 
+    private HeadlessChromium chromium;
     private WebDriver browser;
     private WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() throws Exception {
-        MachineTools.require(CHROMIUM.canExecute() && DRIVER.canExecute(),
-                "needs Debian's chromium and chromium-driver (installed by .ci/run)");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Files.createTempDirectory("chromium"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build(), options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        chromium = HeadlessChromium.open();
+        browser = chromium.browser;
+        wait = chromium.wait;
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
