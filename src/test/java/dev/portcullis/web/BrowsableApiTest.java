@@ -1,6 +1,10 @@
 package dev.portcullis.web;
 
+import dev.portcullis.accounts.Tokens;
+import dev.portcullis.accounts.User;
 import dev.portcullis.api.Api;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -120,6 +124,29 @@ class BrowsableApiTest {
                 .asString();
         assertTrue(html.contains("&quot;title&quot; : &quot;&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;&quot;"), html);
         assertEquals(1, html.split("<script", -1).length - 1, "the page's own script only: " + html);
+    }
+
+    @Inject
+    Tokens tokens;
+
+    /**
+     * A username the validators would refuse today (an account imported from elsewhere, say) is shown escaped, in
+     * the header and in the answer.
+     */
+    @Test
+    void aUsernameIsEscapedWhereverItIsShown() {
+        String username = "<img src=x onerror=alert(1)>" + System.nanoTime();
+        String token = QuarkusTransaction.requiringNew().call(() -> {
+            User user = new User();
+            user.username = username;
+            user.passwordHash = "!";
+            user.persist();
+            return tokens.issue(user);
+        });
+        String html = page(Api.withToken(token), "/api/me/").asString();
+        assertTrue(html.contains("Signed in as <b>&lt;img src=x onerror=alert(1)&gt;"), html);
+        assertTrue(html.contains("&quot;username&quot; : &quot;&lt;img src=x onerror=alert(1)&gt;"), html);
+        assertFalse(html.contains("<img"), html);
     }
 
     @Test
