@@ -62,7 +62,10 @@ public class BrowsableApi {
         if (!request.getUriInfo().getPath().startsWith("/api/")) {
             return;
         }
-        String format = request.getUriInfo().getQueryParameters().getFirst("format");
+        // Runs for every API request: the query is parsed only when it may hold ?format=.
+        String query = request.getUriInfo().getRequestUri().getRawQuery();
+        String format = query != null && query.contains("format=")
+                ? request.getUriInfo().getQueryParameters().getFirst("format") : null;
         boolean html = HtmlNegotiation.wantsHtml(request.getHeaderString(HttpHeaders.ACCEPT), format);
         if (html || "json".equals(format)) {
             request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);

@@ -16,7 +16,8 @@ final class HtmlNegotiation {
         if (format != null) {
             return format.equals("api");
         }
-        return accept != null && quality(accept, "text/html") > quality(accept, "application/json");
+        return accept != null && accept.contains("text/html")
+                && quality(accept, "text/html") > quality(accept, "application/json");
     }
 
     /** The highest {@code q} the header gives the type by name ({@code *}{@code /*} counts for neither). */

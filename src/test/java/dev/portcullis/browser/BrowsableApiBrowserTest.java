@@ -3,14 +3,10 @@ package dev.portcullis.browser;
 import dev.portcullis.api.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
 
@@ -22,28 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * refused with the reason, create an object through the raw form, log out.
  */
 @QuarkusTest
-class BrowsableApiBrowserTest {
+class BrowsableApiBrowserTest extends HeadlessChromiumTest {
 
     @TestHTTPResource("/")
     URL base;
-
-    private HeadlessChromium chromium;
-    private WebDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        chromium = HeadlessChromium.open();
-        browser = chromium.browser;
-        wait = chromium.wait;
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     private void open(String path) {
         browser.get(base.toString().replaceFirst("/$", "") + path);

@@ -3,15 +3,11 @@ package dev.portcullis.browser;
 import dev.portcullis.api.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
 
@@ -23,28 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code .ci/run} installs): log in, write a post, edit it, fail to edit someone else's and read why, log out.
  */
 @QuarkusTest
-class PostsPageBrowserTest {
+class PostsPageBrowserTest extends HeadlessChromiumTest {
 
     @TestHTTPResource("/")
     URL page;
-
-    private HeadlessChromium chromium;
-    private WebDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        chromium = HeadlessChromium.open();
-        browser = chromium.browser;
-        wait = chromium.wait;
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void aPersonWritesEditsIsRefusedAndLogsOut() {
