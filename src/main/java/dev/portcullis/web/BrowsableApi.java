@@ -82,6 +82,10 @@ public class BrowsableApi {
         JsonNode answer = json.valueToTree(response.getEntity());
         String html = Templates.page(page(request, response.getStatus(), uri, answer)).render();
         response.setEntity(html, null, MediaType.valueOf("text/html;charset=UTF-8"));
+        if (response.getStatus() == Response.Status.NO_CONTENT.getStatusCode()) {
+            // A 204 carries no body, and the page is the body: the page says 204, the browser gets it with a 200.
+            response.setStatus(Response.Status.OK.getStatusCode());
+        }
         response.getHeaders().putSingle("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
         response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT);

@@ -27,7 +27,11 @@ class BrowsableApiTest {
     static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8";
 
     private static Response page(RequestSpecification request, String path) {
-        Response response = request.header("Accept", BROWSER).get(path);
+        return page(request, path, "GET");
+    }
+
+    private static Response page(RequestSpecification request, String path, String method) {
+        Response response = request.header("Accept", BROWSER).request(method, path);
         assertEquals("text/html;charset=UTF-8", response.contentType(), path);
         assertEquals(BrowsableApi.CONTENT_SECURITY_POLICY, response.header("Content-Security-Policy"));
         assertEquals("no-store", response.header("Cache-Control"));
@@ -114,6 +118,19 @@ class BrowsableApiTest {
         assertTrue(html.contains("Signed in as <b>browse-session</b> by SessionAuthentication"), html);
         assertTrue(html.contains("<select name=\"_method\"><option>POST</option></select>"), html);
         assertTrue(html.contains("<form class=\"inline\" action=\"/api/auth/logout/\""), html);
+    }
+
+    /** A 204 has no body; the page, which is one, says 204 and reaches the browser as a 200. */
+    @Test
+    void aDeletionsPageSays204() {
+        String token = Api.token("browse-delete");
+        int id = Api.post(token, "deleted from the page", true);
+        Response response = page(Api.withToken(token), "/api/posts/" + id + "/", "DELETE");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.asString().contains("<b>HTTP 204 No Content</b>"), response.asString());
+        assertEquals(404, Api.withToken(token).get("/api/posts/" + id + "/").statusCode());
+        assertEquals(204, Api.withToken(token).delete("/api/posts/" + Api.post(token, "deleted by a client", true) + "/")
+                .statusCode());
     }
 
     @Test
