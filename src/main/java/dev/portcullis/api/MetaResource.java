@@ -34,12 +34,8 @@ public class MetaResource {
 
         static EndpointView of(EndpointPolicy policy) {
             return new EndpointView(policy.path(), policy.httpMethod(), policy.action(), policy.resource(),
-                    policy.authenticatorNames(), sourceOf(policy.authenticationSource()),
-                    policy.permissionNames(), sourceOf(policy.permissionSource()));
-        }
-
-        private static String sourceOf(EndpointPolicy.Source source) {
-            return source.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+                    policy.authenticatorNames(), policy.authenticationSource().label(),
+                    policy.permissionNames(), policy.permissionSource().label());
         }
     }
 

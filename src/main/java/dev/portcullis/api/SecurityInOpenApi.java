@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.Paths;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
-import java.util.Locale;
 
 /**
  * Writes the guard's policies into the OpenAPI document: a security scheme per authentication class, and on
@@ -68,8 +67,8 @@ public class SecurityInOpenApi implements OASFilter {
         operation.addExtension("x-permissions", policy.permissionNames());
         operation.addExtension("x-action", policy.action());
         String permissions = "Permissions: " + (policy.permissionNames().isEmpty() ? "none"
-                : String.join(", ", policy.permissionNames())) + " (" + policy.permissionSource().name()
-                .toLowerCase(Locale.ROOT).replace('_', ' ') + "). Authentication: "
+                : String.join(", ", policy.permissionNames())) + " (" + policy.permissionSource().label()
+                + "). Authentication: "
                 + (policy.authenticators().isEmpty() ? "none" : String.join(", ", policy.authenticatorNames())) + ".";
         operation.setDescription(operation.getDescription() == null ? permissions
                 : operation.getDescription() + "\n\n" + permissions);

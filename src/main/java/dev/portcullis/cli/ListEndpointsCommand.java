@@ -7,7 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "list-endpoints", description = "Every endpoint and action with its authentication and permission classes.")
@@ -30,13 +29,9 @@ class ListEndpointsCommand implements Callable<Integer> {
         out.printf(ROW, "METHOD", "PATH", "ACTION", "AUTHENTICATION", "PERMISSIONS");
         for (EndpointPolicy policy : registry.policies()) {
             out.printf(ROW, policy.httpMethod(), policy.path(), policy.action(),
-                    String.join(",", policy.authenticatorNames()) + " (" + source(policy.authenticationSource()) + ")",
-                    String.join(",", policy.permissionNames()) + " (" + source(policy.permissionSource()) + ")");
+                    String.join(",", policy.authenticatorNames()) + " (" + policy.authenticationSource().label() + ")",
+                    String.join(",", policy.permissionNames()) + " (" + policy.permissionSource().label() + ")");
         }
         return ManagementCommands.OK;
-    }
-
-    private static String source(EndpointPolicy.Source source) {
-        return source.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

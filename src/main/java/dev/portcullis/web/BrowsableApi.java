@@ -70,7 +70,9 @@ public class BrowsableApi {
         if (html || "json".equals(format)) {
             request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
         }
-        request.setProperty(WANTS_HTML, html && !"HEAD".equals(request.getMethod()));
+        if (html && !"HEAD".equals(request.getMethod())) {
+            request.setProperty(WANTS_HTML, Boolean.TRUE);
+        }
     }
 
     @ServerResponseFilter

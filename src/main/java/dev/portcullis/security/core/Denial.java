@@ -1,6 +1,7 @@
 package dev.portcullis.security.core;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A 401 or 403 from the guard: DRF's {@code NotAuthenticated}, {@code AuthenticationFailed} and
@@ -16,7 +17,7 @@ public final class Denial extends ApiException {
     private final Kind kind;
     private final String deniedBy;
     private Caller caller = Caller.ANONYMOUS;
-    private String explanation;
+    private Supplier<String> explanation = () -> null;
 
     private Denial(int status, Kind kind, String detail, String code, String deniedBy, Map<String, Object> extraBody) {
         super(status, detail, code);
@@ -47,19 +48,22 @@ public final class Denial extends ApiException {
         if (hint != null) {
             withField("hint", hint);
         }
-        explanation = hint;
+        explanation = () -> hint;
         return this;
     }
 
-    /** Keeps the explanation for the browsable API's page only: the JSON body stays DRF's. */
-    public Denial explainedOnPageOnly(String hint) {
+    /**
+     * Keeps the explanation for the browsable API's page only: the JSON body stays DRF's, and the explanation is
+     * put into words only if a page asks for it.
+     */
+    public Denial explainedOnPageOnly(Supplier<String> hint) {
         explanation = hint;
         return this;
     }
 
     /** Why the request was denied, when it was explained (hints on, or a staff user), else {@code null}. */
     public String explanation() {
-        return explanation;
+        return explanation.get();
     }
 
     /** The caller denied: anonymous for a 401. */

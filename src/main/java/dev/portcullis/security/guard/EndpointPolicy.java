@@ -30,7 +30,14 @@ public record EndpointPolicy(String resource, String path, String httpMethod, St
                              boolean originChecked, boolean noObject, String model) {
 
     /** Where a list of classes was declared. */
-    public enum Source { GLOBAL_DEFAULT, RESOURCE, METHOD, PROGRAMMATIC }
+    public enum Source {
+        GLOBAL_DEFAULT, RESOURCE, METHOD, PROGRAMMATIC;
+
+        /** How introspection, the OpenAPI document and the commands name it, e.g. {@code global default}. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        }
+    }
 
     public EndpointPolicy {
         authenticators = List.copyOf(authenticators);

@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * DRF's {@code APIView.initial()}: authentication (each class in order: a user, "does not apply", or a
@@ -225,16 +226,14 @@ public class Guard {
     private Denial permissionDenied(EndpointPolicy policy, AccessRequest request, Credentials credentials,
                                     Decision decision) {
         Denial denial = permissionDenial(policy, request, decision);
-        if (explain || request.user().staff()) {
-            String why = denial.kind() == Denial.Kind.NOT_AUTHENTICATED
-                    ? explainer.notAuthenticated(policy, credentials, decision)
-                    : explainer.permissionDenied(policy, request, credentials, decision);
+        Supplier<String> why = () -> denial.kind() == Denial.Kind.NOT_AUTHENTICATED
+                ? explainer.notAuthenticated(policy, credentials, decision)
+                : explainer.permissionDenied(policy, request, credentials, decision);
+        if (explain) {
+            denial.explainedBy(why.get());
+        } else if (request.user().staff()) {
             // Staff read why on the browsable API's page; the JSON answer carries it only where hints are on.
-            if (explain) {
-                denial.explainedBy(why);
-            } else {
-                denial.explainedOnPageOnly(why);
-            }
+            denial.explainedOnPageOnly(why);
         }
         return denials.record(policy, request.user(), denial);
     }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -137,8 +136,8 @@ public class PolicySnapshot {
     }
 
     private static String source(EndpointPolicy.Source source) {
-        return source == EndpointPolicy.Source.PROGRAMMATIC ? "getPermissions"
-                : source.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        // The lockfile names the method a reviewer reads, where introspection says "programmatic".
+        return source == EndpointPolicy.Source.PROGRAMMATIC ? "getPermissions" : source.label();
     }
 
     private static String pathOf(LockEntry entry) {
