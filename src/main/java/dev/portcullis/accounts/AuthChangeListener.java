@@ -1,5 +1,6 @@
 package dev.portcullis.accounts;
 
+import dev.portcullis.database.DatabaseCircuit;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -31,6 +32,8 @@ public class AuthChangeListener {
 
     private static final Logger LOG = Logger.getLogger(AuthChangeListener.class);
     private static final int POLL_MILLIS = 500;
+    /** Between attempts to listen again: short, since the credential cache is off until it succeeds. */
+    private static final long RETRY_MILLIS = 250;
     private static final long HEARTBEAT_NANOS = Duration.ofSeconds(1).toNanos();
     /** No echo of a heartbeat for this long, and changes are taken as unheard. */
     static final Duration DEAF_AFTER = Duration.ofSeconds(3);
@@ -40,6 +43,7 @@ public class AuthChangeListener {
 
     private final AgroalDataSource dataSource;
     private final CredentialCache cache;
+    private final DatabaseCircuit database;
     /** This replica's heartbeat payload: every replica hears every heartbeat, and counts only its own. */
     private final String heartbeat = HEARTBEAT + UUID.randomUUID();
     private final ExecutorService timeouts = Executors.newSingleThreadExecutor(r -> {
@@ -48,11 +52,14 @@ public class AuthChangeListener {
         return thread;
     });
     private volatile boolean running = true;
+    /** Whether hearing was lost and not yet found again (only the listening thread reads or writes it). */
+    private boolean lost;
     private Thread thread;
 
-    public AuthChangeListener(AgroalDataSource dataSource, CredentialCache cache) {
+    public AuthChangeListener(AgroalDataSource dataSource, CredentialCache cache, DatabaseCircuit database) {
         this.dataSource = dataSource;
         this.cache = cache;
+        this.database = database;
     }
 
     void start(@Observes StartupEvent event,
@@ -94,8 +101,11 @@ public class AuthChangeListener {
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
-                    LOG.warnf("Authentication changes cannot be heard (%s); the credential cache is off until "
-                            + "the database answers again", e.getMessage());
+                    database.observe(e);
+                    // Once per loss, not once per attempt: during an outage it is retried four times a second.
+                    LOG.logf(lost ? Logger.Level.DEBUG : Logger.Level.WARN, "Authentication changes cannot be "
+                            + "heard (%s); the credential cache is off until they can", e.getMessage());
+                    lost = true;
                     pause();
                 }
             }
@@ -116,7 +126,9 @@ public class AuthChangeListener {
     /** Polls for changes and heartbeats until stopped; throws when changes can no longer be heard. */
     private void hear(PGConnection postgres, Connection connection) throws SQLException {
         cache.listening(true);
-        LOG.debug("Listening for authentication changes");
+        LOG.logf(lost ? Logger.Level.INFO : Logger.Level.DEBUG, "Listening for authentication changes%s",
+                lost ? " again; the credential cache is on" : "");
+        lost = false;
         long echoed = System.nanoTime();
         long nextHeartbeat = echoed;
         while (running) {
@@ -156,7 +168,7 @@ public class AuthChangeListener {
 
     private void pause() {
         try {
-            Thread.sleep(1000);
+            Thread.sleep(RETRY_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

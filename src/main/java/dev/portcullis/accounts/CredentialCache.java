@@ -3,6 +3,7 @@ package dev.portcullis.accounts;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import dev.portcullis.database.DatabaseCircuit;
 import dev.portcullis.security.core.AuthenticationFailure;
 import dev.portcullis.security.core.Outages;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -22,8 +23,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * {@code portcullis.credential-cache.ttl} at most, and at once when its user or their tokens change on any
  * replica ({@link AuthChangeListener}). A verification that overlaps a change of its user is not cached
  * ({@link #ticket}). While no replica's changes can be heard, the cache is not used — except when the database
- * cannot be reached to check a credential again ({@link #orLastKnown}): then no revocation can be written
- * either, so a credential verified while changes were still heard is still good.
+ * cannot be reached to check a credential again: then no revocation can be written either, so a credential
+ * verified while changes were still heard is still good. It is answered straight from the cache while the
+ * {@link DatabaseCircuit} is open, and after a failed check ({@link #orLastKnown}) until it has opened.
  */
 @Singleton
 public class CredentialCache {
@@ -37,6 +39,7 @@ public class CredentialCache {
     private final Cache<String, Entry> entries;
     private final Cache<String, AuthenticationFailure> rejected;
     private final Duration ttl;
+    private final DatabaseCircuit database;
     private volatile boolean listening;
     /** Counts every change heard; a verification remembers the count it started at ({@link #ticket}). */
     private final AtomicLong changes = new AtomicLong();
@@ -47,8 +50,10 @@ public class CredentialCache {
     private volatile long confirmedAt = System.nanoTime();
 
     public CredentialCache(@ConfigProperty(name = "portcullis.credential-cache.ttl", defaultValue = "5M") Duration ttl,
-                           @ConfigProperty(name = "portcullis.credential-cache.size", defaultValue = "100000") long size) {
+                           @ConfigProperty(name = "portcullis.credential-cache.size", defaultValue = "100000") long size,
+                           DatabaseCircuit database) {
         this.ttl = ttl;
+        this.database = database;
         this.entries = Caffeine.newBuilder().maximumSize(size).expireAfter(new Expiry<String, Entry>() {
             @Override
             public long expireAfterCreate(String key, Entry entry, long currentTime) {
@@ -90,6 +95,7 @@ public class CredentialCache {
      */
     public Uni<SecurityIdentity> orLastKnown(String credential, Uni<SecurityIdentity> verification) {
         return verification.onFailure(Outages::databaseUnavailable).recoverWithUni(failure -> {
+            database.observe(failure);
             Entry entry = entries.getIfPresent(credential);
             return entry == null ? Uni.createFrom().failure(failure) : Uni.createFrom().item(entry.identity());
         });
@@ -101,7 +107,7 @@ public class CredentialCache {
     }
 
     private Optional<SecurityIdentity> get(String credential) {
-        if (!listening) {
+        if (!listening && !database.isOpen()) {
             return Optional.empty();
         }
         Entry entry = entries.getIfPresent(credential);

@@ -1,5 +1,6 @@
 package dev.portcullis.web;
 
+import dev.portcullis.database.DatabaseCircuit;
 import dev.portcullis.security.core.ApiException;
 import dev.portcullis.security.core.Errors;
 import dev.portcullis.security.core.Outages;
@@ -24,9 +25,11 @@ public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
     private final ErrorResponses responses;
+    private final DatabaseCircuit database;
 
-    public ErrorMappers(ErrorResponses responses) {
+    public ErrorMappers(ErrorResponses responses, DatabaseCircuit database) {
         this.responses = responses;
+        this.database = database;
     }
 
     @ServerExceptionMapper
@@ -67,21 +70,16 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable error, HttpHeaders headers) {
-        if (Outages.databaseUnavailable(error)) {
-            // One line, not a trace per request: during an outage every request would log one.
-            LOG.warnf("Database unavailable, answered 503: %s", rootMessage(error));
+        if (Outages.databaseUnavailable(error) || database.isOpen() && Outages.databaseFailure(error)) {
+            // One line, not a trace per request; once the circuit is open, it has said so once for all of them.
+            boolean known = database.isOpen();
+            database.observe(error);
+            LOG.logf(known ? Logger.Level.DEBUG : Logger.Level.WARN, "Database unavailable, answered 503: %s",
+                    Outages.describe(error));
             return answer(Errors.serviceUnavailable(), headers);
         }
         LOG.error("Unexpected error while serving a request", error);
         return answer(Errors.serverError(), headers);
-    }
-
-    private static String rootMessage(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private Response answer(ApiException error, HttpHeaders headers) {

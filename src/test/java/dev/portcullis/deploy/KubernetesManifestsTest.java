@@ -124,11 +124,17 @@ class KubernetesManifestsTest {
             assertNotNull(container.getResources().getLimits().get(resource), "limit " + resource);
         }
 
-        // Graceful shutdown: a preStop pause, and time for Quarkus's shutdown timeout after it.
-        assertNotNull(container.getLifecycle().getPreStop().getExec());
+        // Graceful shutdown: a preStop pause while the pod leaves the Service's endpoints, then Quarkus's shutdown
+        // timeout for the requests in flight (GracefulShutdownIT holds the service to it), and both within the
+        // grace period, with a margin for the JVM's own exit, before the kubelet kills the container.
+        List<String> preStop = container.getLifecycle().getPreStop().getExec().getCommand();
+        assertEquals("sleep", preStop.get(0), preStop.toString());
+        long pause = Long.parseLong(preStop.get(1));
         ConfigMap settings = one(objects, ConfigMap.class, "portcullis");
         long shutdown = java.time.Duration.parse("PT" + settings.getData().get("QUARKUS_SHUTDOWN_TIMEOUT")).toSeconds();
-        assertTrue(pod.getTerminationGracePeriodSeconds() > shutdown + 5);
+        assertTrue(pause >= 5, "endpoints controllers and load balancers need seconds to stop sending: " + pause);
+        assertTrue(pod.getTerminationGracePeriodSeconds() >= pause + shutdown + 5, "grace period "
+                + pod.getTerminationGracePeriodSeconds() + " s < preStop " + pause + " s + shutdown " + shutdown + " s + 5 s");
 
         // The API on the named HTTP port, which the service is told to listen on; probes and metrics on the
         // management interface (a production build's), on paths the service answers.

@@ -70,6 +70,26 @@ final class Replica implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    int port() {
+        return port;
+    }
+
+    /** Sends SIGTERM, as Kubernetes does to stop a pod, and waits for the process to exit. */
+    Exit terminate(Duration patience) throws InterruptedException {
+        long signalled = System.nanoTime();
+        process.destroy();
+        boolean exited = process.waitFor(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        long millis = (System.nanoTime() - signalled) / 1_000_000;
+        if (!exited) {
+            process.destroyForcibly().waitFor();
+        }
+        return new Exit(signalled, exited ? process.exitValue() : -1, millis);
+    }
+
+    /** When SIGTERM was sent ({@link System#nanoTime()}), the exit code ({@code -1}: killed), and how long it took. */
+    record Exit(long signalledAt, int code, long millis) {
+    }
+
     /** A request to this replica. */
     RequestSpecification given() {
         return RestAssured.given().baseUri(base());

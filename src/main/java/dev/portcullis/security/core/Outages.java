@@ -5,16 +5,20 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
-/** Tells a database that cannot be reached from any other failure, so that it is answered 503, not 500. */
+/**
+ * Tells a database that cannot be reached, or cannot answer in time, from any other failure: the first is
+ * answered 503, not 500, and the unreachable kind opens the database circuit.
+ */
 public final class Outages {
 
-    /**
-     * PostgreSQL's states for a server that is shutting down, starting up or cancelled a statement on a
-     * timeout (SQLSTATE class 08, connection exceptions, is recognised by its class).
-     */
-    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "57014", "53300");
+    /** PostgreSQL's states for a server shutting down or starting up (class 08, connection exceptions, by its class). */
+    private static final Set<String> UNREACHABLE_STATES = Set.of("57P01", "57P02", "57P03");
+    /** A statement cancelled on a timeout, and a server with no connection slot left: busy, not gone. */
+    private static final Set<String> BUSY_STATES = Set.of("57014", "53300");
 
     private Outages() {
     }
@@ -25,33 +29,76 @@ public final class Outages {
      * could not be reached in time.
      */
     public static boolean databaseUnavailable(Throwable failure) {
-        return databaseUnavailable(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return anywhere(failure, Outages::unavailable);
     }
 
-    private static boolean databaseUnavailable(Throwable failure, Set<Throwable> seen) {
+    /** Whether the failure says that the server itself cannot be reached: refused, broken, or shutting down. */
+    public static boolean databaseUnreachable(Throwable failure) {
+        return anywhere(failure, Outages::unreachable);
+    }
+
+    /**
+     * Whether the failure came from the database at all (an {@link SQLException} anywhere in it): while the
+     * database is known to be unreachable, any such failure is the outage's, whatever words the driver found for
+     * it (a connection attempt interrupted when the pool gave up on it says only "something unusual").
+     */
+    public static boolean databaseFailure(Throwable failure) {
+        return anywhere(failure, SQLException.class::isInstance);
+    }
+
+    /** The innermost database failure in one line (or the innermost cause): what an operator needs, no trace. */
+    public static String describe(Throwable failure) {
+        Throwable described = failure;
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLException || !(described instanceof SQLException)) {
+                described = cause;
+            }
+        }
+        return described.getClass().getSimpleName() + ": " + described.getMessage();
+    }
+
+    private static boolean anywhere(Throwable failure, Predicate<Throwable> test) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        return anywhere(failure, test, seen);
+    }
+
+    private static boolean anywhere(Throwable failure, Predicate<Throwable> test, Set<Throwable> seen) {
         if (failure == null || !seen.add(failure)) {
             return false;
         }
-        if (failure instanceof SQLTransientConnectionException || failure instanceof SQLNonTransientConnectionException
-                || failure instanceof SQLException sql && unavailable(sql)) {
+        if (test.test(failure)) {
             return true;
         }
         for (Throwable suppressed : failure.getSuppressed()) {
-            if (databaseUnavailable(suppressed, seen)) {
+            if (anywhere(suppressed, test, seen)) {
                 return true;
             }
         }
-        return databaseUnavailable(failure.getCause(), seen);
+        return anywhere(failure.getCause(), test, seen);
     }
 
-    private static boolean unavailable(SQLException sql) {
-        String state = sql.getSQLState();
-        if (state != null) {
-            return state.startsWith("08") || UNAVAILABLE_STATES.contains(state);
+    private static boolean unreachable(Throwable failure) {
+        if (failure instanceof SQLTransientConnectionException || failure instanceof SQLNonTransientConnectionException) {
+            return true;
         }
-        // Agroal's pool says so without an SQLSTATE: it gave up waiting for a connection, or a pooled connection
-        // broken by the outage could not join the transaction (with one datasource, nothing else makes that fail).
-        String message = String.valueOf(sql.getMessage());
-        return message.contains("acquisition timeout") || message.startsWith("Failed to enlist");
+        String state = failure instanceof SQLException sql ? sql.getSQLState() : null;
+        return state != null && (state.startsWith("08") || UNREACHABLE_STATES.contains(state));
+    }
+
+    private static boolean unavailable(Throwable failure) {
+        if (unreachable(failure)) {
+            return true;
+        }
+        if (!(failure instanceof SQLException sql)) {
+            return false;
+        }
+        if (sql.getSQLState() != null) {
+            return BUSY_STATES.contains(sql.getSQLState());
+        }
+        // Agroal's pool says so without an SQLSTATE: it gave up waiting for a connection (at once while the
+        // circuit is open), or a pooled connection broken by the outage could not join the transaction (with one
+        // datasource, nothing else makes that fail).
+        String message = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
+        return message.contains("acquisition timeout") || message.startsWith("failed to enlist");
     }
 }

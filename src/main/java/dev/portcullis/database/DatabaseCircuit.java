@@ -1,0 +1,117 @@
+package dev.portcullis.database;
+
+import dev.portcullis.security.core.Outages;
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.AgroalDataSource.FlushMode;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Whether PostgreSQL is known to be unreachable, so that a request that needs it is answered 503 at once
+ * instead of waiting out the pool. Closed, the pool works as configured. The first failure that says the server
+ * cannot be reached — a refused or broken connection, a server shutting down — opens it: the pool then gives
+ * up on a connection at once (idle connections, which belonged to the server that went away, are dropped) and
+ * a probe tries a connection of its own every {@code portcullis.database.probe-interval}; the first that
+ * answers closes the circuit and gives the pool back its acquisition timeout. Anything that needs no
+ * connection — an anonymous read of no table, a credential in the cache — is not affected.
+ */
+@Singleton
+public class DatabaseCircuit {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseCircuit.class);
+    /**
+     * What the pool waits for a connection while the circuit is open: enough for a refused connection to be
+     * refused (the pool tries twice), too short for anyone to notice; zero would mean forever.
+     */
+    private static final Duration WHILE_OPEN = Duration.ofMillis(50);
+
+    private final AgroalDataSource dataSource;
+    private final DatabaseProbe probe;
+    private final Duration probeInterval;
+    private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "portcullis-database-probe");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** When the circuit opened; {@code null} while it is closed. */
+    private final AtomicReference<Instant> openSince = new AtomicReference<>();
+    /** The pool's own acquisition timeout, given back when the circuit closes. */
+    private volatile Duration acquisitionTimeout;
+
+    DatabaseCircuit(AgroalDataSource dataSource, DatabaseProbe probe,
+                    @ConfigProperty(name = "portcullis.database.probe-interval", defaultValue = "200ms")
+                    Duration probeInterval) {
+        this.dataSource = dataSource;
+        this.probe = probe;
+        this.probeInterval = probeInterval;
+    }
+
+    public boolean isOpen() {
+        return openSince.get() != null;
+    }
+
+    /** Since when PostgreSQL has been unreachable; empty while the circuit is closed. */
+    public Optional<Instant> openSince() {
+        return Optional.ofNullable(openSince.get());
+    }
+
+    /** Opens the circuit when the failure says that PostgreSQL cannot be reached; other failures leave it be. */
+    public void observe(Throwable failure) {
+        if (Outages.databaseUnreachable(failure)) {
+            open(failure);
+        }
+    }
+
+    private void open(Throwable cause) {
+        if (!openSince.compareAndSet(null, Instant.now())) {
+            return;
+        }
+        AgroalConnectionPoolConfiguration pool = pool();
+        acquisitionTimeout = pool.acquisitionTimeout();
+        pool.setAcquisitionTimeout(WHILE_OPEN);
+        dataSource.flush(FlushMode.IDLE);
+        LOG.warnf("PostgreSQL cannot be reached (%s): requests that need it are answered 503 until it answers again",
+                Outages.describe(cause));
+        prober.execute(this::probe);
+    }
+
+    private void probe() {
+        if (!isOpen()) {
+            return;
+        }
+        if (probe.answers()) {
+            close();
+        } else {
+            prober.schedule(this::probe, probeInterval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void close() {
+        pool().setAcquisitionTimeout(acquisitionTimeout);
+        // Connections given back during the outage are checked before anyone is lent one.
+        dataSource.flush(FlushMode.INVALID);
+        Instant since = openSince.getAndSet(null);
+        LOG.infof("PostgreSQL answers again after %d ms; requests use it again",
+                Duration.between(since, Instant.now()).toMillis());
+    }
+
+    private AgroalConnectionPoolConfiguration pool() {
+        return dataSource.getConfiguration().connectionPoolConfiguration();
+    }
+
+    @PreDestroy
+    void stop() {
+        prober.shutdownNow();
+    }
+}
