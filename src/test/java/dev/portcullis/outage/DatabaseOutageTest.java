@@ -37,8 +37,8 @@ class DatabaseOutageTest {
     private static final Duration NOTICING = Duration.ofSeconds(2);
     private static final long P95_TARGET_MILLIS = 250;
     private static final long FIRST_WRITE_TARGET_MILLIS = 1000;
-    /** Fewer answers than this each second of an outage, and clients are waiting instead of being told. */
-    private static final int MINIMUM_ANSWERS_PER_SECOND = 50;
+    /** Fewer answers than this to a request's two clients each second, and they are waiting instead of being told. */
+    private static final int MINIMUM_ANSWERS_PER_SECOND = 20;
     private static final Set<String> NEED_NO_DATABASE = Set.of("GET /api/private/", "GET /api/public/");
 
     private PhasedLoad load;
@@ -98,16 +98,21 @@ class DatabaseOutageTest {
             }
             assertTrue(answer.millis() < 6000, "even while the outage is being noticed: " + answer);
         }
+        long seconds = OUTAGE.minus(NOTICING).toSeconds();
         for (int outage = 1; outage <= 2; outage++) {
-            Latencies during = byPhase.get("outage " + outage);
-            assertTrue(during.p95() <= P95_TARGET_MILLIS, "outage " + outage + ": " + during);
-            long seconds = OUTAGE.minus(NOTICING).toSeconds();
-            assertTrue(during.count() >= MINIMUM_ANSWERS_PER_SECOND * seconds, "outage " + outage + ": " + during);
-            assertTrue(during.byStatus().getOrDefault(503, 0L) > 0, "requests that need the database: " + during);
             assertTrue(firstWrites.get(outage - 1) <= FIRST_WRITE_TARGET_MILLIS, "first writes " + firstWrites);
+            String phase = "outage " + outage;
+            Map<String, Latencies> byRequest = Latencies.group(
+                    answers.stream().filter(a -> a.phase().equals(phase)).toList(), Answer::request);
+            assertEquals(4, byRequest.size(), phase + ": " + byRequest);
+            byRequest.forEach((request, during) -> {
+                // Each request on its own: the public endpoint's thousands of quick answers must not hide the rest.
+                assertTrue(during.p95() <= P95_TARGET_MILLIS, phase + ", " + request + ": " + during);
+                assertTrue(during.count() >= MINIMUM_ANSWERS_PER_SECOND * seconds, phase + ", " + request + ": " + during);
+                assertEquals(NEED_NO_DATABASE.contains(request) ? Set.of(200) : Set.of(503),
+                        during.byStatus().keySet(), phase + ", " + request + ": " + during);
+            });
         }
-        byRequestDuringOutages.forEach((request, figures) ->
-                assertTrue(figures.p95() <= P95_TARGET_MILLIS, request + ": " + figures));
         assertEquals(List.of(503, 503), readinessDuring);
         assertEquals(List.of(200, 200), livenessDuring);
         assertEquals(200, health("/q/health/ready"));
