@@ -4,6 +4,8 @@ import dev.portcullis.security.core.Outages;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.AgroalDataSource.FlushMode;
 import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,12 +51,15 @@ public class DatabaseCircuit {
     /** The pool's own acquisition timeout, given back when the circuit closes. */
     private volatile Duration acquisitionTimeout;
 
-    DatabaseCircuit(AgroalDataSource dataSource, DatabaseProbe probe,
+    DatabaseCircuit(AgroalDataSource dataSource, DatabaseProbe probe, MeterRegistry meters,
                     @ConfigProperty(name = "portcullis.database.probe-interval", defaultValue = "200ms")
                     Duration probeInterval) {
         this.dataSource = dataSource;
         this.probe = probe;
         this.probeInterval = probeInterval;
+        Gauge.builder("portcullis.database.circuit.open", this, circuit -> circuit.isOpen() ? 1 : 0)
+                .description("1 while PostgreSQL is known to be unreachable and requests that need it are answered 503")
+                .register(meters);
     }
 
     public boolean isOpen() {

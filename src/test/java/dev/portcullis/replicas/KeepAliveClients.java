@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Clients on keep-alive connections, each sending its request again as soon as the answer is in, as a load
  * generator does — on raw sockets, so that nothing is retried behind the test's back and every outcome is
  * counted: an answer (and when its request was sent), a connection refused before anything was sent, or a
- * connection that broke after a request was sent and before its answer came (a reset). A client reconnects
- * when an answer says {@code Connection: close}, and stops at its first refused connection, as a load balancer
- * would move on to another replica.
+ * connection that broke after a request was sent and before its answer came (a reset). A client opens a new
+ * connection when an answer says {@code Connection: close} — until it is told the replica is leaving (as a
+ * Service's endpoints are updated when a pod is deleted), after which it only finishes the connection it has.
  */
 final class KeepAliveClients {
 
@@ -34,6 +34,7 @@ final class KeepAliveClients {
     private final InetSocketAddress address;
     private final List<String> requests;
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicBoolean reconnecting = new AtomicBoolean(true);
     private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final List<Thread> clients = new ArrayList<>();
 
@@ -53,7 +54,12 @@ final class KeepAliveClients {
         return this;
     }
 
-    /** Waits for every client to stop (each stops at a refused connection, or when told) and gives the outcomes. */
+    /** No client opens a new connection from now on; each keeps the one it has until the replica closes it. */
+    void stopReconnecting() {
+        reconnecting.set(false);
+    }
+
+    /** Waits for every client to stop (each stops when its last connection closes) and gives the outcomes. */
     List<Outcome> awaitEnd(long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         for (Thread client : clients) {
@@ -67,7 +73,7 @@ final class KeepAliveClients {
     }
 
     private void run(byte[] request) {
-        while (running.get()) {
+        for (boolean first = true; running.get() && (first || reconnecting.get()); first = false) {
             try (Socket socket = new Socket()) {
                 socket.connect(address, 2000);
                 socket.setSoTimeout(30_000);
