@@ -7,7 +7,7 @@ import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -22,13 +22,15 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Whether PostgreSQL is known to be unreachable, so that a request that needs it is answered 503 at once
  * instead of waiting out the pool. Closed, the pool works as configured. The first failure that says the server
- * cannot be reached — a refused or broken connection, a server shutting down — opens it: the pool then gives
- * up on a connection at once (idle connections, which belonged to the server that went away, are dropped) and
- * a probe tries a connection of its own every {@code portcullis.database.probe-interval}; the first that
- * answers closes the circuit and gives the pool back its acquisition timeout. Anything that needs no
- * connection — an anonymous read of no table, a credential in the cache — is not affected.
+ * cannot be reached — a refused or broken connection, a server shutting down — opens it: the pool then lends
+ * no connection ({@link CircuitGate}) and gives up on making one within milliseconds (idle connections, which
+ * belonged to the server that went away, are dropped), and a probe tries a connection of its own every
+ * {@code portcullis.database.probe-interval}; the first that answers closes the circuit and gives the pool back
+ * its acquisition timeout. Anything that needs no connection — an anonymous read of no table, a credential in
+ * the cache — is not affected. Application-scoped, as is the gate, so that neither is made while the pool that
+ * consults the gate is being made.
  */
-@Singleton
+@ApplicationScoped
 public class DatabaseCircuit {
 
     private static final Logger LOG = Logger.getLogger(DatabaseCircuit.class);

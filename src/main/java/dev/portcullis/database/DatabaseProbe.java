@@ -3,7 +3,7 @@ package dev.portcullis.database;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.AgroalConnectionFactoryConfiguration;
 import io.agroal.api.security.AgroalSecurityProvider;
-import jakarta.inject.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.postgresql.Driver;
 
 import java.sql.Connection;
@@ -15,7 +15,7 @@ import java.util.Properties;
  * pool's own URL, credentials and JDBC properties (so its connect and login timeouts bound the wait), checks
  * it and closes it. Outside the pool because the pool, while the circuit is open, gives up at once.
  */
-@Singleton
+@ApplicationScoped
 class DatabaseProbe {
 
     private static final int VALIDATION_SECONDS = 2;

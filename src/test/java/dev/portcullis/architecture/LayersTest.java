@@ -42,6 +42,14 @@ class LayersTest {
     }
 
     @Test
+    void theDatabaseCircuitKnowsOnlyTheDatabase() {
+        check(noClasses().that().resideInAPackage("dev.portcullis.database..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.portcullis.accounts..", "dev.portcullis.api..",
+                        "dev.portcullis.domain..", "dev.portcullis.web..", "dev.portcullis.viewsets..",
+                        "dev.portcullis.cli..", "dev.portcullis.bench..", "dev.portcullis.security.guard.."));
+    }
+
+    @Test
     void viewsetsKnowNoResourceNorCommand() {
         check(noClasses().that().resideInAPackage("dev.portcullis.viewsets..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.portcullis.api..", "dev.portcullis.domain..",
