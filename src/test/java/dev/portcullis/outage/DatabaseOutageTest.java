@@ -77,12 +77,13 @@ class DatabaseOutageTest {
 
         Map<String, Latencies> byPhase = Latencies.group(answers, Answer::phase);
         Map<String, Latencies> byRequestDuringOutages = Latencies.group(
-                answers.stream().filter(a -> a.phase().matches("outage \\d")).toList(), Answer::request);
+                answers.stream().filter(a -> a.phase().matches("outage \\d")).toList(),
+                a -> a.phase() + ", " + a.request());
         List<Long> acknowledged = answers.stream().filter(a -> a.status() == 201)
                 .map(a -> Long.parseLong(a.body().replaceAll(".*\"id\":(\\d+).*", "$1"))).toList();
         List<Long> found = RestartableDatabase.query("SELECT id FROM posts WHERE id = ANY (?)",
                 (Object) acknowledged.toArray(Long[]::new));
-        System.err.printf("Outage figures: by phase %s; during the outages (after their first %d s), by request %s; "
+        System.err.printf("Outage figures: by phase %s; during the outages (after their first %d s), by outage and request %s; "
                         + "first write %s ms after PostgreSQL accepted connections; writes acknowledged %d, found %d%n",
                 byPhase, NOTICING.toSeconds(), byRequestDuringOutages, firstWrites, acknowledged.size(), found.size());
 
