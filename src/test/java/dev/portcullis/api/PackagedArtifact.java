@@ -27,7 +27,10 @@ public class PackagedArtifact implements QuarkusTestProfile {
                 "portcullis.csrf.trusted-origins", "https://app.example.test,https://*.trusted.test",
                 "portcullis.session.idle-timeout", "30M",
                 "portcullis.bootstrap-admin.username", Api.ADMIN,
-                "portcullis.bootstrap-admin.password", Api.ADMIN_PASSWORD));
+                "portcullis.bootstrap-admin.password", Api.ADMIN_PASSWORD,
+                // The suites log in hundreds of times a minute from one address; the production profile's
+                // 20 a minute would refuse most of them. ThrottlingIT checks the login rate with its own.
+                "portcullis.throttle.login.rate", "10000/minute"));
         settings.putAll(extraSettings());
         return settings;
     }

@@ -1,5 +1,8 @@
 package dev.portcullis.cli;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -8,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,9 +20,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code policy-lock --check} on the packaged service (the native executable where one was built), as a build
  * pipeline runs it: equal to the lockfile the build carries, and exit 1 naming the endpoint whose running
- * policy is looser than a copy of the file tightened by hand.
+ * policy is looser than a copy of the file tightened by hand. The command is given a PostgreSQL as a pipeline
+ * would give it one (a production build carries no embedded database).
  */
 class PolicyLockIT {
+
+    private static EmbeddedPostgres database;
+
+    @BeforeAll
+    static void startDatabase() throws IOException {
+        database = EmbeddedPostgres.start();
+    }
+
+    @AfterAll
+    static void stopDatabase() throws IOException {
+        database.close();
+    }
 
     private record Run(int exitCode, String stdout, String stderr) {
     }
@@ -30,7 +47,10 @@ class PolicyLockIT {
         command.add("policy-lock");
         command.addAll(List.of(arguments));
         Path stderr = Files.createTempFile("policy-lock", ".err");
-        Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
+        builder.environment().putAll(Map.of("QUARKUS_DATASOURCE_JDBC_URL", database.getJdbcUrl("postgres", "postgres"),
+                "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "postgres"));
+        Process process = builder.start();
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "policy-lock did not finish");
         return new Run(process.exitValue(), stdout, Files.readString(stderr));

@@ -22,25 +22,33 @@ final class Replica implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Process process;
 
-    private Replica(String name, int port, Process process) {
+    private Replica(String name, int port, int managementPort, Process process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
     }
 
-    static Replica start(String name, Map<String, String> environment) throws IOException, InterruptedException {
-        int port;
+    private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+            return socket.getLocalPort();
         }
+    }
+
+    static Replica start(String name, Map<String, String> environment) throws IOException, InterruptedException {
+        int port = freePort();
+        int managementPort = freePort();
         ProcessBuilder builder = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx256m", "-jar", "target/quarkus-app/quarkus-run.jar"))
                 .redirectErrorStream(true).redirectOutput(new File("target/replica-" + name + ".log"));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        Replica replica = new Replica(name, port, builder.start());
+        // A production build serves health on its management interface; each replica needs a port of its own.
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
+        Replica replica = new Replica(name, port, managementPort, builder.start());
         replica.awaitReady();
         return replica;
     }
@@ -52,14 +60,17 @@ final class Replica implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("replica " + name + " exited; see target/replica-" + name + ".log");
             }
-            try {
-                HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(URI.create(base() + "/q/health/ready"))
-                        .build(), HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
-                    return;
+            // On the API port in the default build, on the management interface in a production build.
+            for (int healthPort : new int[]{port, managementPort}) {
+                try {
+                    HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                            + healthPort + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding());
+                    if (ready.statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
                 }
-            } catch (IOException notYet) {
-                // not listening yet
             }
             Thread.sleep(100);
         }

@@ -6,8 +6,8 @@ import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import jakarta.inject.Singleton;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +19,7 @@ public class BasicAuthentication implements Authenticator {
     public static final String CLIENT_ADDRESS = "portcullis.client-address";
 
     private static final String NOT_BASE64 = "Invalid basic header. Credentials not correctly base64 encoded.";
+    private static final String BASE64_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
     @Override
     public String name() {
@@ -50,23 +51,47 @@ public class BasicAuthentication implements Authenticator {
         return Optional.of(request);
     }
 
-    /** Python's lenient {@code base64.b64decode}: characters outside the alphabet are dropped, padding is required. */
+    /**
+     * Python's lenient {@code base64.b64decode} (its non-strict {@code binascii.a2b_base64}), which DRF uses:
+     * bytes outside the alphabet are skipped, a padding sign counts only after two characters of a quad, the
+     * padding that completes a quad ends the input (whatever follows is ignored), and a quad left unfinished
+     * without it is an error.
+     */
     private static byte[] decodeBase64(byte[] encoded) {
-        StringBuilder kept = new StringBuilder(encoded.length);
+        ByteArrayOutputStream decoded = new ByteArrayOutputStream(encoded.length * 3 / 4);
+        int quadPosition = 0;
+        int pads = 0;
+        int left = 0;
         for (byte b : encoded) {
-            char c = (char) (b & 0xFF);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=') {
-                kept.append(c);
+            if (b == '=') {
+                if (quadPosition >= 2 && quadPosition + ++pads >= 4) {
+                    return decoded.toByteArray();
+                }
+                continue;
             }
+            int value = BASE64_ALPHABET.indexOf(b);
+            if (value < 0) {
+                continue;
+            }
+            pads = 0;
+            switch (quadPosition) {
+                case 0 -> left = value;
+                case 1 -> {
+                    decoded.write((left << 2) | (value >> 4));
+                    left = value & 0x0f;
+                }
+                case 2 -> {
+                    decoded.write((left << 4) | (value >> 2));
+                    left = value & 0x03;
+                }
+                default -> decoded.write((left << 6) | value);
+            }
+            quadPosition = (quadPosition + 1) % 4;
         }
-        if (kept.length() % 4 != 0) {
+        if (quadPosition != 0) {
             throw new AuthenticationFailure(NOT_BASE64);
         }
-        try {
-            return Base64.getDecoder().decode(kept.toString());
-        } catch (IllegalArgumentException e) {
-            throw new AuthenticationFailure(NOT_BASE64);
-        }
+        return decoded.toByteArray();
     }
 
     @Override
