@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.security.core.ApiException;
 import dev.portcullis.security.core.Errors;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -21,7 +20,6 @@ import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -84,19 +82,9 @@ public class PayloadReader implements MessageBodyReader<Payload> {
         }
     }
 
-    /** As Django's {@code QueryDict}: the last value of a repeated field wins. */
     private static ObjectNode parseForm(byte[] bytes) {
         ObjectNode form = JsonNodeFactory.instance.objectNode();
-        Map<String, List<String>> fields;
-        try {
-            fields = new QueryStringDecoder(new String(bytes, StandardCharsets.UTF_8), false).parameters();
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(400, "Malformed request.", "parse_error");
-        }
-        for (Map.Entry<String, List<String>> field : fields.entrySet()) {
-            List<String> values = field.getValue();
-            form.put(field.getKey(), values.get(values.size() - 1));
-        }
+        FormBody.parse(bytes).forEach(form::put);
         return form;
     }
 }

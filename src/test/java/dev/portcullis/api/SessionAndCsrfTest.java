@@ -154,21 +154,6 @@ class SessionAndCsrfTest {
         assertEquals(401, RestAssured.given().cookie("sessionid", me.session()).get("/api/me/").statusCode());
     }
 
-    @jakarta.inject.Inject
-    io.agroal.api.AgroalDataSource dataSource;
-
-    @Test
-    void aSessionUnusedForLongerThanTheIdleTimeoutEnds() throws Exception {
-        Api.Browser me = login("browser-idle");
-        assertEquals(200, RestAssured.given().cookie("sessionid", me.session()).get("/api/me/").statusCode());
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            statement.execute("UPDATE sessions SET last_seen_at = now() - interval '31 minutes' "
-                    + "WHERE user_id = (SELECT id FROM users WHERE username = 'browser-idle')");
-        }
-        assertEquals(401, RestAssured.given().cookie("sessionid", me.session()).get("/api/me/").statusCode(),
-                "the test profile's idle timeout is 30 minutes");
-    }
-
     @Test
     void badLoginIsDrfsValidationError() {
         Response response = RestAssured.given().contentType(ContentType.JSON)

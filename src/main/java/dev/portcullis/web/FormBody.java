@@ -1,0 +1,74 @@
+package dev.portcullis.web;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A form body ({@code application/x-www-form-urlencoded}) read as Django's {@code QueryDict} reads it, which is
+ * lenient where a strict decoder refuses: fields are split on {@code &} only, a field without {@code =} has an
+ * empty value, {@code +} is a space, a {@code %} not followed by two hex digits is kept as it is, and bytes that
+ * are not UTF-8 become U+FFFD. The last value of a repeated field wins.
+ */
+final class FormBody {
+
+    private FormBody() {
+    }
+
+    static Map<String, String> parse(byte[] body) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : text(body).split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            fields.put(unquote(name), unquote(value));
+        }
+        return fields;
+    }
+
+    /** The body as text: UTF-8, or Latin-1 when it is not UTF-8 (as Django decodes a query string). */
+    private static String text(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(body, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /** Python's {@code unquote_plus(text, errors='replace')}. */
+    private static String unquote(String quoted) {
+        String text = quoted.replace('+', ' ');
+        StringBuilder unquoted = new StringBuilder(text.length());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%' && i + 2 < text.length() && hex(text.charAt(i + 1)) >= 0 && hex(text.charAt(i + 2)) >= 0) {
+                bytes.write(hex(text.charAt(i + 1)) * 16 + hex(text.charAt(i + 2)));
+                i += 2;
+                continue;
+            }
+            flush(bytes, unquoted);
+            unquoted.append(c);
+        }
+        flush(bytes, unquoted);
+        return unquoted.toString();
+    }
+
+    /** Decodes the escaped bytes gathered so far, a malformed sequence as U+FFFD. */
+    private static void flush(ByteArrayOutputStream bytes, StringBuilder into) {
+        if (bytes.size() > 0) {
+            into.append(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
+            bytes.reset();
+        }
+    }
+
+    private static int hex(char c) {
+        return Character.digit(c, 16) >= 0 && c < 128 ? Character.digit(c, 16) : -1;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.portcullis.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Form bodies as Django's {@code QueryDict} reads them (each row's answer is Django 3.2's own, asked with
+ * {@code QueryDict(body)}): lenient with broken escapes and non-UTF-8 bytes, never a refusal. A body given as
+ * {@code hex:…} is raw bytes.
+ */
+class FormBodyTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "a=1&b=2                     | {\"a\": \"1\", \"b\": \"2\"}",
+            "a=1&a=2                     | {\"a\": \"2\"}",
+            "a                           | {\"a\": \"\"}",
+            "a=                          | {\"a\": \"\"}",
+            "=x                          | {\"\": \"x\"}",
+            "&&a=1&                      | {\"a\": \"1\"}",
+            "a=%2                        | {\"a\": \"%2\"}",
+            "a=%zz1                      | {\"a\": \"%zz1\"}",
+            "a=100%                      | {\"a\": \"100%\"}",
+            "a=%C3%A9                    | {\"a\": \"\\u00e9\"}",
+            "a=%C3                       | {\"a\": \"\\ufffd\"}",
+            "a=%FF%FE                    | {\"a\": \"\\ufffd\\ufffd\"}",
+            "a+b=c+d                     | {\"a b\": \"c d\"}",
+            "a=1;b=2                     | {\"a\": \"1;b=2\"}",
+            "{\"title\": \"d%,n?]+1b&8-\"} | {\"{\\\"title\\\": \\\"d%,n?] 1b\": \"\", \"8-\\\"}\": \"\"}",
+            "hex:636166c3a93d31          | {\"caf\\u00e9\": \"1\"}",
+            "hex:636166e93d31            | {\"caf\\u00e9\": \"1\"}",
+            "a=%2B%26%3D                 | {\"a\": \"+&=\"}",
+    })
+    void aFormBodyIsReadAsDjangoReadsIt(String body, String fields) throws Exception {
+        byte[] bytes = body.startsWith("hex:") ? HexFormat.of().parseHex(body.substring(4))
+                : body.getBytes(StandardCharsets.UTF_8);
+        assertEquals(new ObjectMapper().readValue(fields, Map.class), FormBody.parse(bytes));
+    }
+}
