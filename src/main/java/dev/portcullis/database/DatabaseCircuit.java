@@ -17,16 +17,17 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Whether PostgreSQL is known to be unreachable, so that a request that needs it is answered 503 at once
- * instead of waiting out the pool. Closed, the pool works as configured. The first failure that says the server
- * cannot be reached — a refused or broken connection, a server shutting down — opens it: the pool then lends
- * no connection ({@link CircuitGate}) and gives up on making one within milliseconds (idle connections, which
- * belonged to the server that went away, are dropped), and a probe tries a connection of its own every
- * {@code portcullis.database.probe-interval}; the first that answers closes the circuit and gives the pool back
- * its acquisition timeout. Anything that needs no connection — an anonymous read of no table, a credential in
+ * instead of waiting out the pool. Closed, the pool works as configured. A failure that says the server may be
+ * unreachable — a refused or broken connection, a server shutting down — sends a probe to open a connection of
+ * its own, and if it cannot either, the circuit opens: the pool then lends no connection ({@link CircuitGate})
+ * and gives up on making one within milliseconds (idle connections, which belonged to the server that went
+ * away, are dropped), and the probe tries again every {@code portcullis.database.probe-interval}; the first
+ * connection it gets closes the circuit and gives the pool back its acquisition timeout. Anything that needs no connection — an anonymous read of no table, a credential in
  * the cache — is not affected. Application-scoped, as is the gate, so that neither is made while the pool that
  * consults the gate is being made.
  */
@@ -50,6 +51,8 @@ public class DatabaseCircuit {
     });
     /** When the circuit opened; {@code null} while it is closed. */
     private final AtomicReference<Instant> openSince = new AtomicReference<>();
+    /** Whether a failure is being checked by the probe (one check at a time). */
+    private final AtomicBoolean suspected = new AtomicBoolean();
     /** The pool's own acquisition timeout, given back when the circuit closes. */
     private volatile Duration acquisitionTimeout;
 
@@ -73,10 +76,24 @@ public class DatabaseCircuit {
         return Optional.ofNullable(openSince.get());
     }
 
-    /** Opens the circuit when the failure says that PostgreSQL cannot be reached; other failures leave it be. */
+    /**
+     * Asks the probe, when the failure says that PostgreSQL may be unreachable, and opens the circuit if the probe
+     * cannot connect either; other failures leave it be. One connection ended (a backend terminated, a connection
+     * a proxy dropped) is not an outage: a server that still accepts connections keeps the circuit closed.
+     */
     public void observe(Throwable failure) {
-        if (Outages.databaseUnreachable(failure)) {
-            open(failure);
+        if (Outages.databaseUnreachable(failure) && !isOpen() && suspected.compareAndSet(false, true)) {
+            prober.execute(() -> confirm(failure));
+        }
+    }
+
+    private void confirm(Throwable suspicion) {
+        try {
+            if (!probe.answers()) {
+                open(suspicion);
+            }
+        } finally {
+            suspected.set(false);
         }
     }
 
@@ -90,13 +107,10 @@ public class DatabaseCircuit {
         dataSource.flush(FlushMode.IDLE);
         LOG.warnf("PostgreSQL cannot be reached (%s): requests that need it are answered 503 until it answers again",
                 Outages.describe(cause));
-        prober.execute(this::probe);
+        prober.schedule(this::probe, probeInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void probe() {
-        if (!isOpen()) {
-            return;
-        }
         if (probe.answers()) {
             close();
         } else {

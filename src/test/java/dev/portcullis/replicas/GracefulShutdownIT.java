@@ -19,8 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * SIGTERM to the packaged service under load from 32 keep-alive connections, as Kubernetes stops a pod: every
- * request it accepted before the signal is answered, no connection breaks after a request was sent, no answer
- * is a 5xx, and the process exits within the shutdown timeout the Kubernetes ConfigMap gives it.
+ * request sent to it is answered — those in flight at the signal and those that follow on connections already
+ * open, which it closes after their answer — no connection breaks, no answer is a 5xx, and the process exits
+ * within the shutdown timeout the Kubernetes ConfigMap gives it. The clients open no new connection after the
+ * signal: in Kubernetes the pod has left the Service's endpoints by then (the preStop pause is for that).
  */
 class GracefulShutdownIT {
 
@@ -41,25 +43,22 @@ class GracefulShutdownIT {
                     "QUARKUS_SHUTDOWN_TIMEOUT", timeout.toString()));
             KeepAliveClients load = new KeepAliveClients(replica.port(), REQUESTS).start(CONNECTIONS);
             Thread.sleep(3000);
+            load.stopReconnecting();
             Replica.Exit exit = replica.terminate(timeout.plusSeconds(15));
             List<Outcome> outcomes = load.awaitEnd(10_000);
 
             List<Outcome> beforeSignal = outcomes.stream().filter(o -> o.sentAt() - exit.signalledAt() < 0).toList();
             Map<String, Long> kinds = outcomes.stream().collect(Collectors.groupingBy(GracefulShutdownIT::kind,
                     TreeMap::new, Collectors.counting()));
-            System.err.printf("Shutdown figures: %d requests sent before SIGTERM, %d answered; outcomes %s; "
-                            + "exit code %d after %d ms (timeout %s)%n",
-                    beforeSignal.stream().filter(o -> !kind(o).equals("refused")).count(),
-                    beforeSignal.stream().filter(o -> o.status() > 0).count(), kinds, exit.code(), exit.millis(),
-                    timeout);
+            System.err.printf("Shutdown figures: %d requests sent, %d of them before SIGTERM; outcomes %s; "
+                    + "exit code %d after %d ms (timeout %s)%n", outcomes.size(), beforeSignal.size(), kinds,
+                    exit.code(), exit.millis(), timeout);
 
-            assertTrue(beforeSignal.size() > 1000, "under load: " + kinds);
-            for (Outcome outcome : outcomes) {
-                assertTrue(outcome.status() == 200 || kind(outcome).equals("refused"), outcome.toString());
-            }
+            assertTrue(beforeSignal.size() > 500, "under load: " + kinds);
+            assertEquals(Map.of("200", (long) outcomes.size()), kinds, "every request answered 200");
+            // 143 = 128 + SIGTERM: the JVM's code after its shutdown hooks ran to the end on that signal.
             assertTrue(exit.code() == 0 || exit.code() == 143, "exit code " + exit.code());
             assertTrue(exit.millis() <= timeout.toMillis(), exit.millis() + " ms");
-            assertEquals(CONNECTIONS, kinds.getOrDefault("refused", 0L), "each client ends refused: " + kinds);
         }
     }
 
