@@ -10,7 +10,8 @@ import java.sql.SQLException;
 
 /**
  * Ready while the database circuit is closed and a pooled connection answers; not ready, at once, while it is
- * open. A failed check opens the circuit too, so an outage is noticed even when no request needs the database.
+ * open. A failed check is reported to the circuit (whose probe then decides), so an outage is noticed even when
+ * no request needs the database.
  * Liveness never looks at the database: restarting a replica would not bring PostgreSQL back.
  */
 @Readiness
