@@ -18,12 +18,15 @@ public class PortcullisMain implements QuarkusApplication {
 
     public static void main(String... args) {
         if (args.length > 0) {
-            // A command must not collide with a running service's port, and its output is for scripts:
-            // listen on a random loopback port, and keep the log on stderr. It serves no requests, so it
+            // A command must not collide with a running service's ports, and its output is for scripts:
+            // listen on random loopback ports (the API's, and a production build's management interface's),
+            // and keep the log on stderr. It serves no requests, so it
             // needs no credential cache (nor the connection that keeps the cache in step).
             System.setProperty("quarkus.http.port", "0");
             System.setProperty("portcullis.credential-cache.enabled", "false");
             System.setProperty("quarkus.http.host", "127.0.0.1");
+            System.setProperty("quarkus.management.port", "0");
+            System.setProperty("quarkus.management.host", "127.0.0.1");
             System.setProperty("quarkus.log.console.stderr", "true");
             System.setProperty("quarkus.log.level", "WARN");
             // No command signs a JWT: where no signing key is configured (a build machine checking the policy

@@ -49,7 +49,7 @@ class KubernetesManifestsTest {
     /** Quarkus properties the manifests set, beyond those this project declares itself. */
     private static final Set<String> QUARKUS_PROPERTIES = Set.of("quarkus.datasource.jdbc.url",
             "quarkus.datasource.username", "quarkus.datasource.password", "quarkus.http.port",
-            "quarkus.shutdown.timeout", "quarkus.http.proxy.proxy-address-forwarding",
+            "quarkus.shutdown.timeout", "quarkus.shutdown.delay", "quarkus.http.proxy.proxy-address-forwarding",
             "quarkus.http.proxy.allow-x-forwarded", "quarkus.http.proxy.trusted-proxies",
             "quarkus.thread-pool.max-threads");
 
@@ -125,16 +125,18 @@ class KubernetesManifestsTest {
         }
 
         // Graceful shutdown: a preStop pause while the pod leaves the Service's endpoints, then Quarkus's shutdown
-        // timeout for the requests in flight (GracefulShutdownIT holds the service to it), and both within the
-        // grace period, with a margin for the JVM's own exit, before the kubelet kills the container.
+        // delay (answers close their connections) and timeout for the requests in flight (GracefulShutdownIT holds
+        // the service to them), all within the grace period, with a margin for the JVM's own exit.
         List<String> preStop = container.getLifecycle().getPreStop().getExec().getCommand();
         assertEquals("sleep", preStop.get(0), preStop.toString());
         long pause = Long.parseLong(preStop.get(1));
         ConfigMap settings = one(objects, ConfigMap.class, "portcullis");
+        long delay = java.time.Duration.parse("PT" + settings.getData().get("QUARKUS_SHUTDOWN_DELAY")).toSeconds();
         long shutdown = java.time.Duration.parse("PT" + settings.getData().get("QUARKUS_SHUTDOWN_TIMEOUT")).toSeconds();
         assertTrue(pause >= 5, "endpoints controllers and load balancers need seconds to stop sending: " + pause);
-        assertTrue(pod.getTerminationGracePeriodSeconds() >= pause + shutdown + 5, "grace period "
-                + pod.getTerminationGracePeriodSeconds() + " s < preStop " + pause + " s + shutdown " + shutdown + " s + 5 s");
+        assertTrue(pod.getTerminationGracePeriodSeconds() >= pause + delay + shutdown + 5, "grace period "
+                + pod.getTerminationGracePeriodSeconds() + " s < preStop " + pause + " s + shutdown delay " + delay
+                + " s + shutdown timeout " + shutdown + " s + 5 s");
 
         // The API on the named HTTP port, which the service is told to listen on; probes and metrics on the
         // management interface (a production build's), on paths the service answers.

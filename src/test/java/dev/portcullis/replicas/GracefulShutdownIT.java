@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * SIGTERM to the packaged service under load from 32 keep-alive connections, as Kubernetes stops a pod: every
  * request sent to it is answered — those in flight at the signal and those that follow on connections already
  * open, which it closes after their answer — no connection breaks, no answer is a 5xx, and the process exits
- * within the shutdown timeout the Kubernetes ConfigMap gives it. The clients open no new connection after the
- * signal: in Kubernetes the pod has left the Service's endpoints by then (the preStop pause is for that).
+ * within the shutdown delay and timeout the Kubernetes ConfigMap gives it. The clients open no new connection
+ * after the signal: in Kubernetes the pod has left the Service's endpoints by then (the preStop pause is for that).
  */
 class GracefulShutdownIT {
 
@@ -33,6 +33,7 @@ class GracefulShutdownIT {
 
     @Test
     void sigtermUnderLoadAnswersEveryRequestItAcceptedAndExitsInTime() throws Exception {
+        Duration delay = configMapDuration("QUARKUS_SHUTDOWN_DELAY");
         Duration timeout = configMapDuration("QUARKUS_SHUTDOWN_TIMEOUT");
         try (EmbeddedPostgres database = EmbeddedPostgres.start()) {
             Replica replica = Replica.start("shutdown", Map.of(
@@ -40,25 +41,25 @@ class GracefulShutdownIT {
                     "QUARKUS_DATASOURCE_USERNAME", "postgres",
                     "QUARKUS_DATASOURCE_PASSWORD", "postgres",
                     "PORTCULLIS_JWT_SIGNING_KEY", Path.of("src/test/resources/test-keys/signing.pem").toAbsolutePath().toString(),
-                    "QUARKUS_SHUTDOWN_TIMEOUT", timeout.toString()));
+                    "QUARKUS_SHUTDOWN_DELAY", delay.toString(), "QUARKUS_SHUTDOWN_TIMEOUT", timeout.toString()));
             KeepAliveClients load = new KeepAliveClients(replica.port(), REQUESTS).start(CONNECTIONS);
             Thread.sleep(3000);
             load.stopReconnecting();
-            Replica.Exit exit = replica.terminate(timeout.plusSeconds(15));
+            Replica.Exit exit = replica.terminate(delay.plus(timeout).plusSeconds(15));
             List<Outcome> outcomes = load.awaitEnd(10_000);
 
             List<Outcome> beforeSignal = outcomes.stream().filter(o -> o.sentAt() - exit.signalledAt() < 0).toList();
             Map<String, Long> kinds = outcomes.stream().collect(Collectors.groupingBy(GracefulShutdownIT::kind,
                     TreeMap::new, Collectors.counting()));
             System.err.printf("Shutdown figures: %d requests sent, %d of them before SIGTERM; outcomes %s; "
-                    + "exit code %d after %d ms (timeout %s)%n", outcomes.size(), beforeSignal.size(), kinds,
-                    exit.code(), exit.millis(), timeout);
+                    + "exit code %d after %d ms (delay %s, timeout %s)%n", outcomes.size(), beforeSignal.size(), kinds,
+                    exit.code(), exit.millis(), delay, timeout);
 
             assertTrue(beforeSignal.size() > 500, "under load: " + kinds);
             assertEquals(Map.of("200", (long) outcomes.size()), kinds, "every request answered 200");
             // 143 = 128 + SIGTERM: the JVM's code after its shutdown hooks ran to the end on that signal.
             assertTrue(exit.code() == 0 || exit.code() == 143, "exit code " + exit.code());
-            assertTrue(exit.millis() <= timeout.toMillis(), exit.millis() + " ms");
+            assertTrue(exit.millis() <= delay.plus(timeout).toMillis(), exit.millis() + " ms");
         }
     }
 
