@@ -20,8 +20,8 @@ public class PortcullisMain implements QuarkusApplication {
         if (args.length > 0) {
             // A command must not collide with a running service's ports, and its output is for scripts:
             // listen on random loopback ports (the API's, and a production build's management interface's),
-            // and keep the log on stderr. It serves no requests, so it
-            // needs no credential cache (nor the connection that keeps the cache in step).
+            // and keep the log on stderr. It serves no requests, so it needs no credential cache (nor the
+            // connection that keeps the cache in step).
             System.setProperty("quarkus.http.port", "0");
             System.setProperty("portcullis.credential-cache.enabled", "false");
             System.setProperty("quarkus.http.host", "127.0.0.1");

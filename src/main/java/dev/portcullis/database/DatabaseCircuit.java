@@ -27,9 +27,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * its own, and if it cannot either, the circuit opens: the pool then lends no connection ({@link CircuitGate})
  * and gives up on making one within milliseconds (idle connections, which belonged to the server that went
  * away, are dropped), and the probe tries again every {@code portcullis.database.probe-interval}; the first
- * connection it gets closes the circuit and gives the pool back its acquisition timeout. Anything that needs no connection — an anonymous read of no table, a credential in
- * the cache — is not affected. Application-scoped, as is the gate, so that neither is made while the pool that
- * consults the gate is being made.
+ * connection it gets closes the circuit and gives the pool back its acquisition timeout. Anything that needs no
+ * connection — an anonymous read of no table, a credential in the cache — is not affected. Application-scoped,
+ * as is the gate, so that neither is made while the pool that consults the gate is being made.
  */
 @ApplicationScoped
 public class DatabaseCircuit {
