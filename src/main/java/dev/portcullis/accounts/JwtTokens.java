@@ -7,6 +7,8 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -90,7 +92,7 @@ public final class JwtTokens {
         try {
             token = parser.parse(raw);
         } catch (ParseException | RuntimeException e) {
-            throw new TokenError(TokenError.INVALID_OR_EXPIRED);
+            throw new TokenError(onlyExpirationMissing(e) ? "Token has no 'exp' claim" : TokenError.INVALID_OR_EXPIRED);
         }
         String jti = stringClaim(token, JTI);
         if (jti == null) {
@@ -106,6 +108,20 @@ public final class JwtTokens {
             }
         }
         return new Claims(jti, userIdOf(token), type, Instant.ofEpochSecond(token.getExpirationTime()));
+    }
+
+    /**
+     * Whether the token is sound but for a missing {@code exp}: PyJWT does not require the claim, so SimpleJWT
+     * decodes such a token and then says it has none; the parser here refuses it among its other checks.
+     */
+    private static boolean onlyExpirationMissing(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidJwtException invalid) {
+                return !invalid.getErrorDetails().isEmpty() && invalid.getErrorDetails().stream()
+                        .allMatch(error -> error.getErrorCode() == ErrorCodes.EXPIRATION_MISSING);
+            }
+        }
+        return false;
     }
 
     private static String stringClaim(JsonWebToken token, String name) {

@@ -2,6 +2,7 @@ package dev.portcullis.accounts;
 
 import io.smallrye.jwt.util.KeyUtils;
 import org.jose4j.json.JsonUtil;
+import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.keys.HmacKey;
@@ -12,7 +13,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Key;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -63,6 +68,37 @@ public final class TestJwts {
      */
     public static String sign(Map<String, Object> claims, String key, String kid) {
         return jws(claims, AlgorithmIdentifiers.RSA_USING_SHA256, kid, privateKey(key));
+    }
+
+    /** Exactly these claims signed with one of the test keys by another algorithm ({@code RS384}, {@code PS256}…). */
+    public static String signWith(String algorithm, Map<String, Object> claims, String key, String kid) {
+        return jws(claims, algorithm, kid, privateKey(key));
+    }
+
+    /**
+     * Signed with the {@code unknown} key, whose public half the token itself offers to verify it by: in a
+     * {@code jwk} header, or at a {@code jku} address of the signer's choosing.
+     */
+    public static String signWithOfferedKey(Map<String, Object> claims, String header) {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(JsonUtil.toJson(claims));
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setKeyIdHeaderValue("test-signing");
+        RSAPrivateCrtKey key = (RSAPrivateCrtKey) privateKey("unknown");
+        try {
+            PublicKey offered = KeyFactory.getInstance("RSA").generatePublic(
+                    new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+            if (header.equals("jwk")) {
+                jws.setJwkHeader(PublicJsonWebKey.Factory.newPublicJwk(offered));
+            } else {
+                jws.setHeader(header, "https://attacker.example/jwks.json");
+            }
+            jws.setKey(key);
+            jws.setDoKeyValidation(false);
+            return jws.getCompactSerialization();
+        } catch (JoseException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The classic key confusion: HS256 with the RSA public key's bytes as the shared secret. */

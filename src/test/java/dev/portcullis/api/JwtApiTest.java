@@ -146,6 +146,12 @@ class JwtApiTest {
             "/api/private/        |forged:wrong issuer       |401|NOT_VALID:Token is invalid or expired|Token",
             "/api/private/        |forged:wrong audience     |401|NOT_VALID:Token is invalid or expired|Token",
             "/api/private/        |forged:not yet valid      |401|NOT_VALID:Token is invalid or expired|Token",
+            "/api/private/        |forged:RS384              |401|NOT_VALID:Token is invalid or expired|Token",
+            "/api/private/        |forged:RS512              |401|NOT_VALID:Token is invalid or expired|Token",
+            "/api/private/        |forged:PS256              |401|NOT_VALID:Token is invalid or expired|Token",
+            "/api/private/        |forged:offered jwk        |401|NOT_VALID:Token is invalid or expired|Token",
+            "/api/private/        |forged:offered jku        |401|NOT_VALID:Token is invalid or expired|Token",
+            "/api/private/        |forged:no exp             |401|NOT_VALID:Token has no 'exp' claim|Token",
             "/api/private/        |user:999999               |401|{\"detail\":\"User not found\",\"code\":\"user_not_found\"}|Token",
             "/api/private/        |user:none                 |401|{\"detail\":\"Token contained no recognizable user identification\",\"code\":\"token_not_valid\"}|Token",
             "/api/private/        |user:sleeper              |401|{\"detail\":\"User is inactive\",\"code\":\"user_inactive\"}|Token",
@@ -213,6 +219,14 @@ class JwtApiTest {
                 yield TestJwts.sign(claims, "signing", "test-signing");
             }
             case "unknown key" -> TestJwts.sign(claims, "unknown", "unknown");
+            // The service's own key, by an algorithm it does not use (SimpleJWT's ALGORITHM is RS256).
+            case "RS384", "RS512", "PS256" -> TestJwts.signWith(kind, claims, "signing", "test-signing");
+            case "offered jwk" -> TestJwts.signWithOfferedKey(claims, "jwk");
+            case "offered jku" -> TestJwts.signWithOfferedKey(claims, "jku");
+            case "no exp" -> {
+                claims.remove("exp");
+                yield TestJwts.sign(claims, "signing", "test-signing");
+            }
             case "previous key" -> TestJwts.sign(claims, "previous", "previous");
             case "alg none" -> TestJwts.unsigned(claims);
             case "hs256" -> TestJwts.signHs256WithPublicKey(claims);
