@@ -85,12 +85,25 @@ public final class Outages {
         return state != null && (state.startsWith("08") || UNREACHABLE_STATES.contains(state));
     }
 
+    /**
+     * A connection attempt the pool gave up on while the driver was making it: the driver reports the interruption
+     * as an unexpected error (XX000) of its own. It can also hit the next attempt, when the interruption outlives
+     * the attempt it was meant for.
+     */
+    private static boolean interruptedConnect(SQLException sql) {
+        return "XX000".equals(sql.getSQLState()) && sql.getCause() instanceof RuntimeException cause
+                && String.valueOf(cause.getMessage()).startsWith("Interrupted while attempting to connect");
+    }
+
     private static boolean unavailable(Throwable failure) {
         if (unreachable(failure)) {
             return true;
         }
         if (!(failure instanceof SQLException sql)) {
             return false;
+        }
+        if (interruptedConnect(sql)) {
+            return true;
         }
         if (sql.getSQLState() != null) {
             return BUSY_STATES.contains(sql.getSQLState());
