@@ -119,9 +119,9 @@ public class DatabaseCircuit {
     }
 
     private void close() {
+        // Connections given back during the outage have been idle since, so the pool validates them before it
+        // lends them (foreground validation); flushing them here raced with the first requests after recovery.
         pool().setAcquisitionTimeout(acquisitionTimeout);
-        // Connections given back during the outage are checked before anyone is lent one.
-        dataSource.flush(FlushMode.INVALID);
         Instant since = openSince.getAndSet(null);
         LOG.infof("PostgreSQL answers again after %d ms; requests use it again",
                 Duration.between(since, Instant.now()).toMillis());

@@ -87,11 +87,11 @@ public final class Outages {
 
     /**
      * A connection attempt the pool gave up on while the driver was making it: the driver reports the interruption
-     * as an unexpected error (XX000) of its own. It can also hit the next attempt, when the interruption outlives
-     * the attempt it was meant for.
+     * as an unexpected error of its own (SQLSTATE 99999, "something unusual has occurred"), caused by it. It can
+     * also hit the next attempt, when the interruption outlives the attempt it was meant for.
      */
     private static boolean interruptedConnect(SQLException sql) {
-        return "XX000".equals(sql.getSQLState()) && sql.getCause() instanceof RuntimeException cause
+        return sql.getCause() instanceof RuntimeException cause
                 && String.valueOf(cause.getMessage()).startsWith("Interrupted while attempting to connect");
     }
 

@@ -56,11 +56,12 @@ class OutagesTest {
     @ValueSource(strings = {"thrown", "cause", "suppressed"})
     void anInterruptedConnectionAttemptIsUnavailableButOpensNothing(String reachedAs) {
         Throwable interrupted = reached(new SQLException("Something unusual has occurred to cause the driver to fail. "
-                + "Please report this exception.", "XX000",
+                + "Please report this exception.", "99999",
                 new RuntimeException("Interrupted while attempting to connect.")), reachedAs);
         assertTrue(Outages.databaseUnavailable(interrupted));
         assertFalse(Outages.databaseUnreachable(interrupted));
-        Throwable internal = reached(new SQLException("could not read block 7", "XX000"), reachedAs);
+        Throwable internal = reached(new SQLException("could not read block 7", "XX000",
+                new RuntimeException("a server's internal error")), reachedAs);
         assertFalse(Outages.databaseUnavailable(internal));
     }
 
@@ -76,7 +77,7 @@ class OutagesTest {
     @ValueSource(strings = {"thrown", "cause", "suppressed"})
     void anySqlFailureIsADatabaseFailure(String reachedAs) {
         Throwable interrupted = new SQLException("Something unusual has occurred to cause the driver to fail.",
-                "XX000", new IllegalStateException("a failure the driver had no words for"));
+                "99999", new IllegalStateException("a failure the driver had no words for"));
         assertTrue(Outages.databaseFailure(reached(interrupted, reachedAs)));
         assertFalse(Outages.databaseUnavailable(reached(interrupted, reachedAs)));
         assertFalse(Outages.databaseFailure(reached(new IllegalStateException("not the database"), reachedAs)));
