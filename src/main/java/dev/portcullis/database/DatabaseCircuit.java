@@ -39,7 +39,13 @@ public class DatabaseCircuit {
      * What the pool waits for a connection while the circuit is open: enough for a refused connection to be
      * refused (the pool tries twice), too short for anyone to notice; zero would mean forever.
      */
-    private static final Duration WHILE_OPEN = Duration.ofMillis(50);
+    private static final Duration WHILE_OPEN = Duration.ofMillis(100);
+    /**
+     * How long after closing the pool still gives up that quickly. A connection attempt the pool gave up on during
+     * the outage can leave an interruption behind that fails the next attempt, the first after recovery; with the
+     * short wait the pool retries at once instead of after its one-second pause.
+     */
+    private static final Duration RECOVERY_GRACE = Duration.ofSeconds(2);
 
     private final AgroalDataSource dataSource;
     private final DatabaseProbe probe;
@@ -53,8 +59,8 @@ public class DatabaseCircuit {
     private final AtomicReference<Instant> openSince = new AtomicReference<>();
     /** Whether a failure is being checked by the probe (one check at a time). */
     private final AtomicBoolean suspected = new AtomicBoolean();
-    /** The pool's own acquisition timeout, given back when the circuit closes. */
-    private volatile Duration acquisitionTimeout;
+    /** The pool's own acquisition timeout, given back once the circuit has been closed a while. */
+    private final Duration acquisitionTimeout;
 
     DatabaseCircuit(AgroalDataSource dataSource, DatabaseProbe probe, MeterRegistry meters,
                     @ConfigProperty(name = "portcullis.database.probe-interval", defaultValue = "200ms")
@@ -62,6 +68,7 @@ public class DatabaseCircuit {
         this.dataSource = dataSource;
         this.probe = probe;
         this.probeInterval = probeInterval;
+        this.acquisitionTimeout = pool().acquisitionTimeout();
         Gauge.builder("portcullis.database.circuit.open", this, circuit -> circuit.isOpen() ? 1 : 0)
                 .description("1 while PostgreSQL is known to be unreachable and requests that need it are answered 503")
                 .register(meters);
@@ -101,9 +108,7 @@ public class DatabaseCircuit {
         if (!openSince.compareAndSet(null, Instant.now())) {
             return;
         }
-        AgroalConnectionPoolConfiguration pool = pool();
-        acquisitionTimeout = pool.acquisitionTimeout();
-        pool.setAcquisitionTimeout(WHILE_OPEN);
+        pool().setAcquisitionTimeout(WHILE_OPEN);
         dataSource.flush(FlushMode.IDLE);
         LOG.warnf("PostgreSQL cannot be reached (%s): requests that need it are answered 503 until it answers again",
                 Outages.describe(cause));
@@ -120,11 +125,17 @@ public class DatabaseCircuit {
 
     private void close() {
         // Connections given back during the outage have been idle since, so the pool validates them before it
-        // lends them (foreground validation); flushing them here raced with the first requests after recovery.
-        pool().setAcquisitionTimeout(acquisitionTimeout);
+        // lends them (foreground validation).
         Instant since = openSince.getAndSet(null);
+        prober.schedule(this::restoreAcquisitionTimeout, RECOVERY_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         LOG.infof("PostgreSQL answers again after %d ms; requests use it again",
                 Duration.between(since, Instant.now()).toMillis());
+    }
+
+    private void restoreAcquisitionTimeout() {
+        if (!isOpen()) {
+            pool().setAcquisitionTimeout(acquisitionTimeout);
+        }
     }
 
     private AgroalConnectionPoolConfiguration pool() {

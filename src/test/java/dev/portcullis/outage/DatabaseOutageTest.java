@@ -94,7 +94,9 @@ class DatabaseOutageTest {
                 assertEquals(UNAVAILABLE, answer.body(), answer.toString());
                 assertEquals("5", answer.retryAfter(), answer.toString());
             }
-            if (NEED_NO_DATABASE.contains(answer.request())) {
+            // Once changes are heard again, the credential cache starts afresh (it may have missed a revocation), so
+            // right after recovery a token's first request needs the database like any other.
+            if (NEED_NO_DATABASE.contains(answer.request()) && !answer.phase().startsWith("recovery")) {
                 assertEquals(200, answer.status(), "needs no database: " + answer);
             }
             assertTrue(answer.millis() < 6000, "even while the outage is being noticed: " + answer);
