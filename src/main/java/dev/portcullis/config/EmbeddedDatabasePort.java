@@ -2,16 +2,13 @@ package dev.portcullis.config;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Set;
 
 /**
  * A free port for the embedded PostgreSQL of dev mode and tests. Left to itself, the extension picks one of
  * 5432–5442 at random without checking it, and on a machine that runs its own PostgreSQL on 5432 the service
- * would then quietly use that database instead. Only present when the extension is (never in a production
+ * would then quietly use that database instead; this one is checked free, and outside the range outgoing
+ * connections take their ports from ({@link LoopbackPorts}). Only present when the extension is (never in a production
  * build); a configured {@code quarkus.embedded.postgresql.port} wins (this source's ordinal is low).
  */
 public class EmbeddedDatabasePort implements ConfigSource {
@@ -35,11 +32,7 @@ public class EmbeddedDatabasePort implements ConfigSource {
         if (port == null) {
             synchronized (EmbeddedDatabasePort.class) {
                 if (port == null) {
-                    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                        port = String.valueOf(socket.getLocalPort());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("No free port for the embedded PostgreSQL", e);
-                    }
+                    port = String.valueOf(LoopbackPorts.unused());
                 }
             }
         }

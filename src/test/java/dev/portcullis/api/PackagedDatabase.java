@@ -22,7 +22,7 @@ public class PackagedDatabase implements QuarkusTestResourceLifecycleManager {
         synchronized (PackagedDatabase.class) {
             if (database == null) {
                 try {
-                    database = EmbeddedPostgres.start();
+                    database = PostgresOnUnusedPort.start(builder -> builder);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

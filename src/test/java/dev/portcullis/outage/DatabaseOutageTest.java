@@ -62,6 +62,7 @@ class DatabaseOutageTest {
         for (int outage = 1; outage <= 2; outage++) {
             load.phase("outage " + outage + " noticing");
             RestartableDatabase.stop();
+            load.mark("PostgreSQL stopped");
             Thread.sleep(NOTICING.toMillis());
             load.phase("outage " + outage);
             readinessDuring.add(health("/q/health/ready"));
@@ -69,6 +70,7 @@ class DatabaseOutageTest {
             Thread.sleep(OUTAGE.minus(NOTICING).toMillis());
             load.phase("recovery " + outage);
             RestartableDatabase.start();
+            load.mark("PostgreSQL accepts connections");
             firstWrites.add(millisUntilAWriteSucceeds(write));
             load.phase("after " + outage);
             Thread.sleep(1500);
@@ -84,8 +86,10 @@ class DatabaseOutageTest {
         List<Long> found = RestartableDatabase.query("SELECT id FROM posts WHERE id = ANY (?)",
                 (Object) acknowledged.toArray(Long[]::new));
         System.err.printf("Outage figures: by phase %s; during the outages (after their first %d s), by outage and request %s; "
-                        + "first write %s ms after PostgreSQL accepted connections; writes acknowledged %d, found %d%n",
-                byPhase, NOTICING.toSeconds(), byRequestDuringOutages, firstWrites, acknowledged.size(), found.size());
+                        + "first write %s ms after PostgreSQL accepted connections; writes acknowledged %d, found %d; "
+                        + "answers over a second %s; timeline %s%n",
+                byPhase, NOTICING.toSeconds(), byRequestDuringOutages, firstWrites, acknowledged.size(), found.size(),
+                answers.stream().filter(a -> a.millis() > 1000).toList(), load.timeline());
 
         for (Answer answer : answers) {
             assertNull(answer.dropped(), "no connection is dropped: " + answer);
@@ -99,7 +103,8 @@ class DatabaseOutageTest {
             if (NEED_NO_DATABASE.contains(answer.request()) && !answer.phase().startsWith("recovery")) {
                 assertEquals(200, answer.status(), "needs no database: " + answer);
             }
-            assertTrue(answer.millis() < 6000, "even while the outage is being noticed: " + answer);
+            assertTrue(answer.millis() < 6000, "even while the outage is being noticed: " + answer + "; timeline "
+                    + load.timeline());
         }
         long seconds = OUTAGE.minus(NOTICING).toSeconds();
         for (int outage = 1; outage <= 2; outage++) {

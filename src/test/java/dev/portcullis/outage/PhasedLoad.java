@@ -25,8 +25,11 @@ final class PhasedLoad {
         }
     }
 
-    /** One answer; {@code dropped} is the failure when the connection broke instead ({@code status} is then 0). */
-    record Answer(String phase, String request, int status, long millis, String retryAfter, String body,
+    /**
+     * One answer; {@code sentAt} is milliseconds since the load was made, {@code dropped} the failure when the
+     * connection broke instead ({@code status} is then 0).
+     */
+    record Answer(String phase, String request, long sentAt, int status, long millis, String retryAfter, String body,
                   String dropped) {
     }
 
@@ -36,6 +39,9 @@ final class PhasedLoad {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
     private final List<Thread> clients = new ArrayList<>();
+    private final long madeAt = System.nanoTime();
+    /** When each phase began, in milliseconds since the load was made: what a slow answer is read against. */
+    private final ConcurrentLinkedQueue<String> timeline = new ConcurrentLinkedQueue<>();
 
     PhasedLoad(int port) {
         this.port = port;
@@ -57,6 +63,17 @@ final class PhasedLoad {
 
     void phase(String name) {
         phase.set(name);
+        mark(name);
+    }
+
+    /** Notes an event on the timeline, such as PostgreSQL accepting connections again. */
+    void mark(String event) {
+        timeline.add(millisSince(madeAt) + " ms " + event);
+    }
+
+    /** The phases and events so far, with their times. */
+    String timeline() {
+        return String.join(", ", timeline);
     }
 
     /** Stops every client and gives back every answer, in the order they came. */
@@ -78,12 +95,13 @@ final class PhasedLoad {
             builder.header("Authorization", "Token " + request.token());
         }
         long start = System.nanoTime();
+        long sentAt = millisSince(madeAt);
         try {
             HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(phaseName, request.name(), response.statusCode(), millisSince(start),
+            return new Answer(phaseName, request.name(), sentAt, response.statusCode(), millisSince(start),
                     response.headers().firstValue("Retry-After").orElse(null), response.body(), null);
         } catch (IOException e) {
-            return new Answer(phaseName, request.name(), 0, millisSince(start), null, null, e.toString());
+            return new Answer(phaseName, request.name(), sentAt, 0, millisSince(start), null, null, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -1,11 +1,11 @@
 package dev.portcullis.outage;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import dev.portcullis.api.PostgresOnUnusedPort;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A PostgreSQL of this test's own, on a fixed port and data directory so that it can be stopped and
- * started again with its data. Its address is kept in JVM-wide properties, because the profile and the
+ * A PostgreSQL of this test's own, on a port no client socket can take while it is down, and a data directory
+ * of its own, so that it can be stopped and started again with its data. Its address is kept in JVM-wide properties, because the profile and the
  * test may be loaded by different class loaders; it is stopped as an operator would, by a fast shutdown
  * of the postmaster named in its pid file.
  */
@@ -48,12 +48,11 @@ public class RestartableDatabase implements QuarkusTestProfile {
     static synchronized void start() {
         try {
             if (System.getProperty(PORT) == null) {
-                try (ServerSocket socket = new ServerSocket(0)) {
-                    System.setProperty(PORT, String.valueOf(socket.getLocalPort()));
-                }
-                System.setProperty(DIRECTORY, Files.createTempDirectory("portcullis-outage").toString());
-                EmbeddedPostgres.builder().setPort(Integer.parseInt(System.getProperty(PORT)))
-                        .setDataDirectory(System.getProperty(DIRECTORY)).setCleanDataDirectory(false).start();
+                Path directory = Files.createTempDirectory("portcullis-outage");
+                EmbeddedPostgres started = PostgresOnUnusedPort.start(builder -> builder.setDataDirectory(directory)
+                        .setCleanDataDirectory(false));
+                System.setProperty(DIRECTORY, directory.toString());
+                System.setProperty(PORT, String.valueOf(started.getPort()));
                 return;
             }
             // postmaster.opts holds the command line the server was started with.

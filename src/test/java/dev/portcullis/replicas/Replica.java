@@ -3,16 +3,18 @@ package dev.portcullis.replicas;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One instance of the packaged service ({@code target/quarkus-app/quarkus-run.jar}) in the production profile,
@@ -20,48 +22,54 @@ import java.util.Map;
  */
 final class Replica implements AutoCloseable {
 
+    /** Quarkus's start-up line names the ports it bound; in a JSON log its slashes may be escaped. */
+    private static final Pattern LISTENING = Pattern.compile("Listening on: https?:\\\\?/\\\\?/[^:]+:(\\d+)");
+    private static final Pattern MANAGEMENT = Pattern.compile(
+            "Management interface listening on https?:\\\\?/\\\\?/[^:]+:(\\d+)");
+
     private final String name;
-    private final int port;
-    private final int managementPort;
     private final Process process;
+    private final Path log;
+    private int port;
 
-    private Replica(String name, int port, int managementPort, Process process) {
+    private Replica(String name, Process process, Path log) {
         this.name = name;
-        this.port = port;
-        this.managementPort = managementPort;
         this.process = process;
+        this.log = log;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
+    /**
+     * Starts a replica on ports it binds itself (port 0) — no port is chosen here and released for it to take,
+     * which another process could take first — and waits until it says which ones and is ready.
+     */
     static Replica start(String name, Map<String, String> environment) throws IOException, InterruptedException {
-        int port = freePort();
-        int managementPort = freePort();
+        Path log = Path.of("target", "replica-" + name + ".log");
         ProcessBuilder builder = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx256m", "-jar", "target/quarkus-app/quarkus-run.jar"))
-                .redirectErrorStream(true).redirectOutput(new File("target/replica-" + name + ".log"));
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
-        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        // A production build serves health on its management interface; each replica needs a port of its own.
-        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
-        Replica replica = new Replica(name, port, managementPort, builder.start());
+        builder.environment().put("QUARKUS_HTTP_PORT", "0");
+        // A production build serves health on its management interface, on a port of its own.
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", "0");
+        Replica replica = new Replica(name, builder.start(), log);
         replica.awaitReady();
         return replica;
     }
 
-    private void awaitReady() throws InterruptedException {
+    private void awaitReady() throws InterruptedException, IOException {
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("replica " + name + " exited; see target/replica-" + name + ".log");
+                throw new IllegalStateException("replica " + name + " exited; see " + log);
             }
-            // On the API port in the default build, on the management interface in a production build.
-            for (int healthPort : new int[]{port, managementPort}) {
+            String output = Files.readString(log);
+            Matcher listening = LISTENING.matcher(output);
+            if (listening.find()) {
+                port = Integer.parseInt(listening.group(1));
+                // On the API port in the default build, on the management interface in a production build.
+                Matcher management = MANAGEMENT.matcher(output);
+                int healthPort = management.find() ? Integer.parseInt(management.group(1)) : port;
                 try {
                     HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(URI.create("http://localhost:"
                             + healthPort + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding());
@@ -69,12 +77,12 @@ final class Replica implements AutoCloseable {
                         return;
                     }
                 } catch (IOException notYet) {
-                    // not listening yet
+                    // not answering yet
                 }
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("replica " + name + " was not ready in 90 s; see target/replica-" + name + ".log");
+        throw new IllegalStateException("replica " + name + " was not ready in 90 s; see " + log);
     }
 
     String base() {
