@@ -12,6 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,6 +38,30 @@ class ThrottlingTest {
         }
     }
 
+    /**
+     * Counts are kept in the database, which other suites of the run share: every address and username here is
+     * this run's own. An address is written as its last three parts, the test's own {@code test.net.host}.
+     */
+    private static final int RUN = ThreadLocalRandom.current().nextInt(256);
+    private static final String NAMES = "-" + UUID.randomUUID().toString().substring(0, 8);
+
+    private static String at(String testNetHost) {
+        String[] parts = testNetHost.split("\\.");
+        return "10." + RUN + "." + (Integer.parseInt(parts[0]) * 10 + Integer.parseInt(parts[1])) + "." + parts[2];
+    }
+
+    /**
+     * A user of this run, registered and signed in from an address of its own — not by the administrator, whose
+     * requests this profile's user rate would count too.
+     */
+    private static String registered(String name, String address) {
+        Map<String, String> credentials = Map.of("username", name, "password", Api.PASSWORD);
+        RestAssured.given().header("X-Forwarded-For", address).contentType(ContentType.JSON).body(credentials)
+                .post("/api/register/").then().statusCode(201);
+        return RestAssured.given().header("X-Forwarded-For", address).contentType(ContentType.JSON).body(credentials)
+                .post("/api/token/").then().statusCode(200).extract().path("token");
+    }
+
     private static void assertThrottled(Response response) {
         assertEquals(429, response.statusCode(), response.asString());
         String detail = response.jsonPath().getString("detail");
@@ -48,20 +74,20 @@ class ThrottlingTest {
     @Test
     void anonymousRequestsAreCountedByAddress() {
         for (int i = 0; i < 3; i++) {
-            RestAssured.given().header("X-Forwarded-For", "10.2.0.1").get("/api/public/").then().statusCode(200);
+            RestAssured.given().header("X-Forwarded-For", at("2.0.1")).get("/api/public/").then().statusCode(200);
         }
-        assertThrottled(RestAssured.given().header("X-Forwarded-For", "10.2.0.1").get("/api/public/"));
-        RestAssured.given().header("X-Forwarded-For", "10.2.0.2").get("/api/public/").then().statusCode(200);
+        assertThrottled(RestAssured.given().header("X-Forwarded-For", at("2.0.1")).get("/api/public/"));
+        RestAssured.given().header("X-Forwarded-For", at("2.0.2")).get("/api/public/").then().statusCode(200);
     }
 
     @Test
     void usersAreCountedByUser() {
-        String token = Api.token("throttled-user");
+        String token = registered("throttled-user" + NAMES, at("3.1.1"));
         for (int i = 0; i < 4; i++) {
-            Api.withToken(token).header("X-Forwarded-For", "10.3.0." + i).get("/api/private/").then().statusCode(200);
+            Api.withToken(token).header("X-Forwarded-For", at("3.0." + i)).get("/api/private/").then().statusCode(200);
         }
-        assertThrottled(Api.withToken(token).header("X-Forwarded-For", "10.3.0.9").get("/api/private/"));
-        Api.withToken(Api.token("another-user")).get("/api/private/").then().statusCode(200);
+        assertThrottled(Api.withToken(token).header("X-Forwarded-For", at("3.0.9")).get("/api/private/"));
+        Api.withToken(registered("another-user" + NAMES, at("3.1.2"))).get("/api/private/").then().statusCode(200);
     }
 
     private static Response login(String endpoint, String address, String username) {
@@ -71,9 +97,9 @@ class ThrottlingTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "one username from four addresses|/api/token/|/api/token/|/api/token/|/api/token/|10.4.0.1,10.4.0.2,10.4.0.3,10.4.0.4|victim,victim,victim,victim",
-            "four usernames from one address |/api/token/|/api/token/|/api/token/|/api/token/|10.5.0.1,10.5.0.1,10.5.0.1,10.5.0.1|a1,a2,a3,a4",
-            "the three login endpoints share |/api/token/|/api/jwt/create/|/api/auth/login/|/api/token/|10.6.0.1,10.6.0.1,10.6.0.1,10.6.0.1|b1,b2,b3,b4",
+            "one username from four addresses|/api/token/|/api/token/|/api/token/|/api/token/|4.0.1,4.0.2,4.0.3,4.0.4|victim,victim,victim,victim",
+            "four usernames from one address |/api/token/|/api/token/|/api/token/|/api/token/|5.0.1,5.0.1,5.0.1,5.0.1|a1,a2,a3,a4",
+            "the three login endpoints share |/api/token/|/api/jwt/create/|/api/auth/login/|/api/token/|6.0.1,6.0.1,6.0.1,6.0.1|b1,b2,b3,b4",
     })
     void theLoginEndpointsAreCountedByAddressAndByUsername(String name, String first, String second, String third,
                                                           String fourth, String addresses, String usernames) {
@@ -81,10 +107,10 @@ class ThrottlingTest {
         String[] from = addresses.split(",");
         String[] as = usernames.split(",");
         for (int i = 0; i < 3; i++) {
-            int status = login(endpoints[i], from[i], as[i]).statusCode();
+            int status = login(endpoints[i], at(from[i]), as[i] + NAMES).statusCode();
             assertEquals(endpoints[i].equals("/api/jwt/create/") ? 401 : 400, status);
         }
-        assertThrottled(login(endpoints[3], from[3], as[3]));
+        assertThrottled(login(endpoints[3], at(from[3]), as[3] + NAMES));
     }
 
     private static Response basic(String address, String username, String password) {
@@ -97,15 +123,15 @@ class ThrottlingTest {
     @Test
     void basicAuthenticationGuessesAreLoginsToo() {
         for (int i = 0; i < 3; i++) {
-            Response wrong = basic("10.7.0.1", "basic-target-" + i, "not-the-password");
+            Response wrong = basic(at("7.0.1"), "basic-target-" + i + NAMES, "not-the-password");
             assertEquals(401, wrong.statusCode());
             assertEquals(Map.of("detail", "Invalid username/password."), wrong.jsonPath().getMap("$"));
         }
-        assertThrottled(basic("10.7.0.1", "basic-target-3", "not-the-password"));
+        assertThrottled(basic(at("7.0.1"), "basic-target-3" + NAMES, "not-the-password"));
         for (int i = 0; i < 3; i++) {
-            login("/api/token/", "10.7.1." + i, "basic-victim").then().statusCode(400);
+            login("/api/token/", at("7.1." + i), "basic-victim" + NAMES).then().statusCode(400);
         }
-        assertThrottled(basic("10.7.2.1", "basic-victim", Api.PASSWORD));
+        assertThrottled(basic(at("7.2.1"), "basic-victim" + NAMES, Api.PASSWORD));
     }
 
     /**
@@ -114,32 +140,27 @@ class ThrottlingTest {
      */
     @Test
     void aGuesserElsewhereCannotLockAUserOut() {
-        // Registered without the administrator, whose requests this profile's user rate counts.
-        RestAssured.given().header("X-Forwarded-For", "10.8.9.1").contentType(ContentType.JSON)
-                .body(Map.of("username", "lockout-target", "password", Api.PASSWORD)).post("/api/register/")
-                .then().statusCode(201);
-        RestAssured.given().header("X-Forwarded-For", "10.8.0.1").contentType(ContentType.JSON)
-                .body(Map.of("username", "lockout-target", "password", Api.PASSWORD)).post("/api/token/")
-                .then().statusCode(200);
+        String target = "lockout-target" + NAMES;
+        registered(target, at("8.0.1"));
         // The user's own login counted too: two guesses use up the username's 3 a minute.
         for (int i = 0; i < 2; i++) {
-            assertEquals(400, login("/api/token/", "10.8.1." + i, "lockout-target").statusCode());
+            assertEquals(400, login("/api/token/", at("8.1." + i), target).statusCode());
         }
-        assertThrottled(login("/api/token/", "10.8.1.9", "lockout-target"));
-        assertThrottled(RestAssured.given().header("X-Forwarded-For", "10.8.2.1").contentType(ContentType.JSON)
-                .body(Map.of("username", "lockout-target", "password", Api.PASSWORD)).post("/api/token/"));
+        assertThrottled(login("/api/token/", at("8.1.9"), target));
+        assertThrottled(RestAssured.given().header("X-Forwarded-For", at("8.2.1")).contentType(ContentType.JSON)
+                .body(Map.of("username", target, "password", Api.PASSWORD)).post("/api/token/"));
 
-        Response known = RestAssured.given().header("X-Forwarded-For", "10.8.0.1").contentType(ContentType.JSON)
-                .body(Map.of("username", "lockout-target", "password", Api.PASSWORD)).post("/api/auth/login/");
+        Response known = RestAssured.given().header("X-Forwarded-For", at("8.0.1")).contentType(ContentType.JSON)
+                .body(Map.of("username", target, "password", Api.PASSWORD)).post("/api/auth/login/");
         assertEquals(200, known.statusCode(), known.asString());
-        assertEquals(Map.of("username", "lockout-target"), known.jsonPath().getMap("$"));
+        assertEquals(Map.of("username", target), known.jsonPath().getMap("$"));
     }
 
     /** Whatever is sent as a username, the count is kept under a digest of fixed length: no 500, DRF's answer. */
     @ParameterizedTest(name = "a username of {0} characters")
     @org.junit.jupiter.params.provider.ValueSource(ints = {1, 150, 151, 286, 5_000, 100_000})
     void aUsernameOfAnyLengthIsCounted(int length) {
-        Response response = login("/api/token/", "10.10.0." + (length % 250), "u".repeat(length));
+        Response response = login("/api/token/", at("10.0." + (length % 250)), "u".repeat(length));
         assertEquals(400, response.statusCode(), response.asString());
         assertEquals(Map.of("non_field_errors", java.util.List.of("Unable to log in with provided credentials.")),
                 response.jsonPath().getMap("$"));
