@@ -5,6 +5,8 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 import java.util.Map;
@@ -67,20 +69,99 @@ class EveryEndpointIsGuardedTest {
                 data.authenticatorNames());
     }
 
-    @Test
-    void aBadTokenIsJudgedByEveryEndpointsOwnPolicy() {
-        for (EndpointPolicy policy : registry.policies()) {
-            String path = policy.path().replaceAll("\\{[^}]+}", "1");
-            Response response = RestAssured.given().header("Authorization", "Token not-a-real-key")
-                    .contentType("application/json").body("{}").request(policy.httpMethod(), path);
-            String where = policy.httpMethod() + " " + path + ": " + response.asString();
-            if (policy.authenticatorNames().contains("TokenAuthentication")) {
-                assertEquals(policy.wwwAuthenticate() == null ? 403 : 401, response.statusCode(), where);
-                assertEquals("Invalid token.", response.jsonPath().getString("detail"), where);
-                assertEquals(policy.wwwAuthenticate(), response.header("WWW-Authenticate"), where);
-            } else {
-                assertFalse(response.asString().contains("Invalid token."), where);
-            }
+    /** Every endpoint's authentication classes as its resource declares them where that is not the global default. */
+    private static final Map<String, List<String>> DECLARED_AUTHENTICATION = Map.ofEntries(
+            Map.entry("/api/auth/csrf/", List.of()),
+            Map.entry("/api/auth/login/", List.of()),
+            Map.entry("/api/jwt/blacklist/", List.of()),
+            Map.entry("/api/jwt/create/", List.of()),
+            Map.entry("/api/jwt/refresh/", List.of()),
+            Map.entry("/api/jwt/verify/", List.of()),
+            Map.entry("/api/register/", List.of()),
+            Map.entry("/api/probe/no-auth/", List.of()),
+            Map.entry("/api/probe/ping/", List.of()),
+            Map.entry("/api/probe/basic/", List.of("BasicAuthentication")),
+            Map.entry("/api/probe/jwt-first/", List.of("JWTAuthentication", "TokenAuthentication")),
+            Map.entry("/api/probe/session-first/", List.of("SessionAuthentication", "TokenAuthentication")),
+            Map.entry("/api/probe/token-only/", List.of("TokenAuthentication")));
+    private static final List<String> GLOBAL_DEFAULT = List.of("TokenAuthentication", "JWTAuthentication",
+            "SessionAuthentication");
+    /** DRF's {@code authenticate_header} of each class: what a 401 names; none makes the refusal a 403. */
+    private static final Map<String, String> CHALLENGE = Map.of("TokenAuthentication", "Token",
+            "JWTAuthentication", "Bearer realm=\"api\"", "BasicAuthentication", "Basic realm=\"api\"");
+
+    /**
+     * Where no declared class reads a Token header, the header is ignored: what each of these endpoints answers
+     * to {@code {}} without it. {@code method path | status | the body's first field}.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "GET /api/auth/csrf/        |200|csrfToken",
+            "OPTIONS /api/auth/csrf/    |200|name",
+            "POST /api/auth/login/      |400|username",
+            "OPTIONS /api/auth/login/   |200|name",
+            "POST /api/jwt/blacklist/   |400|refresh",
+            "OPTIONS /api/jwt/blacklist/|200|name",
+            "POST /api/jwt/create/      |400|username",
+            "OPTIONS /api/jwt/create/   |200|name",
+            "POST /api/jwt/refresh/     |400|refresh",
+            "OPTIONS /api/jwt/refresh/  |200|name",
+            "POST /api/jwt/verify/      |400|token",
+            "OPTIONS /api/jwt/verify/   |200|name",
+            "POST /api/register/        |400|username",
+            "OPTIONS /api/register/     |200|name",
+            "GET /api/probe/no-auth/    |403|detail",
+            "OPTIONS /api/probe/no-auth/|403|detail",
+            "GET /api/probe/ping/       |200|probe",
+            "OPTIONS /api/probe/ping/   |200|name",
+            "GET /api/probe/basic/      |401|detail",
+            "OPTIONS /api/probe/basic/  |401|detail",
+    })
+    void aTokenHeaderNoDeclaredClassReadsIsIgnored(String endpoint, int status, String field) {
+        String[] methodAndPath = endpoint.split(" ");
+        Response withBadToken = badToken(methodAndPath[0], methodAndPath[1]);
+        Response without = RestAssured.given().contentType("application/json").body("{}")
+                .request(methodAndPath[0], methodAndPath[1]);
+        assertEquals(status, withBadToken.statusCode(), withBadToken.asString());
+        assertEquals(field, withBadToken.jsonPath().getMap("$").keySet().iterator().next(), withBadToken.asString());
+        assertEquals(without.statusCode(), withBadToken.statusCode());
+        assertEquals(without.jsonPath().getMap("$").keySet(), withBadToken.jsonPath().getMap("$").keySet());
+        if (status >= 400) {
+            assertEquals(without.asString(), withBadToken.asString());
         }
+        assertEquals(without.header("WWW-Authenticate"), withBadToken.header("WWW-Authenticate"));
+    }
+
+    @Test
+    void aBadTokenIsJudgedByEveryEndpointsDeclaredAuthentication() {
+        int judged = 0;
+        for (EndpointPolicy policy : registry.policies()) {
+            List<String> declared = DECLARED_AUTHENTICATION.getOrDefault(policy.path(), GLOBAL_DEFAULT);
+            if (!declared.contains("TokenAuthentication")) {
+                continue;  // the table above
+            }
+            Response response = badToken(policy.httpMethod(), policy.path());
+            String where = policy.httpMethod() + " " + policy.path() + ": " + response.asString();
+            String challenge = CHALLENGE.get(declared.get(0));
+            assertEquals(challenge == null ? 403 : 401, response.statusCode(), where);
+            assertEquals("{\"detail\":\"Invalid token.\"}", response.asString(), where);
+            assertEquals(challenge, response.header("WWW-Authenticate"), where);
+            judged++;
+        }
+        assertTrue(judged > 70, "judged " + judged);
+    }
+
+    /** The endpoints the table names are the ones the service has, so that the table cannot go stale. */
+    @Test
+    void theDeclaredAuthenticationIsTheRegistrys() {
+        Map<String, List<String>> declared = registry.policies().stream()
+                .filter(policy -> DECLARED_AUTHENTICATION.containsKey(policy.path()))
+                .collect(Collectors.toMap(EndpointPolicy::path, EndpointPolicy::authenticatorNames, (a, b) -> a));
+        assertEquals(DECLARED_AUTHENTICATION, declared);
+    }
+
+    private static Response badToken(String method, String template) {
+        return RestAssured.given().header("Authorization", "Token not-a-real-key").contentType("application/json")
+                .body("{}").request(method, template.replaceAll("\\{[^}]+}", "1"));
     }
 }
