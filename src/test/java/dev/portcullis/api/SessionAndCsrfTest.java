@@ -47,29 +47,57 @@ class SessionAndCsrfTest {
     }
 
     /**
-     * Unsafe requests of a logged-in browser. Cookie and header: {@code own} (this session's token),
-     * {@code other} (another session's), {@code wrong}, {@code none}.
+     * Unsafe requests of a logged-in browser, on its own posts ({@code {post}}: a new one for each row). Credentials:
+     * the session alone, or a Token or JWT as well — then that class authenticates first and no CSRF check applies,
+     * as in DRF. Cookie and header: {@code own} (this session's token), {@code other} (another session's),
+     * {@code wrong}, {@code none}. A refused write leaves the post as it was.
      */
-    @ParameterizedTest(name = "{0} {1} cookie={2} header={3} -> {4}")
+    @ParameterizedTest(name = "{0} {1} as {2} cookie={3} header={4} -> {5}")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
-            "POST  |/api/posts/          |own  |own  |201|-",
-            "POST  |/api/posts/          |own  |none |403|" + MISSING,
-            "POST  |/api/posts/          |own  |wrong|403|" + MISSING,
-            "POST  |/api/posts/          |none |own  |403|" + NO_COOKIE,
-            "POST  |/api/posts/          |other|other|403|" + MISSING,
-            "POST  |/api/posts/          |own  |other|403|" + MISSING,
-            "GET   |/api/posts/          |none |none |200|-",
-            "GET   |/api/me/             |none |none |200|-",
-            "POST  |/api/webhook/        |none |none |200|-",
-            "POST  |/api/probe/readonly/ |none |none |403|" + NO_COOKIE,
-            "POST  |/api/probe/readonly/ |own  |own  |200|-",
+            "POST  |/api/posts/          |session      |own  |own  |201|-",
+            "POST  |/api/posts/          |session      |own  |none |403|" + MISSING,
+            "POST  |/api/posts/          |session      |own  |wrong|403|" + MISSING,
+            "POST  |/api/posts/          |session      |none |own  |403|" + NO_COOKIE,
+            "POST  |/api/posts/          |session      |other|other|403|" + MISSING,
+            "POST  |/api/posts/          |session      |own  |other|403|" + MISSING,
+            "PUT   |/api/posts/{post}/   |session      |own  |own  |200|-",
+            "PUT   |/api/posts/{post}/   |session      |own  |none |403|" + MISSING,
+            "PUT   |/api/posts/{post}/   |session      |none |own  |403|" + NO_COOKIE,
+            "PATCH |/api/posts/{post}/   |session      |own  |own  |200|-",
+            "PATCH |/api/posts/{post}/   |session      |own  |wrong|403|" + MISSING,
+            "PATCH |/api/posts/{post}/   |session      |other|other|403|" + MISSING,
+            "DELETE|/api/posts/{post}/   |session      |own  |own  |204|-",
+            "DELETE|/api/posts/{post}/   |session      |own  |none |403|" + MISSING,
+            "DELETE|/api/posts/{post}/   |session      |own  |other|403|" + MISSING,
+            "POST  |/api/posts/          |session+token|none |none |201|-",
+            "PUT   |/api/posts/{post}/   |session+token|own  |wrong|200|-",
+            "PATCH |/api/posts/{post}/   |session+token|none |none |200|-",
+            "DELETE|/api/posts/{post}/   |session+token|none |none |204|-",
+            "POST  |/api/posts/          |session+jwt  |none |none |201|-",
+            "PUT   |/api/posts/{post}/   |session+jwt  |none |none |200|-",
+            "PATCH |/api/posts/{post}/   |session+jwt  |other|other|200|-",
+            "DELETE|/api/posts/{post}/   |session+jwt  |none |none |204|-",
+            "GET   |/api/posts/          |session      |none |none |200|-",
+            "GET   |/api/me/             |session      |none |none |200|-",
+            "POST  |/api/webhook/        |session      |none |none |200|-",
+            "POST  |/api/probe/readonly/ |session      |none |none |403|" + NO_COOKIE,
+            "POST  |/api/probe/readonly/ |session      |own  |own  |200|-",
     })
-    void csrfForSessionAuthenticatedRequests(String method, String path, String cookie, String header, int status,
-                                             String detail) {
-        Api.Browser me = login("browser-user");
+    void csrfForRequestsCarryingASession(String method, String path, String credentials, String cookie,
+                                          String header, int status, String detail) {
+        String token = Api.token("browser-user");
+        Api.Browser me = Api.browser("browser-user");
         Api.Browser other = login("browser-peer");
+        int post = Api.post(token, "the browser's own", false);
         RequestSpecification request = RestAssured.given().cookie("sessionid", me.session())
                 .contentType(ContentType.JSON).body(Map.of("title", "from the browser"));
+        switch (credentials.strip()) {
+            case "session+token" -> request.header("Authorization", "Token " + token);
+            case "session+jwt" -> request.header("Authorization", "Bearer " + RestAssured.given()
+                    .contentType(ContentType.JSON).body(Map.of("username", "browser-user", "password", Api.PASSWORD))
+                    .post("/api/jwt/create/").then().statusCode(200).extract().path("access"));
+            default -> { }
+        }
         String cookieValue = switch (cookie.strip()) {
             case "own" -> me.csrf();
             case "other" -> other.csrf();
@@ -84,11 +112,14 @@ class SessionAndCsrfTest {
             case "wrong" -> request.header("X-CSRFToken", "0".repeat(32));
             default -> { }
         }
-        Response response = request.request(method.strip(), path.strip());
+        Response response = request.request(method.strip(), path.strip().replace("{post}", String.valueOf(post)));
         assertEquals(status, response.statusCode(), response.asString());
         if (detail != null) {
             assertEquals(Map.of("detail", detail), response.jsonPath().getMap("$"));
             assertNull(response.header("WWW-Authenticate"));
+            Api.withToken(token).get("/api/posts/" + post + "/").then().statusCode(200)
+                    .body("title", org.hamcrest.Matchers.equalTo("the browser's own"))
+                    .body("published", org.hamcrest.Matchers.equalTo(false));
         }
     }
 
