@@ -1,5 +1,7 @@
 package dev.portcullis.accounts;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -27,9 +29,15 @@ public class PasswordHasher {
     private final SecureRandom random = new SecureRandom();
     private final int iterations;
     private final String dummyHash;
+    private final Counter checks;
 
-    public PasswordHasher(@ConfigProperty(name = "portcullis.password.iterations", defaultValue = "260000") int iterations) {
+    public PasswordHasher(@ConfigProperty(name = "portcullis.password.iterations", defaultValue = "260000") int iterations,
+                          MeterRegistry meters) {
         this.iterations = iterations;
+        this.checks = Counter.builder("portcullis.password.checks")
+                .description("Passwords checked against a hash (each costs the configured PBKDF2 iterations of CPU); "
+                        + "a throttled login is refused before it costs one")
+                .register(meters);
         // Shaped like a real hash, with random key bytes that no password derives to: verifying against it
         // costs what a real verification costs, and making it costs nothing at start-up.
         byte[] unusableKey = new byte[KEY_BITS / 8];
@@ -48,6 +56,7 @@ public class PasswordHasher {
         if (parts.length != 4 || !ALGORITHM.equals(parts[0]) || !parts[1].matches("\\d{1,9}")) {
             return false;
         }
+        checks.increment();
         String computed = derive(password, parts[2], Integer.parseInt(parts[1]));
         return MessageDigest.isEqual(computed.getBytes(StandardCharsets.US_ASCII), parts[3].getBytes(StandardCharsets.US_ASCII));
     }

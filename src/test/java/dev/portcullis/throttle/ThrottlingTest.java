@@ -1,12 +1,14 @@
 package dev.portcullis.throttle;
 
 import dev.portcullis.api.Api;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,6 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @TestProfile(ThrottlingTest.Rates.class)
 class ThrottlingTest {
+
+    @Inject
+    MeterRegistry meters;
 
     public static class Rates implements QuarkusTestProfile {
         @Override
@@ -154,6 +159,36 @@ class ThrottlingTest {
                 .body(Map.of("username", target, "password", Api.PASSWORD)).post("/api/auth/login/");
         assertEquals(200, known.statusCode(), known.asString());
         assertEquals(Map.of("username", target), known.jsonPath().getMap("$"));
+    }
+
+    /**
+     * A throttled login is refused before its password is checked: a guesser cannot make the service spend a
+     * hash's CPU beyond the rate. Each login endpoint and Basic authentication: three guesses cost three checks,
+     * the throttled fourth none.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "/api/token/      |11.0|400",
+            "/api/jwt/create/ |11.1|401",
+            "/api/auth/login/ |11.2|400",
+            "basic            |11.3|401",
+    })
+    void aThrottledLoginNeverReachesTheHash(String endpoint, String net, int refused) {
+        String username = "hash-target-" + net + NAMES;
+        java.util.function.IntFunction<Response> guess = i -> endpoint.equals("basic")
+                ? basic(at(net + "." + i), username, "not-the-password")
+                : login(endpoint, at(net + "." + i), username);
+        double before = passwordChecks();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(refused, guess.apply(i).statusCode());
+        }
+        assertEquals(before + 3, passwordChecks(), "one check per guess under the rate");
+        assertThrottled(guess.apply(9));
+        assertEquals(before + 3, passwordChecks(), "the throttled guess was refused before its check");
+    }
+
+    private double passwordChecks() {
+        return meters.find("portcullis.password.checks").counter().count();
     }
 
     /** Whatever is sent as a username, the count is kept under a digest of fixed length: no 500, DRF's answer. */
