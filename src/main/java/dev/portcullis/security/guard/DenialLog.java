@@ -24,13 +24,13 @@ public class DenialLog {
 
     Denial record(EndpointPolicy policy, Caller caller, Denial denial) {
         LOG.infof("denied status=%d method=%s endpoint=%s action=%s user=%s denied_by=%s kind=%s detail=\"%s\"",
-                denial.status(), policy.httpMethod(), policy.path(), policy.action(), caller, denial.deniedBy(),
+                denial.status(), policy.shownMethod(), policy.path(), policy.action(), caller, denial.deniedBy(),
                 denial.kind(), denial.detail());
         Counter.builder("portcullis.denials")
                 .description("Requests denied by the guard (401 and 403)")
                 .tag("denied_by", denial.deniedBy())
                 .tag("endpoint", policy.path())
-                .tag("method", policy.httpMethod())
+                .tag("method", policy.shownMethod())
                 .tag("status", String.valueOf(denial.status()))
                 .register(meters)
                 .increment();

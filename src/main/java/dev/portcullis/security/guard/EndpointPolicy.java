@@ -44,6 +44,19 @@ public record EndpointPolicy(String resource, String path, String httpMethod, St
         permissions = List.copyOf(permissions);
     }
 
+    /**
+     * A guarded service method's policy (its path is {@code Class.method()}) rather than an endpoint's. Its HTTP
+     * method only says whether it reads or writes, so it is named {@code CALL} wherever it is shown.
+     */
+    public boolean serviceCall() {
+        return !path.startsWith("/");
+    }
+
+    /** {@code GET}, {@code POST}…, or {@code CALL} for a service method, as the lockfile names it. */
+    public String shownMethod() {
+        return serviceCall() ? "CALL" : httpMethod;
+    }
+
     /** The first authenticator's {@code WWW-Authenticate}, which decides between 401 and 403. */
     public String wwwAuthenticate() {
         return authenticators.isEmpty() ? null : authenticators.get(0).wwwAuthenticate();

@@ -77,7 +77,7 @@ public class PolicySnapshot {
                 + ("GET".equals(policy.httpMethod()) ? "read-only" : "unsafe"));
         fields.put(LockEntry.OBJECT_CHECKS, call.objectParameterName() != null
                 ? "on parameter '" + call.objectParameterName() + "'" + ruleNames(policy) : "none");
-        return new LockEntry("CALL " + policy.path(), fields);
+        return new LockEntry(policy.shownMethod() + " " + policy.path(), fields);
     }
 
     private static Map<String, String> common(EndpointPolicy policy, String view) {
