@@ -38,7 +38,9 @@ class AccountSecurityTest {
             "admin create  |ℝ𝕠𝕠𝕥   |Root",
     })
     void aLookAlikeOfATakenUsernameIsTaken(String how, String lookAlike, String taken) {
-        Api.token(taken);
+        if (!taken.equals(Api.ADMIN)) {  // the bootstrap superuser exists already
+            Api.token(taken);
+        }
         var request = how.equals("register") ? RestAssured.given() : Api.withToken(Api.adminToken());
         Response response = request.contentType(ContentType.JSON)
                 .body(Map.of("username", lookAlike, "password", "Unrelated-pass-77"))

@@ -30,6 +30,10 @@ public final class Api {
      * that name — given them again, so that no test depends on what another left behind.
      */
     public static String token(String username, boolean staff, boolean verified, boolean active) {
+        if (username.equals(ADMIN)) {
+            throw new IllegalArgumentException("the bootstrap superuser's flags are not a fixture's to change: "
+                    + "use adminToken()");
+        }
         String admin = adminToken();
         Map<String, Object> flags = new LinkedHashMap<>();
         flags.put("is_staff", staff);
