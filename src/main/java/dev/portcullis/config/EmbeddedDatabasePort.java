@@ -8,8 +8,8 @@ import java.util.Set;
  * A free port for the embedded PostgreSQL of dev mode and tests. Left to itself, the extension picks one of
  * 5432–5442 at random without checking it, and on a machine that runs its own PostgreSQL on 5432 the service
  * would then quietly use that database instead; this one is checked free, and outside the range outgoing
- * connections take their ports from ({@link LoopbackPorts}). Only present when the extension is (never in a production
- * build); a configured {@code quarkus.embedded.postgresql.port} wins (this source's ordinal is low).
+ * connections take their ports from ({@link LoopbackPorts}). Only present when the extension is (never in a
+ * production build); a configured {@code quarkus.embedded.postgresql.port} wins (this source's ordinal is low).
  */
 public class EmbeddedDatabasePort implements ConfigSource {
 
