@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +43,7 @@ class LoginTimingTest {
 
     @Test
     void anUnknownUsernameCostsWhatAWrongPasswordCosts() {
-        String known = "timing-" + UUID.randomUUID().toString().substring(0, 8);
+        String known = Api.unique("timing");
         Api.token(known);
         String unknown = known + "-nobody";
         for (int i = 0; i < 3; i++) {  // warm-up

@@ -25,10 +25,6 @@ class AccountSecurityTest {
 
     private static final String TAKEN = "{\"username\":[\"A user with that username already exists.\"]}";
 
-    private static String unique(String prefix) {
-        return prefix + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     /** Look-alikes of an existing name are the same name (the test profile's superuser is {@code root}). */
     @ParameterizedTest(name = "{0} {1}, a look-alike of {2}")
     @CsvSource(delimiter = '|', value = {
@@ -79,7 +75,7 @@ class AccountSecurityTest {
 
     @Test
     void aPasswordChangeEndsEverySessionOfTheUserButNotTheirTokens() {
-        String username = unique("sessions-");
+        String username = Api.unique("sessions");
         String token = Api.token(username, false, false, true);
         String laptop = sessionOf(username);
         String phone = sessionOf(username);

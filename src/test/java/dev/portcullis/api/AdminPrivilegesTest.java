@@ -8,7 +8,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.Map;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +25,7 @@ class AdminPrivilegesTest {
     /** Fresh accounts for one row: the actor and each kind of target, under names of their own. */
     private record Cast(String staff, String otherStaff, String superuser, String regular) {
         static Cast fresh() {
-            String run = UUID.randomUUID().toString().substring(0, 8);
+            String run = Api.unique("cast");
             Cast cast = new Cast("staff-" + run, "staff2-" + run, "super-" + run, "regular-" + run);
             create(cast.staff, true, false);
             create(cast.otherStaff, true, false);
@@ -135,7 +134,7 @@ class AdminPrivilegesTest {
     })
     void onlyASuperuserCreatesPrivilegedAccounts(String actor, String flags, int status) {
         Cast cast = Cast.fresh();
-        String username = "made-" + UUID.randomUUID().toString().substring(0, 8);
+        String username = Api.unique("made");
         Map<String, Object> body = new java.util.HashMap<>(JsonPath.from(flags).getMap("$"));
         body.put("username", username);
         body.put("password", Api.PASSWORD);

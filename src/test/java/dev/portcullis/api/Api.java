@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Black-box fixtures over HTTP only (so that the same tests can run against a packaged or native build):
@@ -18,6 +19,12 @@ public final class Api {
     public static final String ADMIN = "root";
     public static final String ADMIN_PASSWORD = "root-secret";
     public static final String PASSWORD = "correct-horse-battery";
+
+    /**
+     * Digits only: the password validators compare {@link #PASSWORD} with the username, and random letters
+     * could make the two "too similar" now and then.
+     */
+    private static final int UNIQUE_DIGITS = 100_000_000;
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static volatile String adminToken;
@@ -56,6 +63,11 @@ public final class Api {
         }
         return withToken(admin).post("/api/admin/users/" + username + "/token/").then().statusCode(200)
                 .extract().path("token");
+    }
+
+    /** A name no earlier test or run has used: {@code prefix-} and eight random digits. */
+    public static String unique(String prefix) {
+        return prefix + "-" + String.format("%08d", ThreadLocalRandom.current().nextInt(UNIQUE_DIGITS));
     }
 
     /** A token for a regular, active, unverified user. */

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -37,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ListScopingTest {
 
     /** Every name this run's own: users and groups of an earlier test or run hold grants of their own. */
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final String RUN = Api.unique("run");
 
     @Inject
     SessionFactory sessions;

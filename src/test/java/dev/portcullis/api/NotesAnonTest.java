@@ -44,7 +44,7 @@ class NotesAnonTest {
                 .post("/api/notes/").then().statusCode(201).extract().path("id");
         var request = RestAssured.given();
         if (!actor.equals("anonymous")) {
-            String username = "anon-notes-" + UUID.randomUUID().toString().substring(0, 8);
+            String username = Api.unique("anon-notes");
             request = Api.withToken(Api.token(username, false, false, true));
             if (!actor.equals("nobody")) {
                 Api.grant(Api.modelGrant("username", username, actor), false);

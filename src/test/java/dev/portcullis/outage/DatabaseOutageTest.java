@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -46,7 +45,7 @@ class DatabaseOutageTest {
     @Test
     void twoOutagesInARowAreAnsweredAtOnceAndRecoveredFromWithNothingLost() throws Exception {
         load = new PhasedLoad(RestAssured.port);
-        String username = "outage-" + UUID.randomUUID().toString().substring(0, 8);
+        String username = Api.unique("outage");
         String token = Api.token(username);
         Request cached = new Request("GET", "/api/private/", token, null);
         assertEquals(200, load.send("warm-up", cached).status(), "the token is now cached");

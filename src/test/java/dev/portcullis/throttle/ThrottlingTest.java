@@ -12,7 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,7 +42,7 @@ class ThrottlingTest {
      * this run's own. An address is written as its last three parts, the test's own {@code test.net.host}.
      */
     private static final int RUN = ThreadLocalRandom.current().nextInt(256);
-    static final String NAMES = "-" + UUID.randomUUID().toString().substring(0, 8);
+    static final String NAMES = Api.unique("");
 
     static String at(String testNetHost) {
         String[] parts = testNetHost.split("\\.");
@@ -56,8 +55,9 @@ class ThrottlingTest {
      */
     private static String registered(String name, String address) {
         Map<String, String> credentials = Map.of("username", name, "password", Api.PASSWORD);
-        RestAssured.given().header("X-Forwarded-For", address).contentType(ContentType.JSON).body(credentials)
-                .post("/api/register/").then().statusCode(201);
+        Response registration = RestAssured.given().header("X-Forwarded-For", address).contentType(ContentType.JSON)
+                .body(credentials).post("/api/register/");
+        assertEquals(201, registration.statusCode(), registration.asString());
         return RestAssured.given().header("X-Forwarded-For", address).contentType(ContentType.JSON).body(credentials)
                 .post("/api/token/").then().statusCode(200).extract().path("token");
     }

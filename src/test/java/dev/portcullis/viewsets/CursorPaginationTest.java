@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -32,7 +31,7 @@ class CursorPaginationTest {
     @BeforeEach
     void fiveDocuments() {
         if (token == null) {
-            String user = "cursor-" + UUID.randomUUID().toString().substring(0, 8);
+            String user = Api.unique("cursor");
             Api.documentsOf(user, List.of("t3", "t1", "t5", "t2", "t4"));
             token = Api.token(user);
         }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -32,7 +31,7 @@ class PaginationTest {
     @BeforeEach
     void fiveDocuments() {
         if (token == null) {
-            String user = "pager-" + UUID.randomUUID().toString().substring(0, 8);
+            String user = Api.unique("pager");
             IDS.addAll(Api.documentsOf(user, List.of("page 0", "page 1", "page 2", "page 3", "page 4")));
             token = Api.token(user);
         }
