@@ -25,6 +25,8 @@ public class PasswordHasher {
     private static final String SALT_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final int SALT_LENGTH = 22;
     private static final int KEY_BITS = 256;
+    /** The counter of passwords checked against a hash ({@code portcullis_password_checks_total}). */
+    public static final String CHECKS_METER = "portcullis.password.checks";
 
     private final SecureRandom random = new SecureRandom();
     private final int iterations;
@@ -34,7 +36,7 @@ public class PasswordHasher {
     public PasswordHasher(@ConfigProperty(name = "portcullis.password.iterations", defaultValue = "260000") int iterations,
                           MeterRegistry meters) {
         this.iterations = iterations;
-        this.checks = Counter.builder("portcullis.password.checks")
+        this.checks = Counter.builder(CHECKS_METER)
                 .description("Passwords checked against a hash (each costs the configured PBKDF2 iterations of CPU); "
                         + "a throttled login is refused before it costs one")
                 .register(meters);

@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * A form body ({@code application/x-www-form-urlencoded}) read as Django's {@code QueryDict} reads it, which is
  * lenient where a strict decoder refuses: fields are split on {@code &} only, a field without {@code =} has an
- * empty value, {@code +} is a space, a {@code %} not followed by two hex digits is kept as it is, and bytes that
- * are not UTF-8 become U+FFFD. The last value of a repeated field wins.
+ * empty value, {@code +} is a space, a {@code %} not followed by two hex digits is kept as it is, escaped bytes
+ * that are not UTF-8 become U+FFFD, and a body that is not UTF-8 is read as Latin-1. The last value of a repeated
+ * field wins.
  */
 final class FormBody {
 

@@ -1,5 +1,6 @@
 package dev.portcullis.throttle;
 
+import dev.portcullis.accounts.PasswordHasher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -45,6 +46,6 @@ class ThrottledLoginCostTest {
     }
 
     private double passwordChecks() {
-        return meters.find("portcullis.password.checks").counter().count();
+        return meters.find(PasswordHasher.CHECKS_METER).counter().count();
     }
 }
