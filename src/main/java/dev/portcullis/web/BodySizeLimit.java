@@ -41,9 +41,19 @@ public class BodySizeLimit {
         context.next();
     }
 
+    /** Whether a body of this many bytes is within the limit. */
+    public boolean allows(long bytes) {
+        return bytes <= maxBodySize;
+    }
+
+    /** The 413 body: {@code {"detail":"Request body exceeded N bytes."}}. */
+    public String refusal() {
+        return refusal;
+    }
+
     private boolean tooLarge(String length) {
         try {
-            return Long.parseLong(length.strip()) > maxBodySize;
+            return !allows(Long.parseLong(length.strip()));
         } catch (NumberFormatException e) {
             return false;  // a malformed length is the HTTP server's to refuse
         }
