@@ -4,7 +4,7 @@
 Starts the command given after "--" with AWS_LAMBDA_RUNTIME_API pointing here, hands it the events of
 --events (a JSON array of API Gateway HTTP API events) one by one, as the Lambda service would, and prints one
 JSON line: milliseconds from the process's start to each answer, and each answer's status code. The command is
-then stopped. Nothing here talks to AWS.
+then stopped (SIGTERM, so that a training run's JVM writes its archive on exit). Nothing here talks to AWS.
 """
 import argparse
 import json
@@ -105,12 +105,16 @@ def main():
             at, kind, body = answers.get(timeout=args.timeout)
             if kind == "init" or kind == "error":
                 raise SystemExit(kind + " error: " + body.decode(errors="replace"))
-            sys.stderr.write(repr(body[:300]) + "\n")
             status = json.loads(body).get("statusCode") if body.startswith(b"{") else None
             result["answers"].append({"ms": round((at - started) * 1000, 1), "status": status})
     finally:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+        # SIGTERM first: a training run writes its AppCDS archive or AOT cache as the JVM exits.
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
         server.shutdown()
     print(json.dumps(result))
 

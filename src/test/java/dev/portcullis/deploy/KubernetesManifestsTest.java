@@ -3,8 +3,10 @@ package dev.portcullis.deploy;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
@@ -32,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -106,36 +109,6 @@ class KubernetesManifestsTest {
         assertEquals(expected, described);
     }
 
-    private static List<HasMetadata> render(String overlay) throws IOException, InterruptedException {
-        Process renderer = null;
-        for (List<String> command : List.of(List.of("kubectl", "kustomize"), List.of("kustomize", "build"))) {
-            try {
-                List<String> invocation = new ArrayList<>(command);
-                invocation.add("k8s/overlays/" + overlay);
-                renderer = new ProcessBuilder(invocation).redirectErrorStream(true).start();
-                break;
-            } catch (IOException notInstalled) {
-                // try the next renderer
-            }
-        }
-        MachineTools.require(renderer != null, "neither kubectl nor kustomize is installed (.ci/run provides one)");
-        String yaml = new String(renderer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, renderer.waitFor(), yaml);
-        List<HasMetadata> objects = new ArrayList<>();
-        for (String document : yaml.split("(?m)^---$")) {
-            if (!document.isBlank()) {
-                objects.add(Serialization.unmarshal(document));
-            }
-        }
-        return objects;
-    }
-
-    private static <T extends HasMetadata> T one(List<HasMetadata> objects, Class<T> kind, String name) {
-        return objects.stream().filter(kind::isInstance).map(kind::cast)
-                .filter(o -> o.getMetadata().getName().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + kind.getSimpleName() + " " + name));
-    }
-
     private static boolean selects(Map<String, String> selector, Map<String, String> labels) {
         return !selector.isEmpty() && labels.entrySet().containsAll(selector.entrySet());
     }
@@ -143,8 +116,8 @@ class KubernetesManifestsTest {
     @ParameterizedTest(name = "overlay {0}")
     @ValueSource(strings = {"dev", "prod"})
     void overlayRendersWhatMustHold(String overlay) throws Exception {
-        List<HasMetadata> objects = render(overlay);
-        Deployment deployment = one(objects, Deployment.class, "portcullis");
+        List<HasMetadata> objects = Kustomize.render(overlay);
+        Deployment deployment = Kustomize.one(objects, Deployment.class, "portcullis");
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
         Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
         Container container = pod.getContainers().get(0);
@@ -152,10 +125,10 @@ class KubernetesManifestsTest {
         assertTrue(deployment.getSpec().getReplicas() >= 2);
         assertEquals(0, deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal());
         assertTrue(selects(deployment.getSpec().getSelector().getMatchLabels(), podLabels));
-        assertTrue(selects(one(objects, Service.class, "portcullis").getSpec().getSelector(), podLabels));
-        assertTrue(selects(one(objects, PodDisruptionBudget.class, "portcullis").getSpec().getSelector().getMatchLabels(), podLabels));
-        assertTrue(selects(one(objects, NetworkPolicy.class, "portcullis").getSpec().getPodSelector().getMatchLabels(), podLabels));
-        HorizontalPodAutoscaler autoscaler = one(objects, HorizontalPodAutoscaler.class, "portcullis");
+        assertTrue(selects(Kustomize.one(objects, Service.class, "portcullis").getSpec().getSelector(), podLabels));
+        assertTrue(selects(Kustomize.one(objects, PodDisruptionBudget.class, "portcullis").getSpec().getSelector().getMatchLabels(), podLabels));
+        assertTrue(selects(Kustomize.one(objects, NetworkPolicy.class, "portcullis").getSpec().getPodSelector().getMatchLabels(), podLabels));
+        HorizontalPodAutoscaler autoscaler = Kustomize.one(objects, HorizontalPodAutoscaler.class, "portcullis");
         assertEquals("portcullis", autoscaler.getSpec().getScaleTargetRef().getName());
         assertTrue(autoscaler.getSpec().getMinReplicas() >= 2);
 
@@ -177,7 +150,7 @@ class KubernetesManifestsTest {
         List<String> preStop = container.getLifecycle().getPreStop().getExec().getCommand();
         assertEquals("sleep", preStop.get(0), preStop.toString());
         long pause = Long.parseLong(preStop.get(1));
-        ConfigMap settings = one(objects, ConfigMap.class, "portcullis");
+        ConfigMap settings = Kustomize.one(objects, ConfigMap.class, "portcullis");
         long delay = java.time.Duration.parse("PT" + settings.getData().get("QUARKUS_SHUTDOWN_DELAY")).toSeconds();
         long shutdown = java.time.Duration.parse("PT" + settings.getData().get("QUARKUS_SHUTDOWN_TIMEOUT")).toSeconds();
         assertTrue(pause >= 5, "endpoints controllers and load balancers need seconds to stop sending: " + pause);
@@ -202,7 +175,7 @@ class KubernetesManifestsTest {
         Map<String, String> annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
         assertEquals(String.valueOf(MANAGEMENT_PORT), annotations.get("prometheus.io/port"));
         RestAssured.get(annotations.get("prometheus.io/path")).then().statusCode(200);
-        assertTrue(one(objects, Service.class, "portcullis").getSpec().getPorts().stream()
+        assertTrue(Kustomize.one(objects, Service.class, "portcullis").getSpec().getPorts().stream()
                 .noneMatch(p -> "management".equals(p.getTargetPort().getStrVal())), "the Service exposes no management port");
 
         // Forwarded headers are believed only from configured proxies.
@@ -244,7 +217,7 @@ class KubernetesManifestsTest {
 
         // Network: in on the HTTP port from anywhere, on the management port from inside the cluster only; out to
         // PostgreSQL and DNS only.
-        NetworkPolicy network = one(objects, NetworkPolicy.class, "portcullis");
+        NetworkPolicy network = Kustomize.one(objects, NetworkPolicy.class, "portcullis");
         assertEquals(List.of("http", "management"), network.getSpec().getIngress().stream()
                 .flatMap(rule -> rule.getPorts().stream()).map(p -> p.getPort().getStrVal()).toList());
         network.getSpec().getIngress().stream()
@@ -255,6 +228,83 @@ class KubernetesManifestsTest {
                 .forEach(p -> egressPorts.add(p.getIntVal())));
         assertEquals(Set.of(5432, 53), egressPorts);
         assertFalse(network.getSpec().getPolicyTypes().isEmpty());
+    }
+
+    /** Mount paths Knative refuses (its admission webhook's reserved paths). */
+    private static final Set<String> KNATIVE_RESERVED_PATHS = Set.of("/", "/dev", "/dev/log", "/tmp", "/var", "/var/log");
+
+    /**
+     * The Knative overlay: a Knative Service that scales to zero, probed on the management interface by port number
+     * (Knative allows one named port, the serving one), with the Deployment's configuration and Secrets, and what
+     * Knative's admission would refuse left out (a pod security context, lifecycle hooks, a mount on a reserved path).
+     */
+    @Test
+    void knativeOverlayRendersWhatMustHold() throws Exception {
+        List<HasMetadata> objects = Kustomize.render("knative");
+        assertEquals(Set.of("v1/ConfigMap", "networking.k8s.io/v1/NetworkPolicy", "serving.knative.dev/v1/Service"),
+                objects.stream().map(o -> o.getApiVersion() + "/" + o.getKind()).collect(Collectors.toSet()));
+        GenericKubernetesResource knative = (GenericKubernetesResource) objects.stream()
+                .filter(o -> o.getApiVersion().equals("serving.knative.dev/v1")).findFirst().orElseThrow();
+        PodTemplateSpec template = Serialization.jsonMapper().convertValue(knative.get("spec", "template"),
+                PodTemplateSpec.class);
+        Map<String, String> annotations = template.getMetadata().getAnnotations();
+        assertEquals("0", annotations.get("autoscaling.knative.dev/min-scale"), "scales to zero");
+        assertTrue(Integer.parseInt(annotations.get("autoscaling.knative.dev/max-scale")) >= 1);
+        assertNotNull(annotations.get("autoscaling.knative.dev/scale-to-zero-pod-retention-period"));
+
+        PodSpec pod = template.getSpec();
+        assertEquals(1, pod.getContainers().size());
+        Container container = pod.getContainers().get(0);
+        ConfigMap settings = Kustomize.one(objects, ConfigMap.class, "portcullis");
+        assertEquals(1, container.getPorts().size(), "Knative takes one port");
+        assertTrue(Set.of("http1", "h2c").contains(container.getPorts().get(0).getName()));
+        assertEquals(settings.getData().get("QUARKUS_HTTP_PORT"), String.valueOf(container.getPorts().get(0).getContainerPort()));
+        Map<Probe, String> probes = Map.of(container.getReadinessProbe(), "/q/health/ready",
+                container.getLivenessProbe(), "/q/health/live");
+        probes.forEach((probe, path) -> {
+            assertEquals(path, probe.getHttpGet().getPath());
+            assertEquals(MANAGEMENT_PORT, probe.getHttpGet().getPort().getIntVal(), "a port number, not a name");
+            RestAssured.get(path).then().statusCode(200);
+        });
+        assertEquals(String.valueOf(MANAGEMENT_PORT), annotations.get("prometheus.io/port"));
+
+        assertEquals(null, pod.getSecurityContext(), "Knative refuses a pod security context by default");
+        assertEquals(null, container.getLifecycle(), "Knative refuses lifecycle hooks");
+        assertEquals(Boolean.TRUE, container.getSecurityContext().getRunAsNonRoot());
+        assertEquals(Boolean.TRUE, container.getSecurityContext().getReadOnlyRootFilesystem());
+        assertEquals(Boolean.FALSE, container.getSecurityContext().getAllowPrivilegeEscalation());
+        assertEquals(List.of("ALL"), container.getSecurityContext().getCapabilities().getDrop());
+        assertNotNull(container.getResources().getLimits().get("memory"));
+
+        // The Deployment's configuration and Secrets, and a writable scratch volume where the JVM is told to write.
+        Container deployed = Kustomize.one(Kustomize.render("prod"), Deployment.class, "portcullis").getSpec()
+                .getTemplate().getSpec().getContainers().get(0);
+        assertEquals(deployed.getEnvFrom(), container.getEnvFrom());
+        List<EnvVar> own = container.getEnv().stream().filter(v -> !v.getName().equals("JAVA_TOOL_OPTIONS")).toList();
+        assertEquals(deployed.getEnv(), own);
+        assertEquals(SECRETS.keySet(), referredSecrets(pod, container).keySet());
+        String jvmOptions = container.getEnv().stream().filter(v -> v.getName().equals("JAVA_TOOL_OPTIONS"))
+                .findFirst().orElseThrow().getValue();
+        Matcher tmpdir = Pattern.compile("-Djava.io.tmpdir=(\\S+)").matcher(jvmOptions);
+        assertTrue(tmpdir.find(), jvmOptions);
+        String scratch = container.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(tmpdir.group(1)))
+                .findFirst().orElseThrow(() -> new AssertionError("nothing mounted at " + tmpdir.group(1))).getName();
+        assertNotNull(pod.getVolumes().stream().filter(v -> v.getName().equals(scratch)).findFirst().orElseThrow()
+                .getEmptyDir(), "the scratch volume is an emptyDir");
+        container.getVolumeMounts().forEach(mount -> assertFalse(KNATIVE_RESERVED_PATHS.contains(mount.getMountPath()),
+                mount.getMountPath() + " is reserved by Knative"));
+        pod.getVolumes().stream().filter(v -> v.getSecret() != null).forEach(volume -> assertTrue(
+                (volume.getSecret().getDefaultMode() & 04) != 0, volume.getName() + " is unreadable to the container's "
+                        + "user without a pod-level fsGroup"));
+
+        // The same egress as elsewhere; in only from inside the cluster (Knative's gateway and activator).
+        NetworkPolicy network = Kustomize.one(objects, NetworkPolicy.class, "portcullis");
+        assertTrue(selects(network.getSpec().getPodSelector().getMatchLabels(), template.getMetadata().getLabels()));
+        network.getSpec().getIngress().forEach(rule -> assertFalse(rule.getFrom().isEmpty(), "in from anywhere"));
+        Set<Integer> egressPorts = new HashSet<>();
+        network.getSpec().getEgress().forEach(rule -> rule.getPorts().stream().map(NetworkPolicyPort::getPort)
+                .forEach(p -> egressPorts.add(p.getIntVal())));
+        assertEquals(Set.of(5432, 53), egressPorts);
     }
 
     /** The environment-variable form of every property this project reads, and the Quarkus ones it sets. */
