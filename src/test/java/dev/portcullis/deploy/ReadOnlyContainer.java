@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An unpacked image run as a pod runs it, without a container runtime: in a mount namespace of its own, its root
- * file system mounted read-only, {@code /proc}, a kubelet-style {@code /etc/hosts}, an empty tmpfs for each
+ * file system mounted read-only, {@code /proc} and {@code /dev}, a kubelet-style {@code /etc/hosts}, an empty tmpfs for each
  * {@code emptyDir}, a read-only directory for each Secret, then {@code chroot} to it as the image's user, with the
  * image's entrypoint and the environment given. Needs root (mounts, chroot), as a container runtime does.
  */
@@ -24,6 +24,7 @@ final class ReadOnlyContainer implements AutoCloseable {
             mount --bind "$root" "$root"
             mount -o remount,bind,ro "$root"
             mount -t proc proc "$root/proc"
+            mount --rbind /dev "$root/dev"
             mount --bind -o ro "$root.hosts" "$root/etc/hosts"
             printf '%s\\n' "$mounts" | while IFS='|' read -r kind source target; do
               [ -n "$kind" ] || continue
@@ -46,6 +47,7 @@ final class ReadOnlyContainer implements AutoCloseable {
             Map<String, String> mounts, Path log) throws IOException {
         // Mount points the runtime makes: they are directories of the container, not of the image.
         Files.createDirectories(root.resolve("proc"));
+        Files.createDirectories(root.resolve("dev"));
         Files.writeString(root.resolveSibling(root.getFileName() + ".hosts"),
                 "127.0.0.1 localhost\n::1 localhost\n127.0.1.1 " + InetAddress.getLocalHost().getHostName() + "\n");
         Files.createDirectories(root.resolve("etc"));
