@@ -2,6 +2,7 @@ package dev.portcullis.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.MachineTools;
+import dev.portcullis.StartupLine;
 import dev.portcullis.api.Api;
 import dev.portcullis.api.PackagedDatabase;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -27,8 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.hamcrest.Matchers.equalTo;
@@ -45,9 +44,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ContainerImageIT {
 
     private static final Path TARBALL = Path.of("target", "portcullis-image.tar");
-    private static final Pattern LISTENING = Pattern.compile("Listening on: https?:\\\\?/\\\\?/[^:]+:(\\d+)");
-    private static final Pattern MANAGEMENT = Pattern.compile(
-            "Management interface listening on https?:\\\\?/\\\\?/[^:]+:(\\d+)");
 
     private static ImageTarball image;
     private static Container deployed;
@@ -152,8 +148,8 @@ class ContainerImageIT {
         try (ReadOnlyContainer container = ReadOnlyContainer.start(root, config.get("User").asText(),
                 entrypoint(config), environment, mounts, log)) {
             String started = awaitStarted(container, log);
-            int http = port(LISTENING, started);
-            int management = port(MANAGEMENT, started);
+            int http = StartupLine.httpPort(started).getAsInt();
+            int management = StartupLine.managementPort(started).getAsInt();
 
             assertTrue(started.contains("Picked up JDK_JAVA_OPTIONS: " + settings.getData().get("JDK_JAVA_OPTIONS")),
                     "the JVM runs with the ConfigMap's options");
@@ -173,19 +169,13 @@ class ContainerImageIT {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (Instant.now().isBefore(deadline)) {
             String output = Files.readString(log);
-            if (LISTENING.matcher(output).find() && MANAGEMENT.matcher(output).find()) {
+            if (StartupLine.httpPort(output).isPresent() && StartupLine.managementPort(output).isPresent()) {
                 return output;
             }
             assertTrue(container.isAlive(), "the container stopped: " + output);
             Thread.sleep(200);
         }
         throw new AssertionError("not started within 120 s: " + Files.readString(log));
-    }
-
-    private static int port(Pattern line, String output) {
-        Matcher matcher = line.matcher(output);
-        assertTrue(matcher.find(), output);
-        return Integer.parseInt(matcher.group(1));
     }
 
     /** The Deployment's emptyDir volumes, by mount path. */

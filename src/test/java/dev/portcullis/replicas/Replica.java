@@ -1,5 +1,6 @@
 package dev.portcullis.replicas;
 
+import dev.portcullis.StartupLine;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 
@@ -13,19 +14,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.OptionalInt;
 
 /**
  * One instance of the packaged service ({@code target/quarkus-app/quarkus-run.jar}) in the production profile,
  * as a replica runs: its own process and port, the database and keys it is given.
  */
 final class Replica implements AutoCloseable {
-
-    /** Quarkus's start-up line names the ports it bound; in a JSON log its slashes may be escaped. */
-    private static final Pattern LISTENING = Pattern.compile("Listening on: https?:\\\\?/\\\\?/[^:]+:(\\d+)");
-    private static final Pattern MANAGEMENT = Pattern.compile(
-            "Management interface listening on https?:\\\\?/\\\\?/[^:]+:(\\d+)");
 
     private final String name;
     private final Process process;
@@ -64,12 +59,11 @@ final class Replica implements AutoCloseable {
                 throw new IllegalStateException("replica " + name + " exited; see " + log);
             }
             String output = Files.readString(log);
-            Matcher listening = LISTENING.matcher(output);
-            if (listening.find()) {
-                port = Integer.parseInt(listening.group(1));
+            OptionalInt listening = StartupLine.httpPort(output);
+            if (listening.isPresent()) {
+                port = listening.getAsInt();
                 // On the API port in the default build, on the management interface in a production build.
-                Matcher management = MANAGEMENT.matcher(output);
-                int healthPort = management.find() ? Integer.parseInt(management.group(1)) : port;
+                int healthPort = StartupLine.managementPort(output).orElse(port);
                 try {
                     HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(URI.create("http://localhost:"
                             + healthPort + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding());
