@@ -4,10 +4,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.lang.reflect.Constructor;
-import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,23 +26,8 @@ class CommandLineTest {
         }
     };
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String command) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            int exitCode = ManagementCommands.run(command.split(" "), WITHOUT_SERVICES);
-            return new Run(exitCode, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CommandRun run(String command) {
+        return CommandRun.of(WITHOUT_SERVICES, command.split(" "));
     }
 
     /** Every command, and the executable itself, answers --help (and manage.py's "help COMMAND") with its usage. */
@@ -65,7 +47,7 @@ class CommandLineTest {
             "policy-lock --help|--check       Compare with the lockfile (this build's, or PATH): exit 0",
     })
     void everyCommandHasHelp(String command, String line) {
-        Run run = run(command);
+        CommandRun run = run(command);
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().lines().map(String::strip).anyMatch(line::equals), run.out());
         assertEquals("", run.err());
@@ -88,7 +70,7 @@ class CommandLineTest {
             "policy-lock --check --file|Missing required parameter for option '--file' (PATH)",
     })
     void usageErrorsSayWhatIsWrong(String command, String message) {
-        Run run = run(command);
+        CommandRun run = run(command);
         assertEquals(ManagementCommands.USAGE, run.exitCode(), run.out());
         assertTrue(run.err().startsWith(message), run.err());
         assertEquals("", run.out());
