@@ -102,6 +102,6 @@ def cell(values):
     return "%.0f (%.0f–%.0f)" % (statistics.median(values), min(values), max(values))
 print("| variant | first answer, ms: median (min–max) | first sign-in answer, ms | runs |")
 print("|---|---|---|---|")
-for name, runs in rows.items():
+for name, runs in sorted(rows.items(), key=lambda row: (row[0].split("+")[0], "+" in row[0])):
     print("| %s | %s | %s | %d |" % (name, cell([r[0] for r in runs]), cell([r[1] for r in runs]), len(runs)))
 PY
