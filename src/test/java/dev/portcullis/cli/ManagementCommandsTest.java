@@ -61,7 +61,7 @@ class ManagementCommandsTest {
 
     /**
      * Each command is a process of its own, and what one leaves the next finds: a superuser made by one launch gets
-     * a token from the next, which a third checks. (What each command does is {@link CommandsTest}'s, in-process.)
+     * a token from the next. (What each command does is {@link CommandsTest}'s, in-process.)
      */
     @Test
     void eachLaunchFindsWhatTheLastOneLeft(QuarkusMainLauncher launcher) {
@@ -71,24 +71,18 @@ class ManagementCommandsTest {
 
         LaunchResult token = launcher.launch("create-token", "cli-launched");
         assertEquals(0, token.exitCode(), token.getErrorOutput());
-        String key = output(token).strip();
-        assertTrue(key.matches("[0-9a-f]{40}"), key);
-
-        LaunchResult valid = launcher.launch("check-token", key);
-        assertEquals(0, valid.exitCode(), valid.getErrorOutput());
-        assertEquals("valid: cli-launched", output(valid));
+        assertTrue(output(token).strip().matches("[0-9a-f]{40}"), output(token));
     }
 
     /**
-     * The executable hands its arguments to the commands and returns their exit codes: help, a usage error and a
-     * refusal, launched. What every command parses is {@link CommandLineTest}'s, what it refuses once run
+     * The executable hands its arguments to the commands and returns their exit codes: help and a usage error,
+     * launched. What every command parses is {@link CommandLineTest}'s, what it refuses once run
      * {@link CommandsTest}'s, without a launch each.
      */
     @ParameterizedTest(name = "{0} -> exit {1}")
     @CsvSource(delimiter = '|', value = {
             "--help|0|Usage: java -jar quarkus-run.jar [-h] [COMMAND]",
             "frobnicate|2|Unmatched argument at index 0: 'frobnicate'",
-            "create-token nobody-here|1|No user named 'nobody-here'.",
     })
     void theExecutableRunsTheCommands(String command, int exitCode, String message, QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch(command.split(" "));
