@@ -1,7 +1,6 @@
 package dev.portcullis.lambda;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -73,7 +73,7 @@ final class PackagedFunction implements AutoCloseable {
                     Files.createDirectories(target);
                 } else {
                     Files.createDirectories(target.getParent());
-                    copy(entries, target);
+                    Files.copy(entries, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
@@ -85,14 +85,10 @@ final class PackagedFunction implements AutoCloseable {
         return task;
     }
 
-    private static void copy(InputStream entry, Path target) throws IOException {
-        Files.copy(entry, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
     }
