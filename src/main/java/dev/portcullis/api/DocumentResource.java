@@ -8,16 +8,23 @@ import dev.portcullis.security.permission.ObjectPermissions;
 import dev.portcullis.viewsets.CreatorGrants;
 import dev.portcullis.viewsets.ModelSerializer;
 import dev.portcullis.viewsets.ModelViewSet;
+import dev.portcullis.viewsets.OrderingFields;
+import dev.portcullis.viewsets.SearchFields;
 import jakarta.ws.rs.Path;
 
 import static dev.portcullis.viewsets.Fields.*;
 
-/** Documents under object permissions: seen and changed by those granted it; the creator is granted all. */
+/**
+ * Documents under object permissions: seen and changed by those granted it; the creator is granted all. Searched
+ * and ordered by title.
+ */
 @ViewSet
 @Path("/api/documents/")
 @Model(Document.MODEL)
 @Permissions(ObjectPermissions.class)
 @CreatorGrants({"view", "change", "delete"})
+@SearchFields("title")
+@OrderingFields(value = {"id", "title"}, byDefault = "id")
 public class DocumentResource extends ModelViewSet<Document> {
 
     public DocumentResource() {

@@ -12,7 +12,11 @@ import dev.portcullis.security.guard.ViewSet;
 import dev.portcullis.security.permission.AllowAny;
 import dev.portcullis.security.permission.IsAuthenticated;
 import dev.portcullis.security.permission.Permission;
+import dev.portcullis.viewsets.Filter;
+import dev.portcullis.viewsets.FilterFields;
 import dev.portcullis.viewsets.ModelSerializer;
+import dev.portcullis.viewsets.OrderingFields;
+import dev.portcullis.viewsets.SearchFields;
 import dev.portcullis.viewsets.ModelViewSet;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,9 +25,18 @@ import jakarta.ws.rs.PathParam;
 import java.util.List;
 import static dev.portcullis.viewsets.Fields.*;
 
-/** The guide's {@code PostViewSet}: public reads, authenticated writes, owners edit, staff or owners delete. */
+/**
+ * The guide's {@code PostViewSet}: public reads, authenticated writes, owners edit, staff or owners delete; filtered
+ * by publication, owner and date, searched by title and body, ordered by id, title or date.
+ */
 @ViewSet
 @Path("/api/posts/")
+@FilterFields("published")
+@Filter(name = "owner", field = "owner__username")
+@Filter(name = "created_after", field = "created_at", lookup = "gte")
+@Filter(name = "created_before", field = "created_at", lookup = "lt")
+@SearchFields({"title", "body"})
+@OrderingFields(value = {"id", "title", "created_at"}, byDefault = "id")
 public class PostResource extends ModelViewSet<Post> implements GetPermissions {
 
     public PostResource() {

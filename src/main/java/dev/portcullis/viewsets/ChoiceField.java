@@ -16,6 +16,10 @@ public final class ChoiceField extends Field<ChoiceField> {
         this.choices = List.copyOf(choices);
     }
 
+    List<String> choices() {
+        return choices;
+    }
+
     @Override
     List<Class<?>> javaTypes() {
         return List.of(String.class);

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,18 +35,26 @@ public final class DateTimeField extends Field<DateTimeField> {
 
     @Override
     Object toInternalValue(JsonNode data) throws Invalid {
-        Matcher iso = data.isTextual() ? ISO.matcher(data.textValue()) : null;
-        if (iso == null || !iso.matches()) {
+        if (!data.isTextual()) {
             throw new Invalid(INVALID);
+        }
+        return parse(data.textValue()).orElseThrow(() -> new Invalid(INVALID));
+    }
+
+    /** Django's {@code parse_datetime}, in UTC: empty where the text is no date/time or names none that exists. */
+    static Optional<OffsetDateTime> parse(String text) {
+        Matcher iso = ISO.matcher(text);
+        if (!iso.matches()) {
+            return Optional.empty();
         }
         try {
             String fraction = iso.group(7) == null ? "0" : (iso.group(7) + "00000").substring(0, 6);
             LocalDateTime local = LocalDateTime.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)),
                     Integer.parseInt(iso.group(3)), Integer.parseInt(iso.group(4)), Integer.parseInt(iso.group(5)),
                     iso.group(6) == null ? 0 : Integer.parseInt(iso.group(6)), Integer.parseInt(fraction) * 1000);
-            return OffsetDateTime.of(local, offset(iso.group(8))).withOffsetSameInstant(ZoneOffset.UTC);
+            return Optional.of(OffsetDateTime.of(local, offset(iso.group(8))).withOffsetSameInstant(ZoneOffset.UTC));
         } catch (DateTimeException e) {
-            throw new Invalid(INVALID);
+            return Optional.empty();
         }
     }
 

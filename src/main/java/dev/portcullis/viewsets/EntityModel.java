@@ -167,13 +167,28 @@ public final class EntityModel<E> {
                 + where(restriction), Long.class));
     }
 
-    Rows list(EntityManager entityManager, QueryRestriction restriction, long offset, long limit) {
+    /** @param orderBy the list's {@code order by}, or null for the order of ids */
+    Rows list(EntityManager entityManager, QueryRestriction restriction, String orderBy, long offset, long limit) {
         TypedQuery<Object[]> query = restriction.bind(entityManager.createQuery("select " + select + from
-                + where(restriction) + " order by " + idPath, Object[].class));
+                + where(restriction) + " order by " + (orderBy == null ? idPath : orderBy), Object[].class));
         if (limit >= 0) {
             query.setFirstResult((int) Math.min(offset, Integer.MAX_VALUE)).setMaxResults((int) Math.min(limit, Integer.MAX_VALUE));
         }
         return new Rows(serializer, query.getResultList());
+    }
+
+    /** The id, to break the ties of an ordering. */
+    String idPath() {
+        return idPath;
+    }
+
+    /** Each serializer field's expression in the list's query, by the field's name (to order by it). */
+    Map<String, String> columnsByName() {
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            byName.put(serializer.fields().get(i).name(), columns.get(i));
+        }
+        return byName;
     }
 
     /** The column of a serializer field, for ordering by it: start-up refuses a name the serializer lacks. */

@@ -111,7 +111,7 @@ public abstract class Field<F extends Field<F>> {
         return (F) this;
     }
 
-    private static String camelCase(String name) {
+    static String camelCase(String name) {
         StringBuilder out = new StringBuilder(name.length());
         boolean upper = false;
         for (char c : name.toCharArray()) {

@@ -30,6 +30,7 @@ public abstract class GenericViewSet<E> implements ObjectLookup {
 
     private final ModelSerializer<E> serializer;
     private ViewSetSupport support;
+    private volatile ListFilters filters;
 
     protected GenericViewSet(ModelSerializer<E> serializer) {
         this.serializer = serializer;
@@ -73,14 +74,34 @@ public abstract class GenericViewSet<E> implements ObjectLookup {
     }
 
     final Object listObjects() {
-        QueryRestriction scope = scope(support.guard.policy(), support.guard.request());
-        return pagination().paginate(new ScopedQuery(model(), support.entityManager, scope), support.pageRequest());
+        PageRequest page = support.pageRequest();
+        QueryRestriction scope = scope(support.guard.policy(), support.guard.request()).and(filters().restrict(page.query()));
+        String orderBy = filters().ordersLists() ? filters().orderBy(page.query(), model().idPath()) : null;
+        return pagination().paginate(new ScopedQuery(model(), support.entityManager, scope, orderBy), page);
     }
 
+    /**
+     * DRF's {@code get_object()}, which filters the queryset as the list does: an object the request's filters or
+     * search leave out is a 404 too.
+     */
     final EntityModel.Loaded<E> load(String id) {
-        Optional<EntityModel.Loaded<E>> found = find(id, support.guard.policy(), support.guard.request());
+        QueryRestriction scope = scope(support.guard.policy(), support.guard.request());
+        if (!filters().isEmpty()) {
+            scope = scope.and(filters().restrict(support.pageRequest().query()));
+        }
+        Optional<EntityModel.Loaded<E>> found = find(id, scope);
         support.objects.getObject(found.map(EntityModel.Loaded::object));
         return found.orElseThrow();
+    }
+
+    /** The viewset's filter backends, bound at start-up. */
+    private ListFilters filters() {
+        ListFilters bound = filters;
+        if (bound == null) {
+            bound = support.filters(viewSetClass());
+            filters = bound;
+        }
+        return bound;
     }
 
     @Override
@@ -99,7 +120,10 @@ public abstract class GenericViewSet<E> implements ObjectLookup {
     }
 
     private Optional<EntityModel.Loaded<E>> find(String id, EndpointPolicy policy, AccessRequest request) {
-        QueryRestriction scope = scope(policy, request);
+        return find(id, scope(policy, request));
+    }
+
+    private Optional<EntityModel.Loaded<E>> find(String id, QueryRestriction scope) {
         return model().parseId(id).flatMap(pk -> model().find(support.entityManager, scope, pk));
     }
 

@@ -5,8 +5,11 @@ import jakarta.persistence.EntityManager;
 
 import java.util.List;
 
-/** A viewset's list for one request: its entity, restricted to what the requester may see. */
-record ScopedQuery(EntityModel<?> model, EntityManager entityManager, QueryRestriction scope)
+/**
+ * A viewset's list for one request: its entity, restricted to what the requester may see and to what the request's
+ * filters ask for, in the order it asks for ({@code null}: by id).
+ */
+record ScopedQuery(EntityModel<?> model, EntityManager entityManager, QueryRestriction scope, String orderBy)
         implements Pagination.ScopedList {
 
     @Override
@@ -16,7 +19,7 @@ record ScopedQuery(EntityModel<?> model, EntityManager entityManager, QueryRestr
 
     @Override
     public Rows slice(long offset, long limit) {
-        return scope == QueryRestriction.NOTHING ? Rows.none() : model.list(entityManager, scope, offset, limit);
+        return scope == QueryRestriction.NOTHING ? Rows.none() : model.list(entityManager, scope, orderBy, offset, limit);
     }
 
     @Override

@@ -37,6 +37,7 @@ public class ViewSetSupport {
     private final EntityManagerFactory factory;
     private final Pagination defaultPagination;
     private final Map<ModelSerializer<?>, EntityModel<?>> models = new ConcurrentHashMap<>();
+    private final Map<Class<?>, ListFilters> filters = new ConcurrentHashMap<>();
 
     public ViewSetSupport(GuardContext guard, ObjectAccess objects, EntityManager entityManager, ObjectGrants grants,
                           EntityManagerFactory factory, CurrentVertxRequest request,
@@ -73,8 +74,13 @@ public class ViewSetSupport {
         try {
             ObjectGrants.check(viewSet.viewSetClass());
             EntityModel<?> model = models.computeIfAbsent(viewSet.serializer(), s -> EntityModel.bind(s, factory));
+            ListFilters declared = filters(viewSet.viewSetClass(), viewSet.serializer(), model);
             if (viewSet.pagination() instanceof CursorPagination cursor) {
                 model.fieldIndex(cursor.field());
+                if (declared.ordersLists()) {
+                    throw new IllegalStateException("@OrderingFields and a CursorPagination both order the list: "
+                            + "a cursor pages in its own order, so declare one or the other");
+                }
             }
             EntityManager scratch = factory.createEntityManager();
             try {
@@ -91,6 +97,20 @@ public class ViewSetSupport {
     @SuppressWarnings("unchecked")
     <E> EntityModel<E> model(ModelSerializer<E> serializer) {
         return (EntityModel<E>) models.computeIfAbsent(serializer, s -> EntityModel.bind(s, factory));
+    }
+
+    /** The filter backends a viewset class declares, bound to its entity (once). */
+    ListFilters filters(Class<?> viewSet) {
+        ListFilters bound = filters.get(viewSet);
+        if (bound == null) {
+            throw new IllegalStateException(viewSet.getSimpleName() + " was not bound at start-up");
+        }
+        return bound;
+    }
+
+    private ListFilters filters(Class<?> viewSet, ModelSerializer<?> serializer, EntityModel<?> model) {
+        return filters.computeIfAbsent(viewSet, type -> ListFilters.declaredOn(type, serializer, factory.getMetamodel(),
+                model.columnsByName()));
     }
 
     Pagination defaultPagination() {
