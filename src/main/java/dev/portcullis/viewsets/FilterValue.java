@@ -50,7 +50,12 @@ interface FilterValue {
             });
         }
         if (type == String.class) {
-            return stripped(text -> text);
+            return stripped(text -> {
+                if (text.indexOf('\0') >= 0) {
+                    throw new Field.Invalid(NULL_CHARACTERS);
+                }
+                return text;
+            });
         }
         if (type == Boolean.class || type == boolean.class) {
             return BOOLEAN;
@@ -68,17 +73,11 @@ interface FilterValue {
         throw new IllegalStateException("no filter reads a " + type.getSimpleName());
     }
 
-    /** A form field's cleaning: whitespace stripped, an empty value filters nothing, no NUL character. */
+    /** A form field's cleaning: whitespace stripped, and an empty value filters nothing. */
     private static FilterValue stripped(FilterValue reader) {
         return text -> {
             String value = PythonText.strip(text);
-            if (value.isEmpty()) {
-                return SKIP;
-            }
-            if (value.indexOf('\0') >= 0) {
-                throw new Field.Invalid(NULL_CHARACTERS);
-            }
-            return reader.read(value);
+            return value.isEmpty() ? SKIP : reader.read(value);
         };
     }
 

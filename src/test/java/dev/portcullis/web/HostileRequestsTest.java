@@ -61,7 +61,7 @@ class HostileRequestsTest {
     }
 
     /**
-     * A request made of generated parts: method, path, a list's paging parameters (a name and value each, perhaps
+     * A request made of generated parts: method, path, a list's paging, filter, search and ordering parameters (a name and value each, perhaps
      * repeated), Authorization header, content type and body.
      */
     private record Hostile(String method, String path, List<Map.Entry<String, String>> query, String authorization,
@@ -81,8 +81,12 @@ class HostileRequestsTest {
                 "token", "permission", "object_id", "published");
         private static final List<String> VALUES = List.of("null", "true", "[]", "{}", "-1", "1e308",
                 "99999999999999999999");
-        private static final List<String> PAGE_VALUES = List.of("-1", "0", "1", "20", "last", "1.5", " 5 ", "1_0",
-                "99999999999999999999", "", "NaN", "cD0xMjM=", "bz0xJnI9MSZwPTI=", "%", "\u0000");
+        /** A list's paging, filter, search and ordering parameters (and the names a newcomer might guess). */
+        private static final List<String> QUERY_NAMES = List.of("limit", "offset", "page", "cursor", "search",
+                "ordering", "published", "owner", "created_after", "created_before", "title", "id__in");
+        private static final List<String> QUERY_VALUES = List.of("-1", "0", "1", "20", "last", "1.5", " 5 ", "1_0",
+                "99999999999999999999", "", "NaN", "cD0xMjM=", "bz0xJnI9MSZwPTI=", "%", "_", "\u0000", "true", "False",
+                "-title,id", "--id", "title,,", "2026-11-30T12:00:00Z", "2026-02-30T00:00", "1,x,3", "a%00b");
 
         private static final String PRINTABLE = IntStream.rangeClosed(' ', '~')
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
@@ -106,8 +110,7 @@ class HostileRequestsTest {
         Hostile next() {
             List<Map.Entry<String, String>> query = new ArrayList<>();
             for (int n = random.nextInt(4); n > 0; n--) {
-                query.add(Map.entry(pick(List.of("limit", "offset", "page", "cursor")),
-                        random.nextBoolean() ? junk() : pick(PAGE_VALUES)));
+                query.add(Map.entry(pick(QUERY_NAMES), random.nextBoolean() ? junk() : pick(QUERY_VALUES)));
             }
             return new Hostile(pick(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")), path(), query,
                     authorization(), pick(List.of("application/json", "application/x-www-form-urlencoded", "text/plain")),
