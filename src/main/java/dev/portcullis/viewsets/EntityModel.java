@@ -128,6 +128,9 @@ public final class EntityModel<E> {
                     throw new IllegalStateException(where + ": the id is chosen by the database: declare it readOnly");
                 }
                 field.bind(attribute.getJavaType());
+                if (field instanceof RelatedField related) {
+                    return relatedColumn(metamodel, related, alias + "." + path[i], joins, types, where);
+                }
                 types.add(attribute.getJavaType());
                 return alias + "." + path[i];
             }
@@ -139,6 +142,26 @@ public final class EntityModel<E> {
             type = metamodel.managedType(attribute.getJavaType());
         }
         throw new IllegalStateException(where + ": empty source");
+    }
+
+    /** A related field's column: the related object's id or slug, through a left join (an empty relation is null). */
+    private static String relatedColumn(Metamodel metamodel, RelatedField field, String relation,
+                                        Map<String, String> joins, List<Class<?>> types, String where) {
+        ManagedType<?> target = metamodel.managedType(field.target());
+        String shown = field.slugField() != null ? Field.camelCase(field.slugField())
+                : target.getSingularAttributes().stream().filter(SingularAttribute::isId).findFirst()
+                .map(Attribute::getName).orElseThrow(() -> new IllegalStateException(where + ": "
+                        + field.target().getSimpleName() + " has no single id"));
+        Attribute<?, ?> attribute;
+        try {
+            attribute = target.getAttribute(shown);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(where + ": " + field.target().getSimpleName() + " has no attribute '"
+                    + shown + "' to show");
+        }
+        types.add(attribute.getJavaType());
+        field.bindShownType(attribute.getJavaType(), shown);
+        return joins.computeIfAbsent(relation, j -> "j" + (joins.size() + 1)) + "." + shown;
     }
 
     ModelSerializer<E> serializer() {
@@ -228,12 +251,23 @@ public final class EntityModel<E> {
 
     /** One object the restriction allows, with its representation, in one query. */
     Optional<Loaded<E>> find(EntityManager entityManager, QueryRestriction restriction, Object id) {
+        return findWhere(entityManager, restriction, idPath, id);
+    }
+
+    /** The object whose attribute (e.g. a slug) has the value, among those the restriction allows; the first by id. */
+    Optional<E> findBy(EntityManager entityManager, QueryRestriction restriction, String attribute, Object value) {
+        return findWhere(entityManager, restriction, ROOT + "." + attribute, value).map(Loaded::object);
+    }
+
+    private Optional<Loaded<E>> findWhere(EntityManager entityManager, QueryRestriction restriction, String path,
+                                          Object value) {
         if (restriction == QueryRestriction.NOTHING) {
             return Optional.empty();
         }
         String scoped = restriction == QueryRestriction.NONE ? "" : " and (" + restriction.jpql() + ")";
         List<Object[]> rows = restriction.bind(entityManager.createQuery("select " + ROOT + ", " + select + from
-                + " where " + idPath + " = :" + LOOKUP + scoped, Object[].class)).setParameter(LOOKUP, id).getResultList();
+                + " where " + path + " = :" + LOOKUP + scoped + " order by " + idPath, Object[].class))
+                .setParameter(LOOKUP, value).setMaxResults(1).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -268,6 +302,16 @@ public final class EntityModel<E> {
             }
             set(relation, entity, entityManager.getReference(userType, userId));
         });
+    }
+
+    /** A writable field's value on the object as it is now. */
+    Object current(E entity, Field<?> field) {
+        AttributeMapping attribute = writable.get(field);
+        if (attribute == null) {
+            throw new IllegalArgumentException("'" + field.name() + "' is read-only: it is not among the attributes "
+                    + "a request sets");
+        }
+        return attribute.getValue(entity);
     }
 
     /** Sets the validated values, through Hibernate's accessors. */

@@ -38,6 +38,10 @@ public final class Fields {
         return new DateTimeField(name);
     }
 
+    public static DateField date(String name) {
+        return new DateField(name);
+    }
+
     public static ChoiceField choice(String name, String... choices) {
         return new ChoiceField(name, List.of(choices));
     }
@@ -45,6 +49,19 @@ public final class Fields {
     /** The relation to the user who creates the object, shown by username (DRF's {@code CurrentUserDefault}). */
     public static CurrentUserField currentUser(String name) {
         return new CurrentUserField(name);
+    }
+
+    /**
+     * DRF's {@code PrimaryKeyRelatedField}: a relation to one {@code target}, shown and written as its id, resolved
+     * among the objects the caller could retrieve.
+     */
+    public static RelatedField related(String name, Class<?> target) {
+        return new RelatedField(name, target, null);
+    }
+
+    /** DRF's {@code SlugRelatedField}: the same, shown and written as the related object's {@code slugField}. */
+    public static RelatedField slug(String name, Class<?> target, String slugField) {
+        return new RelatedField(name, target, slugField);
     }
 
     public static ReadOnlyField readOnly(String name) {

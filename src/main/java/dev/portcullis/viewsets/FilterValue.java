@@ -2,14 +2,11 @@ package dev.portcullis.viewsets;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How a filter reads its query parameter, as the django-filter filter for the attribute's type reads it (the form
@@ -64,7 +61,7 @@ interface FilterValue {
             return stripped(text -> DateTimeField.parse(text).orElseThrow(() -> new Field.Invalid(DATE_TIME)));
         }
         if (type == LocalDate.class) {
-            return stripped(FilterValue::date);
+            return stripped(text -> DateField.parse(text).orElseThrow(() -> new Field.Invalid(DATE)));
         }
         if (type == Long.class || type == long.class || type == Integer.class || type == int.class
                 || type == BigDecimal.class) {
@@ -103,21 +100,5 @@ interface FilterValue {
             return whole.max(BigInteger.valueOf(Integer.MIN_VALUE)).min(BigInteger.valueOf(Integer.MAX_VALUE)).intValue();
         }
         return whole.longValue();
-    }
-
-    Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
-
-    /** A {@code DateField}'s ISO date ({@code 2026-1-5} too, as {@code strptime("%Y-%m-%d")} reads it). */
-    private static LocalDate date(String text) throws Field.Invalid {
-        Matcher iso = ISO_DATE.matcher(text);
-        if (!iso.matches()) {
-            throw new Field.Invalid(DATE);
-        }
-        try {
-            return LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)),
-                    Integer.parseInt(iso.group(3)));
-        } catch (DateTimeException e) {
-            throw new Field.Invalid(DATE);
-        }
     }
 }

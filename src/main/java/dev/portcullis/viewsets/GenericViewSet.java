@@ -3,6 +3,7 @@ package dev.portcullis.viewsets;
 import dev.portcullis.security.core.AccessRequest;
 import dev.portcullis.security.core.Caller;
 import dev.portcullis.security.core.QueryRestriction;
+import dev.portcullis.security.core.ValidationError;
 import dev.portcullis.security.guard.EndpointPolicy;
 import dev.portcullis.security.guard.ListScope;
 import dev.portcullis.security.guard.ObjectLookup;
@@ -30,7 +31,7 @@ public abstract class GenericViewSet<E> implements ObjectLookup {
 
     private final ModelSerializer<E> serializer;
     private ViewSetSupport support;
-    private volatile ListFilters filters;
+    private volatile Declarations declarations;
 
     protected GenericViewSet(ModelSerializer<E> serializer) {
         this.serializer = serializer;
@@ -96,17 +97,49 @@ public abstract class GenericViewSet<E> implements ObjectLookup {
 
     /** The viewset's filter backends, bound at start-up. */
     private ListFilters filters() {
-        ListFilters bound = filters;
+        return declarations().filters();
+    }
+
+    final Declarations declarations() {
+        Declarations bound = declarations;
         if (bound == null) {
-            bound = support.filters(viewSetClass());
-            filters = bound;
+            bound = support.declarations(viewSetClass());
+            declarations = bound;
         }
         return bound;
+    }
+
+    /**
+     * A validation error for DRF's {@code raise ValidationError("...")}: thrown by a {@code validateX} hook, the
+     * field's error; by {@code validate(attrs)}, {@code non_field_errors}. The request's changes are rolled back.
+     */
+    protected static ValidationError invalid(String message) {
+        return ValidationError.of(ValidationError.NON_FIELD_ERRORS, message);
     }
 
     @Override
     public final Optional<Object> lookupObject(String id, EndpointPolicy policy, AccessRequest request) {
         return find(id, policy, request).map(EntityModel.Loaded::object);
+    }
+
+    /** The scope each writable relation field resolves in, for the policy lockfile; null when there is none. */
+    @Override
+    public final String relations() {
+        StringBuilder relations = new StringBuilder();
+        for (Field<?> field : serializer.fields()) {
+            if (field instanceof RelatedField related && !related.isReadOnly()) {
+                relations.append(relations.isEmpty() ? "" : "; ").append(field.name()).append(": ").append(related.scope());
+            }
+        }
+        return relations.isEmpty() ? null : relations.toString();
+    }
+
+    /**
+     * The object whose attribute has the value, as a request with this policy would find it in the scoped query (for
+     * a relation that names objects by id or slug).
+     */
+    final Optional<Object> lookupBy(String attribute, Object value, EndpointPolicy policy, AccessRequest request) {
+        return model().findBy(support.entityManager, scope(policy, request), attribute, value).map(object -> object);
     }
 
     @Override

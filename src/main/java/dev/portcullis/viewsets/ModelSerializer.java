@@ -50,12 +50,27 @@ public final class ModelSerializer<E> {
         return fields;
     }
 
+    /** The field of this name. */
+    Field<?> field(String name) {
+        for (Field<?> field : fields) {
+            if (field.name().equals(name)) {
+                return field;
+            }
+        }
+        throw new IllegalArgumentException(model.getSimpleName() + " serializer has no field '" + name + "'");
+    }
+
     /**
      * DRF's {@code is_valid(raise_exception=True)}: the value of each writable field the payload sets.
      *
      * @param partial PATCH: absent fields are not required and stay as they are
      */
     Map<Field<?>, Object> validate(Payload payload, boolean partial) {
+        return validate(payload, partial, null, ValidationHooks.NONE);
+    }
+
+    /** The same, each value then passed through the viewset's {@code validateX} hook for its field. */
+    Map<Field<?>, Object> validate(Payload payload, boolean partial, Object viewSet, ValidationHooks hooks) {
         payload.validate();
         JsonNode data = payload.json();
         Map<Field<?>, Object> values = new LinkedHashMap<>();
@@ -77,6 +92,9 @@ public final class ModelSerializer<E> {
                     values.put(field, null);
                 } else {
                     values.put(field, field.toInternalValue(value));
+                }
+                if (values.containsKey(field)) {
+                    hooks.run(viewSet, field, values);
                 }
             } catch (Field.Invalid invalid) {
                 errors.put(field.name(), invalid.messages());

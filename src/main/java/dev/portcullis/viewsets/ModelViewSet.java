@@ -10,6 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
+import java.util.Map;
+
 /**
  * DRF's {@code ModelViewSet}: {@code list}, {@code create} (201), {@code retrieve}, {@code update},
  * {@code partial_update} and {@code destroy} (204), each in DRF's order — the object found and checked, then the
@@ -40,6 +42,17 @@ public abstract class ModelViewSet<E> extends ReadOnlyModelViewSet<E> {
     protected void performUpdate(E object) {
     }
 
+    /**
+     * DRF's {@code validate(attrs)}: checks across fields, run once every field (and its {@code validateX} hook) is
+     * valid, before {@link #performCreate} or {@link #performUpdate}. Throw {@link #invalid} for
+     * {@code non_field_errors}, or {@code ValidationError.of(field, message)} for one field; nothing is saved.
+     * The per-field hook is a method {@code validateDueDate(LocalDate value)} for the field {@code due_date}, DRF's
+     * {@code validate_due_date}: it returns the value to keep (or is {@code void}), and start-up refuses one that
+     * names no writable field.
+     */
+    protected void validate(Attributes<E> attributes) {
+    }
+
     /** DRF's {@code perform_destroy}, before the delete (grants on the object go with it, see {@link CreatorGrants}). */
     protected void performDestroy(E object) {
     }
@@ -49,7 +62,7 @@ public abstract class ModelViewSet<E> extends ReadOnlyModelViewSet<E> {
     public Representation create(Payload payload) {
         EntityModel<E> model = model();
         E object = model.newInstance();
-        model.write(object, model.serializer().validate(payload, false));
+        model.write(object, validated(object, payload, false, true));
         EntityManager entityManager = support().entityManager;
         model.setCurrentUser(object, caller().id(), entityManager);
         performCreate(object);
@@ -82,9 +95,16 @@ public abstract class ModelViewSet<E> extends ReadOnlyModelViewSet<E> {
         support().entityManager.remove(object);
     }
 
+    private Map<Field<?>, Object> validated(E object, Payload payload, boolean partial, boolean created) {
+        EntityModel<E> model = model();
+        Map<Field<?>, Object> values = model.serializer().validate(payload, partial, this, declarations().hooks());
+        validate(new Attributes<>(model, values, object, created));
+        return values;
+    }
+
     private Representation save(E object, Payload payload, boolean partial) {
         EntityModel<E> model = model();
-        model.write(object, model.serializer().validate(payload, partial));
+        model.write(object, validated(object, payload, partial, false));
         performUpdate(object);
         return represent(object);
     }

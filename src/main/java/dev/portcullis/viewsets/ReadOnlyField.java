@@ -22,7 +22,7 @@ public final class ReadOnlyField extends Field<ReadOnlyField> {
     @Override
     List<Class<?>> javaTypes() {
         return List.of(String.class, Long.class, long.class, Integer.class, int.class, Boolean.class, boolean.class,
-                BigDecimal.class, OffsetDateTime.class);
+                BigDecimal.class, OffsetDateTime.class, java.time.LocalDate.class);
     }
 
     @Override

@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Runs the unsafe actions of a viewset in a transaction (see {@link UnsafeActionsInTransaction}). */
+/**
+ * Runs the unsafe actions of a viewset in a transaction (see {@link UnsafeActionsInTransaction}); a write a database
+ * constraint refuses rolls back and is answered 400.
+ */
 @UnsafeActionsInTransaction
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 200)
@@ -31,8 +34,18 @@ public class UnsafeActionTransactions {
         try {
             return QuarkusTransaction.joiningExisting().call(invocation::proceed);
         } catch (io.quarkus.narayana.jta.QuarkusTransactionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
+            throw refusedByConstraint(e.getCause() instanceof Exception cause ? cause : e, invocation.getTarget());
+        } catch (RuntimeException e) {
+            throw refusedByConstraint(e, invocation.getTarget());
         }
+    }
+
+    /** A constraint the database enforced, as DRF's 400 (see {@link ConstraintErrors}); anything else as it is. */
+    private static Exception refusedByConstraint(Exception error, Object target) {
+        if (target instanceof GenericViewSet<?> viewSet) {
+            return ConstraintErrors.of(error, viewSet.serializer()).<Exception>map(invalid -> invalid).orElse(error);
+        }
+        return error;
     }
 
     private static boolean isUnsafeAction(Method method) {

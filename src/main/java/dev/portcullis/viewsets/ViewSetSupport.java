@@ -2,6 +2,7 @@ package dev.portcullis.viewsets;
 
 import dev.portcullis.security.guard.GuardContext;
 import dev.portcullis.security.guard.ObjectAccess;
+import dev.portcullis.security.guard.ObjectVisibility;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
@@ -16,6 +17,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,14 +36,15 @@ public class ViewSetSupport {
     final ObjectAccess objects;
     final EntityManager entityManager;
     final ObjectGrants grants;
+    private final ObjectVisibility visibility;
     private final CurrentVertxRequest request;
     private final EntityManagerFactory factory;
     private final Pagination defaultPagination;
     private final Map<ModelSerializer<?>, EntityModel<?>> models = new ConcurrentHashMap<>();
-    private final Map<Class<?>, ListFilters> filters = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Declarations> declarations = new ConcurrentHashMap<>();
 
     public ViewSetSupport(GuardContext guard, ObjectAccess objects, EntityManager entityManager, ObjectGrants grants,
-                          EntityManagerFactory factory, CurrentVertxRequest request,
+                          EntityManagerFactory factory, CurrentVertxRequest request, ObjectVisibility visibility,
                           @ConfigProperty(name = "portcullis.pagination.class") String paginationClass,
                           @ConfigProperty(name = "portcullis.pagination.page-size") Optional<Long> pageSize,
                           @ConfigProperty(name = "portcullis.pagination.max-limit") Optional<Long> maxLimit) {
@@ -48,19 +52,29 @@ public class ViewSetSupport {
         this.objects = objects;
         this.entityManager = entityManager;
         this.grants = grants;
+        this.visibility = visibility;
         this.request = request;
         this.factory = factory;
         this.defaultPagination = DefaultPagination.of(paginationClass, pageSize.orElse(null), maxLimit.orElse(null));
     }
 
-    /** Binds every viewset, once all beans can be created (a viewset injects this bean). */
+    /**
+     * Binds every viewset, once all beans can be created (a viewset injects this bean); then every relation field,
+     * to the viewset that decides what its caller may link to.
+     */
     void bindEveryViewSet(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         try {
+            List<GenericViewSet<?>> viewSets = new ArrayList<>();
             for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
                 if (GenericViewSet.class.isAssignableFrom(bean.getBeanClass())) {
                     GenericViewSet<?> viewSet = (GenericViewSet<?>) Arc.container().instance(bean.getBeanClass()).get();
                     bindAtStartup(viewSet);
+                    viewSets.add(viewSet);
                 }
+            }
+            RelatedScopes scopes = new RelatedScopes(viewSets, visibility, entityManager, factory.getMetamodel());
+            for (GenericViewSet<?> viewSet : viewSets) {
+                scopes.bind(viewSet);
             }
         } catch (RuntimeException e) {
             // Plainly, on the console: in production the log is JSON, where a start-up error is hard to find.
@@ -74,10 +88,12 @@ public class ViewSetSupport {
         try {
             ObjectGrants.check(viewSet.viewSetClass());
             EntityModel<?> model = models.computeIfAbsent(viewSet.serializer(), s -> EntityModel.bind(s, factory));
-            ListFilters declared = filters(viewSet.viewSetClass(), viewSet.serializer(), model);
+            Declarations declared = declarations.computeIfAbsent(viewSet.viewSetClass(), type -> new Declarations(
+                    ListFilters.declaredOn(type, viewSet.serializer(), factory.getMetamodel(), model.columnsByName()),
+                    ValidationHooks.declaredOn(type, viewSet.serializer())));
             if (viewSet.pagination() instanceof CursorPagination cursor) {
                 model.fieldIndex(cursor.field());
-                if (declared.ordersLists()) {
+                if (declared.filters().ordersLists()) {
                     throw new IllegalStateException("@OrderingFields and a CursorPagination both order the list: "
                             + "a cursor pages in its own order, so declare one or the other");
                 }
@@ -99,18 +115,13 @@ public class ViewSetSupport {
         return (EntityModel<E>) models.computeIfAbsent(serializer, s -> EntityModel.bind(s, factory));
     }
 
-    /** The filter backends a viewset class declares, bound to its entity (once). */
-    ListFilters filters(Class<?> viewSet) {
-        ListFilters bound = filters.get(viewSet);
+    /** What a viewset class declares, bound at start-up. */
+    Declarations declarations(Class<?> viewSet) {
+        Declarations bound = declarations.get(viewSet);
         if (bound == null) {
             throw new IllegalStateException(viewSet.getSimpleName() + " was not bound at start-up");
         }
         return bound;
-    }
-
-    private ListFilters filters(Class<?> viewSet, ModelSerializer<?> serializer, EntityModel<?> model) {
-        return filters.computeIfAbsent(viewSet, type -> ListFilters.declaredOn(type, serializer, factory.getMetamodel(),
-                model.columnsByName()));
     }
 
     Pagination defaultPagination() {

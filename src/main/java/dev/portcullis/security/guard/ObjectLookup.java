@@ -25,4 +25,12 @@ public interface ObjectLookup {
     default String queryset() {
         return PermissionNames.of(getClass()) + ".lookupObject";
     }
+
+    /**
+     * What the relations a write sets may link to, as the policy lockfile names it for a reviewer (e.g.
+     * {@code project: what ProjectViewSet lets the caller retrieve}), or {@code null} when a write sets none.
+     */
+    default String relations() {
+        return null;
+    }
 }

@@ -24,6 +24,8 @@ final class FieldRules {
             LockEntry.ANONYMOUS, (before, after) -> ranked(List.of("allowed", "refused"), before, after),
             LockEntry.OBJECT_CHECKS, (before, after) -> stricterWhen(FieldRules::enforced, before, after),
             LockEntry.QUERYSET, (before, after) -> stricterWhen(queryset -> !queryset.equals("all objects"), before, after),
+            LockEntry.RELATIONS, (before, after) -> stricterWhen(relations -> !relations.contains("any object"),
+                    before, after),
             LockEntry.CSRF, (before, after) -> ranked(List.of("exempt", "required", "required, trusted origin required"),
                     before, after),
             LockEntry.THROTTLES, (before, after) -> classes(before, after, Severity.TIGHTER, Severity.LOOSER));

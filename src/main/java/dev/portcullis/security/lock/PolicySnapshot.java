@@ -27,6 +27,8 @@ public class PolicySnapshot {
     static final String REQUEST_THROTTLES = "AnonRateThrottle, UserRateThrottle";
     static final String LOGIN_THROTTLE = "LoginRateThrottle";
     private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
+    /** The methods whose body may set relations. */
+    private static final java.util.Set<String> WRITES = java.util.Set.of("POST", "PUT", "PATCH");
     private static final List<String> METHOD_ORDER = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final PolicyRegistry registry;
@@ -40,9 +42,11 @@ public class PolicySnapshot {
         List<LockEntry> entries = new ArrayList<>();
         for (PolicyRegistry.Route route : registry.routes()) {
             String queryset = querysetOf(route);
-            route.httpMethods().forEach(method -> entries.add(endpoint(registry.policyFor(route, method), queryset)));
+            String relations = relationsOf(route);
+            route.httpMethods().forEach(method -> entries.add(endpoint(registry.policyFor(route, method), queryset,
+                    relations)));
             if (!route.httpMethods().contains("OPTIONS")) {
-                entries.add(endpoint(registry.defaultPolicy(route, "OPTIONS"), queryset));
+                entries.add(endpoint(registry.defaultPolicy(route, "OPTIONS"), queryset, relations));
             }
         }
         registry.callPolicies().forEach(call -> entries.add(serviceCall(call)));
@@ -55,11 +59,14 @@ public class PolicySnapshot {
         return policy.httpMethod() + " " + policy.path();
     }
 
-    private LockEntry endpoint(EndpointPolicy policy, String queryset) {
+    private LockEntry endpoint(EndpointPolicy policy, String queryset, String relations) {
         Map<String, String> fields = common(policy, policy.resource() + ", action " + policy.action());
         fields.put(LockEntry.OBJECT_CHECKS, objectChecks(policy, queryset != null));
         if (queryset != null) {
             fields.put(LockEntry.QUERYSET, queryset);
+        }
+        if (relations != null && WRITES.contains(policy.httpMethod())) {
+            fields.put(LockEntry.RELATIONS, relations);
         }
         if (!SAFE_METHODS.contains(policy.httpMethod())) {
             // Django checks CSRF on unsafe methods only.
@@ -129,6 +136,12 @@ public class PolicySnapshot {
     private String querysetOf(PolicyRegistry.Route route) {
         return ObjectLookup.class.isAssignableFrom(route.resourceClass())
                 ? ((ObjectLookup) registry.resourceOf(route)).queryset() : null;
+    }
+
+    /** What the resource's writes may link their relations to; {@code null} for a resource whose writes set none. */
+    private String relationsOf(PolicyRegistry.Route route) {
+        return ObjectLookup.class.isAssignableFrom(route.resourceClass())
+                ? ((ObjectLookup) registry.resourceOf(route)).relations() : null;
     }
 
     private static String names(List<String> names) {

@@ -1,0 +1,149 @@
+package dev.portcullis.viewsets;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * DRF's {@code PrimaryKeyRelatedField} and {@code SlugRelatedField} on a relation to one object: shown as the
+ * related object's id (or slug), written as one — and, unlike DRF, resolved only among the objects the caller could
+ * retrieve from the related entity's viewset (its queryset and permissions, as a {@code GET} of the object by this
+ * caller would run them). An object the caller may not see is "does not exist", exactly as one that is not there.
+ * {@link #anyObject()} widens that to every object, {@link #visibleThrough} names the viewset when the entity has
+ * several; both are declarations the policy lockfile records.
+ */
+public final class RelatedField extends Field<RelatedField> {
+
+    private final Class<?> target;
+    private final String slugField;
+    private Class<?> through;
+    private boolean anyObject;
+    private Class<?> readType;
+    private String shownAttribute;
+    private String scope;
+    private Function<Object, Optional<Object>> resolver;
+
+    RelatedField(String name, Class<?> target, String slugField) {
+        super(name);
+        this.target = target;
+        this.slugField = slugField;
+    }
+
+    /** Resolves any object of the entity, whoever asks (DRF's {@code queryset=Model.objects.all()}). */
+    public RelatedField anyObject() {
+        this.anyObject = true;
+        return this;
+    }
+
+    /** Resolves what this viewset would let the caller retrieve (when more than one viewset shows the entity). */
+    public RelatedField visibleThrough(Class<? extends GenericViewSet<?>> viewSet) {
+        this.through = viewSet;
+        return this;
+    }
+
+    Class<?> target() {
+        return target;
+    }
+
+    /** The attribute of the related object that the field shows: its slug, or else its id ({@code null}). */
+    String slugField() {
+        return slugField;
+    }
+
+    boolean resolvesAnyObject() {
+        return anyObject;
+    }
+
+    Class<?> through() {
+        return through;
+    }
+
+    /** The scope this field resolves in, as the policy lockfile records it (once bound at start-up). */
+    String scope() {
+        return scope;
+    }
+
+    /** At start-up: the attribute of the related object that is shown, and its type. */
+    void bindShownType(Class<?> type, String attribute) {
+        this.readType = type;
+        this.shownAttribute = attribute;
+    }
+
+    /** The related object's attribute a value is compared with ({@code id}, or the slug's attribute). */
+    String shownAttribute() {
+        return shownAttribute;
+    }
+
+    /** At start-up: how a value is looked up for the caller (by {@link #shownAttribute()}), and that scope in words. */
+    void bindResolver(Function<Object, Optional<Object>> lookup, String scope) {
+        this.resolver = lookup;
+        this.scope = scope;
+    }
+
+    @Override
+    List<Class<?>> javaTypes() {
+        return List.of(target);
+    }
+
+    @Override
+    Object toInternalValue(JsonNode data) throws Invalid {
+        Object key = slugField == null ? primaryKey(data) : slug(data);
+        Optional<Object> found = key == null ? Optional.empty() : resolver.apply(key);
+        if (found.isEmpty()) {
+            throw new Invalid(slugField == null ? "Invalid pk \"" + pythonStr(data) + "\" - object does not exist."
+                    : "Object with " + slugField + "=" + pythonStr(data) + " does not exist.");
+        }
+        return found.get();
+    }
+
+    /**
+     * The id in a value as Django reads one for an integer primary key ({@code int(value)}: {@code "7"} and
+     * {@code 7.9} are 7); {@code null} for an id no object can have.
+     */
+    private Object primaryKey(JsonNode data) throws Invalid {
+        BigInteger id;
+        if (data.isIntegralNumber()) {
+            id = data.bigIntegerValue();
+        } else if (data.isNumber() && Double.isFinite(data.doubleValue())) {
+            id = data.decimalValue().toBigInteger();
+        } else if (data.isTextual()) {
+            id = PythonText.parseInt(data.textValue()).orElseThrow(() -> incorrectType("str"));
+        } else {
+            throw incorrectType(data.isBoolean() ? "bool" : data.isArray() ? "list" : data.isObject() ? "dict" : "float");
+        }
+        if (id.bitLength() > 63 || id.signum() < 0) {
+            return null;
+        }
+        if (readType == Integer.class || readType == int.class) {
+            return id.bitLength() > 31 ? null : id.intValue();
+        }
+        return id.longValue();
+    }
+
+    private static Invalid incorrectType(String pythonType) {
+        return new Invalid("Incorrect type. Expected pk value, received " + pythonType + ".");
+    }
+
+    /** A slug as Django compares it with a text column: the value's text. */
+    private Object slug(JsonNode data) throws Invalid {
+        if (readType != String.class) {
+            throw new Invalid("Invalid value.");
+        }
+        String slug = pythonStr(data);
+        return slug.indexOf('\0') >= 0 ? null : slug;
+    }
+
+    @Override
+    void write(JsonGenerator json, Object value) throws IOException {
+        if (value instanceof Number number) {
+            json.writeNumber(number.longValue());
+        } else {
+            json.writeString(value.toString());
+        }
+    }
+}
