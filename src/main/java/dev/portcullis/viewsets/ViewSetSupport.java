@@ -36,7 +36,6 @@ public class ViewSetSupport {
     final ObjectAccess objects;
     final EntityManager entityManager;
     final ObjectGrants grants;
-    private final ObjectVisibility visibility;
     private final CurrentVertxRequest request;
     private final EntityManagerFactory factory;
     private final Pagination defaultPagination;
@@ -44,7 +43,7 @@ public class ViewSetSupport {
     private final Map<Class<?>, Declarations> declarations = new ConcurrentHashMap<>();
 
     public ViewSetSupport(GuardContext guard, ObjectAccess objects, EntityManager entityManager, ObjectGrants grants,
-                          EntityManagerFactory factory, CurrentVertxRequest request, ObjectVisibility visibility,
+                          EntityManagerFactory factory, CurrentVertxRequest request,
                           @ConfigProperty(name = "portcullis.pagination.class") String paginationClass,
                           @ConfigProperty(name = "portcullis.pagination.page-size") Optional<Long> pageSize,
                           @ConfigProperty(name = "portcullis.pagination.max-limit") Optional<Long> maxLimit) {
@@ -52,7 +51,6 @@ public class ViewSetSupport {
         this.objects = objects;
         this.entityManager = entityManager;
         this.grants = grants;
-        this.visibility = visibility;
         this.request = request;
         this.factory = factory;
         this.defaultPagination = DefaultPagination.of(paginationClass, pageSize.orElse(null), maxLimit.orElse(null));
@@ -72,6 +70,8 @@ public class ViewSetSupport {
                     viewSets.add(viewSet);
                 }
             }
+            // Looked up, not injected: the policies it reads are resolved from the viewsets, which inject this bean.
+            ObjectVisibility visibility = Arc.container().instance(ObjectVisibility.class).get();
             RelatedScopes scopes = new RelatedScopes(viewSets, visibility, entityManager, factory.getMetamodel());
             for (GenericViewSet<?> viewSet : viewSets) {
                 scopes.bind(viewSet);

@@ -4,6 +4,7 @@ import dev.portcullis.security.core.AccessRequest;
 import dev.portcullis.security.core.Caller;
 import dev.portcullis.security.permission.Evaluation;
 import dev.portcullis.security.permission.Permission;
+import io.quarkus.arc.Unremovable;
 import jakarta.inject.Singleton;
 
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.function.BiFunction;
  * does not exist for the relation, whatever the reason (not there, hidden, or denied).
  */
 @Singleton
+@Unremovable
 public class ObjectVisibility {
 
     private static final String RETRIEVE = "retrieve";
