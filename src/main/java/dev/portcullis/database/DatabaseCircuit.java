@@ -40,12 +40,6 @@ public class DatabaseCircuit {
      * refused (the pool tries twice), too short for anyone to notice; zero would mean forever.
      */
     private static final Duration WHILE_OPEN = Duration.ofMillis(100);
-    /**
-     * How long after closing the pool still gives up that quickly. A connection attempt the pool gave up on during
-     * the outage can leave an interruption behind that fails the next attempt, the first after recovery; with the
-     * short wait the pool retries at once instead of after its one-second pause.
-     */
-    private static final Duration RECOVERY_GRACE = Duration.ofSeconds(2);
 
     private final AgroalDataSource dataSource;
     private final DatabaseProbe probe;
@@ -59,7 +53,9 @@ public class DatabaseCircuit {
     private final AtomicReference<Instant> openSince = new AtomicReference<>();
     /** Whether a failure is being checked by the probe (one check at a time). */
     private final AtomicBoolean suspected = new AtomicBoolean();
-    /** The pool's own acquisition timeout, given back once the circuit has been closed a while. */
+    /** The connections the pool keeps, made again when the circuit closes. */
+    private final int minSize;
+    /** The pool's own acquisition timeout, given back when the circuit closes. */
     private final Duration acquisitionTimeout;
 
     DatabaseCircuit(AgroalDataSource dataSource, DatabaseProbe probe, MeterRegistry meters,
@@ -69,6 +65,7 @@ public class DatabaseCircuit {
         this.probe = probe;
         this.probeInterval = probeInterval;
         this.acquisitionTimeout = pool().acquisitionTimeout();
+        this.minSize = pool().minSize();
         Gauge.builder("portcullis.database.circuit.open", this, circuit -> circuit.isOpen() ? 1 : 0)
                 .description("1 while PostgreSQL is known to be unreachable and requests that need it are answered 503")
                 .register(meters);
@@ -109,6 +106,9 @@ public class DatabaseCircuit {
             return;
         }
         pool().setAcquisitionTimeout(WHILE_OPEN);
+        // No connections kept while there is no server to keep them on: every request would wait for the pool's
+        // attempts to make them.
+        pool().setMinSize(0);
         dataSource.flush(FlushMode.IDLE);
         LOG.warnf("PostgreSQL cannot be reached (%s): requests that need it are answered 503 until it answers again",
                 Outages.describe(cause));
@@ -124,18 +124,18 @@ public class DatabaseCircuit {
     }
 
     private void close() {
-        // Connections given back during the outage have been idle since, so the pool validates them before it
-        // lends them (foreground validation).
+        // The pool gets its own timeout back at once: a short one cancels connection attempts that take longer, and
+        // a cancelled attempt interrupts the thread making it, which fails the next attempt too (kept for two
+        // seconds after recovery, the short wait made the first write wait 3.5 s). The connections it keeps are made
+        // at once and handed to waiting requests: with none, a request that comes while others wait for a
+        // connection first waits up to a second (Agroal's transfer queue). Connections given back during the
+        // outage have been idle since, so the pool validates them before it lends them.
+        pool().setAcquisitionTimeout(acquisitionTimeout);
+        pool().setMinSize(minSize);
+        dataSource.flush(FlushMode.FILL);
         Instant since = openSince.getAndSet(null);
-        prober.schedule(this::restoreAcquisitionTimeout, RECOVERY_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         LOG.infof("PostgreSQL answers again after %d ms; requests use it again",
                 Duration.between(since, Instant.now()).toMillis());
-    }
-
-    private void restoreAcquisitionTimeout() {
-        if (!isOpen()) {
-            pool().setAcquisitionTimeout(acquisitionTimeout);
-        }
     }
 
     private AgroalConnectionPoolConfiguration pool() {

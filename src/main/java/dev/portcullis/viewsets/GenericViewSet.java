@@ -55,6 +55,15 @@ public abstract class GenericViewSet<E> implements ObjectLookup {
         return support.defaultPagination();
     }
 
+    /**
+     * A query parameter of the request ({@code request.query_params.get(name)}: the last of a repeated one), empty
+     * when there is none — or no request at all, as when start-up checks {@link #getQueryset} and
+     * {@link #pagination}.
+     */
+    protected final Optional<String> queryParameter(String name) {
+        return support.requestInProgress() ? support.pageRequest().parameter(name) : Optional.empty();
+    }
+
     /** The user the request is authenticated as (DRF's {@code request.user}). */
     protected final Caller caller() {
         return support.guard.caller();
@@ -201,7 +210,10 @@ public abstract class GenericViewSet<E> implements ObjectLookup {
             try {
                 restriction = getQueryset(caller);
             } catch (RuntimeException e) {
-                throw new IllegalStateException("getQueryset(" + caller + ") failed: " + e, e);
+                throw new IllegalStateException(viewSetClass().getSimpleName() + ".getQueryset(Caller) failed at "
+                        + "start-up, where it is called with no request to check its JPQL: " + e + ". Read the request "
+                        + "with queryParameter(name), which is empty then; filters belong in @FilterFields, @Filter "
+                        + "and @SearchFields", e);
             }
             if (restriction == null) {
                 throw new IllegalStateException("getQueryset returned null: return QueryRestriction.NONE for every object");

@@ -128,6 +128,10 @@ public class ViewSetSupport {
         return defaultPagination;
     }
 
+    boolean requestInProgress() {
+        return request.getCurrent() != null;
+    }
+
     PageRequest pageRequest() {
         return PageRequest.of(request.getCurrent().request());
     }

@@ -1,0 +1,43 @@
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import filters, viewsets
+
+from .models import Book, Copy, Loan, Member
+from .permissions import IsLibrarianOrReadOnly
+from .serializers import BookSerializer, CopySerializer, LoanSerializer, MemberSerializer
+
+
+class BookViewSet(viewsets.ModelViewSet):
+    queryset = Book.objects.all()
+    serializer_class = BookSerializer
+    permission_classes = [IsLibrarianOrReadOnly]
+    filter_backends = [DjangoFilterBackend, filters.SearchFilter, filters.OrderingFilter]
+    filterset_fields = ['author']
+    search_fields = ['title']
+    ordering_fields = ['title']
+
+
+class CopyViewSet(viewsets.ModelViewSet):
+    queryset = Copy.objects.all()
+    serializer_class = CopySerializer
+    permission_classes = [IsLibrarianOrReadOnly]
+
+
+class MemberViewSet(viewsets.ModelViewSet):
+    """Staff enrol librarians, librarians enrol users at their branch; a member sees their own membership."""
+    serializer_class = MemberSerializer
+    permission_classes = [IsLibrarianOrReadOnly]
+
+    def get_queryset(self):
+        return Member.objects.filter(Member.visible_to(self.request.user))
+
+
+class LoanViewSet(viewsets.ModelViewSet):
+    """Members see their own loans; librarians see and lend at their branch, one open loan per copy."""
+    serializer_class = LoanSerializer
+    permission_classes = [IsLibrarianOrReadOnly]
+    filter_backends = [DjangoFilterBackend, filters.OrderingFilter]
+    filterset_fields = ['returned']
+    ordering_fields = ['due']
+
+    def get_queryset(self):
+        return Loan.objects.filter(Member.visible_to(self.request.user, 'member__')).order_by('id')
