@@ -15,17 +15,17 @@ public final class BooleanField extends Field<BooleanField> {
     }
 
     @Override
-    List<Class<?>> javaTypes() {
+    protected List<Class<?>> javaTypes() {
         return List.of(Boolean.class, boolean.class);
     }
 
     @Override
-    Object toInternalValue(JsonNode data) throws Invalid {
+    protected Object toInternalValue(JsonNode data) throws Invalid {
         return Payload.readBoolean(data).orElseThrow(() -> new Invalid("Must be a valid boolean."));
     }
 
     @Override
-    void write(JsonGenerator json, Object value) throws IOException {
+    protected void write(JsonGenerator json, Object value) throws IOException {
         json.writeBoolean((Boolean) value);
     }
 }

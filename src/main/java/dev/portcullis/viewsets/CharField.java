@@ -50,12 +50,12 @@ public final class CharField extends Field<CharField> {
     }
 
     @Override
-    List<Class<?>> javaTypes() {
+    protected List<Class<?>> javaTypes() {
         return List.of(String.class);
     }
 
     @Override
-    Object toInternalValue(JsonNode data) throws Invalid {
+    protected Object toInternalValue(JsonNode data) throws Invalid {
         if (!(data.isTextual() || data.isNumber())) {
             throw new Invalid("Not a valid string.");
         }
@@ -92,7 +92,7 @@ public final class CharField extends Field<CharField> {
     }
 
     @Override
-    void write(JsonGenerator json, Object value) throws IOException {
+    protected void write(JsonGenerator json, Object value) throws IOException {
         json.writeString(value.toString());
     }
 }

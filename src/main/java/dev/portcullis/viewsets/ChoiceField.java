@@ -21,12 +21,12 @@ public final class ChoiceField extends Field<ChoiceField> {
     }
 
     @Override
-    List<Class<?>> javaTypes() {
+    protected List<Class<?>> javaTypes() {
         return List.of(String.class);
     }
 
     @Override
-    Object toInternalValue(JsonNode data) throws Invalid {
+    protected Object toInternalValue(JsonNode data) throws Invalid {
         String input = pythonStr(data);
         if (data.isValueNode() && choices.contains(input)) {
             return input;
@@ -35,7 +35,7 @@ public final class ChoiceField extends Field<ChoiceField> {
     }
 
     @Override
-    void write(JsonGenerator json, Object value) throws IOException {
+    protected void write(JsonGenerator json, Object value) throws IOException {
         json.writeString(value.toString());
     }
 }

@@ -25,17 +25,17 @@ public final class CurrentUserField extends Field<CurrentUserField> {
     }
 
     @Override
-    List<Class<?>> javaTypes() {
+    protected List<Class<?>> javaTypes() {
         return List.of(String.class);
     }
 
     @Override
-    Object toInternalValue(JsonNode data) {
+    protected Object toInternalValue(JsonNode data) {
         throw new IllegalStateException("the current user is never read from a request");
     }
 
     @Override
-    void write(JsonGenerator json, Object value) throws IOException {
+    protected void write(JsonGenerator json, Object value) throws IOException {
         json.writeString(value.toString());
     }
 }

@@ -22,12 +22,12 @@ public final class DateField extends Field<DateField> {
     }
 
     @Override
-    List<Class<?>> javaTypes() {
+    protected List<Class<?>> javaTypes() {
         return List.of(LocalDate.class);
     }
 
     @Override
-    Object toInternalValue(JsonNode data) throws Invalid {
+    protected Object toInternalValue(JsonNode data) throws Invalid {
         return (data.isTextual() ? parse(data.textValue()) : Optional.<LocalDate>empty())
                 .orElseThrow(() -> new Invalid(INVALID));
     }
@@ -47,7 +47,7 @@ public final class DateField extends Field<DateField> {
     }
 
     @Override
-    void write(JsonGenerator json, Object value) throws IOException {
+    protected void write(JsonGenerator json, Object value) throws IOException {
         json.writeString(value.toString());
     }
 }

@@ -29,12 +29,12 @@ public final class DateTimeField extends Field<DateTimeField> {
     }
 
     @Override
-    List<Class<?>> javaTypes() {
+    protected List<Class<?>> javaTypes() {
         return List.of(OffsetDateTime.class);
     }
 
     @Override
-    Object toInternalValue(JsonNode data) throws Invalid {
+    protected Object toInternalValue(JsonNode data) throws Invalid {
         if (!data.isTextual()) {
             throw new Invalid(INVALID);
         }
@@ -69,7 +69,7 @@ public final class DateTimeField extends Field<DateTimeField> {
     }
 
     @Override
-    void write(JsonGenerator json, Object value) throws IOException {
+    protected void write(JsonGenerator json, Object value) throws IOException {
         json.writeString(isoFormat((OffsetDateTime) value));
     }
 

@@ -34,12 +34,12 @@ public final class DecimalField extends Field<DecimalField> {
     }
 
     @Override
-    List<Class<?>> javaTypes() {
+    protected List<Class<?>> javaTypes() {
         return List.of(BigDecimal.class);
     }
 
     @Override
-    Object toInternalValue(JsonNode data) throws Invalid {
+    protected Object toInternalValue(JsonNode data) throws Invalid {
         String text = data.isNumber() ? pythonRepr(data) : data.isTextual() ? PythonText.strip(data.textValue()) : null;
         if (text != null && text.length() > 1000) {
             throw new Invalid("String value too large.");
@@ -79,7 +79,7 @@ public final class DecimalField extends Field<DecimalField> {
     }
 
     @Override
-    void write(JsonGenerator json, Object value) throws IOException {
+    protected void write(JsonGenerator json, Object value) throws IOException {
         json.writeString(((BigDecimal) value).setScale(decimalPlaces, RoundingMode.HALF_EVEN).toPlainString());
     }
 }

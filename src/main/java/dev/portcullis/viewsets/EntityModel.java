@@ -251,23 +251,24 @@ public final class EntityModel<E> {
 
     /** One object the restriction allows, with its representation, in one query. */
     Optional<Loaded<E>> find(EntityManager entityManager, QueryRestriction restriction, Object id) {
-        return findWhere(entityManager, restriction, idPath, id);
+        return findWhere(entityManager, restriction, idPath, id, "");
     }
 
     /** The object whose attribute (e.g. a slug) has the value, among those the restriction allows; the first by id. */
     Optional<E> findBy(EntityManager entityManager, QueryRestriction restriction, String attribute, Object value) {
-        return findWhere(entityManager, restriction, ROOT + "." + attribute, value).map(Loaded::object);
+        return findWhere(entityManager, restriction, ROOT + "." + attribute, value, " order by " + idPath + " limit 1")
+                .map(Loaded::object);
     }
 
     private Optional<Loaded<E>> findWhere(EntityManager entityManager, QueryRestriction restriction, String path,
-                                          Object value) {
+                                          Object value, String first) {
         if (restriction == QueryRestriction.NOTHING) {
             return Optional.empty();
         }
         String scoped = restriction == QueryRestriction.NONE ? "" : " and (" + restriction.jpql() + ")";
         List<Object[]> rows = restriction.bind(entityManager.createQuery("select " + ROOT + ", " + select + from
-                + " where " + path + " = :" + LOOKUP + scoped + " order by " + idPath, Object[].class))
-                .setParameter(LOOKUP, value).setMaxResults(1).getResultList();
+                + " where " + path + " = :" + LOOKUP + scoped + first, Object[].class)).setParameter(LOOKUP, value)
+                .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }

@@ -12,6 +12,10 @@ import java.util.List;
  * reads and writes ({@code source}, by default the name in camel case: {@code created_at} → {@code createdAt}),
  * and DRF's rules for empty values, conversion and validation, with DRF's messages.
  *
+ * <p>A field type of one's own extends this class, as a DRF field extends {@code Field}: {@link #javaTypes} (the
+ * attribute types it can hold, checked at start-up), {@link #toInternalValue} ({@code to_internal_value}: the
+ * value, or {@link Invalid} with the messages) and {@link #write} ({@code to_representation}).
+ *
  * @param <F> the field's own type, so that its options chain
  */
 public abstract class Field<F extends Field<F>> {
@@ -75,33 +79,33 @@ public abstract class Field<F extends Field<F>> {
     }
 
     /** The Java types the field converts to, checked against the entity attribute at start-up. */
-    abstract List<Class<?>> javaTypes();
+    protected abstract List<Class<?>> javaTypes();
 
     /** Adapts the field to the entity attribute it was found to write, at start-up. */
     void bind(Class<?> attributeType) {
     }
 
     /** DRF's {@code to_internal_value}, then its validators: the value, or the errors. */
-    abstract Object toInternalValue(JsonNode data) throws Invalid;
+    protected abstract Object toInternalValue(JsonNode data) throws Invalid;
 
     /** DRF's {@code to_representation}: writes a value that is not null as one JSON value. */
-    abstract void write(JsonGenerator json, Object value) throws IOException;
+    protected abstract void write(JsonGenerator json, Object value) throws IOException;
 
-    /** A value the field refuses, with DRF's messages for it. */
-    static final class Invalid extends Exception {
+    /** A value the field refuses, with DRF's messages for it (DRF's {@code self.fail(...)}). */
+    public static final class Invalid extends Exception {
 
         private final List<String> messages;
 
-        Invalid(String... messages) {
+        public Invalid(String... messages) {
             this(List.of(messages));
         }
 
-        Invalid(List<String> messages) {
+        public Invalid(List<String> messages) {
             super(null, null, false, false);
             this.messages = messages;
         }
 
-        List<String> messages() {
+        public List<String> messages() {
             return messages;
         }
     }
@@ -126,7 +130,7 @@ public abstract class Field<F extends Field<F>> {
     }
 
     /** Python's {@code str()} of a JSON value, as DRF's messages quote a client's input. */
-    static String pythonStr(JsonNode data) {
+    protected static String pythonStr(JsonNode data) {
         if (data.isBoolean()) {
             return data.booleanValue() ? "True" : "False";
         }

@@ -86,7 +86,7 @@ public abstract class GenericViewSet<E> implements ObjectLookup {
     final Object listObjects() {
         PageRequest page = support.pageRequest();
         QueryRestriction scope = scope(support.guard.policy(), support.guard.request()).and(filters().restrict(page.query()));
-        String orderBy = filters().ordersLists() ? filters().orderBy(page.query(), model().idPath()) : null;
+        String orderBy = filters().orderBy(page.query(), model().idPath());
         return pagination().paginate(new ScopedQuery(model(), support.entityManager, scope, orderBy), page);
     }
 

@@ -33,7 +33,7 @@ public final class IntegerField extends Field<IntegerField> {
     }
 
     @Override
-    List<Class<?>> javaTypes() {
+    protected List<Class<?>> javaTypes() {
         return List.of(Long.class, long.class, Integer.class, int.class);
     }
 
@@ -45,7 +45,7 @@ public final class IntegerField extends Field<IntegerField> {
     }
 
     @Override
-    Object toInternalValue(JsonNode data) throws Invalid {
+    protected Object toInternalValue(JsonNode data) throws Invalid {
         if (data.isTextual() && data.textValue().length() > 1000) {
             throw new Invalid("String value too large.");
         }
@@ -71,7 +71,7 @@ public final class IntegerField extends Field<IntegerField> {
     }
 
     @Override
-    void write(JsonGenerator json, Object value) throws IOException {
+    protected void write(JsonGenerator json, Object value) throws IOException {
         json.writeNumber(((Number) value).longValue());
     }
 }

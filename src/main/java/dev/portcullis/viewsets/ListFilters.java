@@ -105,6 +105,9 @@ final class ListFilters {
     /** The filters and the search of a request, as one condition; DRF's 400 for a value a filter cannot read. */
     QueryRestriction restrict(QueryParameters query) {
         QueryRestriction restriction = QueryRestriction.NONE;
+        if (query.isEmpty()) {
+            return restriction;
+        }
         Map<String, List<String>> errors = new LinkedHashMap<>();
         for (LookupFilter filter : filters) {
             try {
@@ -159,9 +162,12 @@ final class ListFilters {
 
     /**
      * {@code OrderingFilter}: the list's {@code order by}, ties broken by {@code tieBreak} (the id); the valid terms of
-     * {@code ?ordering=}, or else the default.
+     * {@code ?ordering=}, or else the default; {@code null} for the order of ids.
      */
     String orderBy(QueryParameters query, String tieBreak) {
+        if (defaultOrdering.isEmpty() && query.last(ORDERING).isEmpty()) {
+            return null;
+        }
         List<String> terms = new ArrayList<>();
         query.last(ORDERING).filter(text -> !text.isEmpty()).ifPresent(text -> {
             for (String term : text.split(",", -1)) {
@@ -173,6 +179,9 @@ final class ListFilters {
         });
         if (terms.isEmpty()) {
             terms.addAll(defaultOrdering);
+        }
+        if (terms.isEmpty() || terms.size() == 1 && tieBreak.equals(ordering.get(terms.get(0)))) {
+            return null;
         }
         StringBuilder orderBy = new StringBuilder();
         for (String term : terms) {

@@ -37,6 +37,10 @@ final class QueryParameters {
         return new QueryParameters(pairs);
     }
 
+    boolean isEmpty() {
+        return pairs.isEmpty();
+    }
+
     /** {@code request.query_params[name]}: the last value of a repeated parameter. */
     Optional<String> last(String name) {
         String found = null;

@@ -20,18 +20,18 @@ public final class ReadOnlyField extends Field<ReadOnlyField> {
     }
 
     @Override
-    List<Class<?>> javaTypes() {
+    protected List<Class<?>> javaTypes() {
         return List.of(String.class, Long.class, long.class, Integer.class, int.class, Boolean.class, boolean.class,
                 BigDecimal.class, OffsetDateTime.class, java.time.LocalDate.class);
     }
 
     @Override
-    Object toInternalValue(JsonNode data) {
+    protected Object toInternalValue(JsonNode data) {
         throw new IllegalStateException("a read-only field is never written");
     }
 
     @Override
-    void write(JsonGenerator json, Object value) throws IOException {
+    protected void write(JsonGenerator json, Object value) throws IOException {
         if (value instanceof Long number) {
             json.writeNumber(number);
         } else if (value instanceof Integer number) {

@@ -86,12 +86,12 @@ public final class RelatedField extends Field<RelatedField> {
     }
 
     @Override
-    List<Class<?>> javaTypes() {
+    protected List<Class<?>> javaTypes() {
         return List.of(target);
     }
 
     @Override
-    Object toInternalValue(JsonNode data) throws Invalid {
+    protected Object toInternalValue(JsonNode data) throws Invalid {
         Object key = slugField == null ? primaryKey(data) : slug(data);
         Optional<Object> found = key == null ? Optional.empty() : resolver.apply(key);
         if (found.isEmpty()) {
@@ -139,7 +139,7 @@ public final class RelatedField extends Field<RelatedField> {
     }
 
     @Override
-    void write(JsonGenerator json, Object value) throws IOException {
+    protected void write(JsonGenerator json, Object value) throws IOException {
         if (value instanceof Number number) {
             json.writeNumber(number.longValue());
         } else {

@@ -74,8 +74,9 @@ public final class LibraryViewSets {
     @OrderingFields("due")
     public static class Loans extends ModelViewSet<Loan> {
         public Loans() {
-            super(ModelSerializer.of(Loan.class, readOnly("id"), related("copy", Copy.class),
-                    related("member", Member.class), date("due"), bool("returned").optional()));
+            super(ModelSerializer.of(Loan.class, readOnly("id"),
+                    related("copy", Copy.class).visibleThrough(Copies.class), related("member", Member.class),
+                    date("due"), bool("returned").optional()));
         }
 
         @Override

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Request-path A/B: the production jars of two revisions (default: HEAD~1 and HEAD), started side by side on the
+# machine's PostgreSQL (a database each, seeded alike: a user, a token and 200 posts), each scenario driven by wrk
+# against A and B alternately (the order swapped every round), so that the machine's drift falls on both. Prints,
+# per scenario, the median requests per second of each with the spread (min–max), and B/A. Usage:
+#   bench/request-ab.sh [REV_A] [REV_B] [ROUNDS]          # DURATION=5s CONNECTIONS=16 by default
+# Needs PostgreSQL on 127.0.0.1:5432 (trust auth, as on these machines), wrk, and a JDK; JVM settings of the
+# ConfigMap (small heap, serial collector, C1), as bench/run.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+A=${1:-HEAD~1}; B=${2:-HEAD}; ROUNDS=${3:-5}
+DURATION=${DURATION:-5s}; CONNECTIONS=${CONNECTIONS:-16}
+WORK=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; git worktree remove --force "$WORK/a" 2>/dev/null; git worktree remove --force "$WORK/b" 2>/dev/null; rm -rf "$WORK"' EXIT
+pg_isready -q -h 127.0.0.1 -p 5432 || { echo "needs PostgreSQL on 127.0.0.1:5432" >&2; exit 2; }
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+JAVA_OPTS=${JAVA_OPTS:--Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+export MALLOC_ARENA_MAX=2 QUARKUS_THREAD_POOL_MAX_THREADS=12 QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=
+export PORTCULLIS_BOOTSTRAP_ADMIN_USERNAME=bench-admin PORTCULLIS_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password
+export QUARKUS_LOG_CATEGORY__DEV_PORTCULLIS_DENIALS__LEVEL=WARN
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt.pem" 2>/dev/null
+export PORTCULLIS_JWT_SIGNING_KEY="$WORK/jwt.pem"
+
+declare -A PORTS=([a]=18181 [b]=18182)
+for side in a b; do
+  rev=$A; [ "$side" = b ] && rev=$B
+  git worktree add -q --detach "$WORK/$side" "$rev"
+  echo "building $side ($(git rev-parse --short "$rev"))…" >&2
+  (cd "$WORK/$side" && ./mvnw -q -B -ntp package -DskipTests -Dproduction)
+  psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS portcullis_rab_$side" -c "CREATE DATABASE portcullis_rab_$side" postgres
+  # shellcheck disable=SC2086
+  QUARKUS_HTTP_PORT=${PORTS[$side]} QUARKUS_MANAGEMENT_PORT=$(( ${PORTS[$side]} + 100 )) \
+    QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/portcullis_rab_$side \
+    java $JAVA_OPTS -jar "$WORK/$side/target/quarkus-app/quarkus-run.jar" > "$WORK/$side.log" 2>&1 &
+done
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+declare -A TOKENS POSTS
+for side in a b; do
+  base="http://127.0.0.1:${PORTS[$side]}"
+  until curl -sf "$base/api/public/" >/dev/null; do sleep 0.2; done
+  admin=$(curl -sf -X POST "$base/api/token/" -d "username=bench-admin&password=bench-admin-password" | json token)
+  curl -sf -X POST "$base/api/admin/users/" -H "Authorization: Token $admin" -H 'Content-Type: application/json' \
+       -d '{"username": "bench", "password": "bench-password"}' >/dev/null
+  TOKENS[$side]=$(curl -sf -X POST "$base/api/token/" -d "username=bench&password=bench-password" | json token)
+  python3 - "${PORTS[$side]}" "${TOKENS[$side]}" <<'PY'
+import http.client, json, sys
+connection = http.client.HTTPConnection("127.0.0.1", int(sys.argv[1]))
+for i in range(200):
+    body = json.dumps({"title": f"Post {i}", "body": "Lorem ipsum " * 20, "published": i % 4 != 0})
+    connection.request("POST", "/api/posts/", body, {"Authorization": "Token " + sys.argv[2], "Content-Type": "application/json"})
+    response = connection.getresponse(); response.read()
+    assert response.status == 201, response.status
+PY
+  POSTS[$side]=$(curl -sf "$base/api/posts/" | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['id'])")
+done
+
+SCENARIOS=("GET /api/private/ (Token)|/api/private/|token"
+           "GET /api/posts/?limit=20 (anonymous)|/api/posts/?limit=20|"
+           "GET /api/posts/{id}/ (Token)|/api/posts/{id}/|token"
+           "GET /api/posts/ all 200 (Token)|/api/posts/|token")
+rate() {  # side, path, token? → requests per second
+  local side=$1 path=${2//\{id\}/${POSTS[$1]}} header=()
+  [ -n "$3" ] && header=(-H "Authorization: Token ${TOKENS[$1]}")
+  wrk -t2 -c"$CONNECTIONS" -d1s "${header[@]}" "http://127.0.0.1:${PORTS[$side]}$path" >/dev/null  # warm-up
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "${header[@]}" "http://127.0.0.1:${PORTS[$side]}$path" \
+    | awk '/Requests\/sec/ {print $2}'
+}
+declare -A RESULTS
+for round in $(seq 1 "$ROUNDS"); do
+  order="a b"; [ $((round % 2)) = 0 ] && order="b a"
+  for scenario in "${SCENARIOS[@]}"; do
+    IFS='|' read -r name path auth <<< "$scenario"
+    for side in $order; do
+      RESULTS["$name|$side"]+="$(rate "$side" "$path" "$auth") "
+    done
+  done
+  echo "round $round of $ROUNDS done" >&2
+done
+echo "A = $(git rev-parse --short "$A"), B = $(git rev-parse --short "$B"); $ROUNDS alternating rounds of $DURATION, $CONNECTIONS connections"
+printf '| %-38s | %-26s | %-26s | %-5s |\n' scenario "A req/s, median (min–max)" "B req/s, median (min–max)" "B/A"
+for scenario in "${SCENARIOS[@]}"; do
+  IFS='|' read -r name _ _ <<< "$scenario"
+  python3 - "$name" "${RESULTS["$name|a"]}" "${RESULTS["$name|b"]}" <<'PY'
+import statistics, sys
+name, a, b = sys.argv[1], [float(x) for x in sys.argv[2].split()], [float(x) for x in sys.argv[3].split()]
+show = lambda xs: "%.0f (%.0f–%.0f)" % (statistics.median(xs), min(xs), max(xs))
+print("| %-38s | %-26s | %-26s | %.2f  |" % (name, show(a), show(b), statistics.median(b) / statistics.median(a)))
+PY
+done
