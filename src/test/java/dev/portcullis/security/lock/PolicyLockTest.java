@@ -99,6 +99,26 @@ class PolicyLockTest {
     }
 
     /** What the file says of a few endpoints, read as a reviewer reads it. */
+    /** What a write may link its relations to is recorded for every write, and only for writes; widening is looser. */
+    @Test
+    void relationsAreRecordedForWrites() {
+        java.util.Map<String, String> relations = new java.util.TreeMap<>();
+        snapshot.entries().stream().filter(entry -> entry.key().contains("/api/library/")
+                && entry.get(LockEntry.RELATIONS) != null).forEach(entry ->
+                relations.put(entry.key(), entry.get(LockEntry.RELATIONS)));
+        String loans = "copy: what Copies lets the caller retrieve; member: what Members lets the caller retrieve";
+        assertEquals(java.util.Map.of(
+                "PATCH /api/library/copies/{id}/", "book: what Books lets the caller retrieve",
+                "POST /api/library/copies/", "book: what Books lets the caller retrieve",
+                "PUT /api/library/copies/{id}/", "book: what Books lets the caller retrieve",
+                "PATCH /api/library/loans/{id}/", loans, "POST /api/library/loans/", loans,
+                "PUT /api/library/loans/{id}/", loans,
+                "PATCH /api/library/members/{id}/", "user: any object", "POST /api/library/members/", "user: any object",
+                "PUT /api/library/members/{id}/", "user: any object"), relations);
+        assertEquals(Severity.LOOSER, FieldRules.classify(LockEntry.RELATIONS, loans,
+                "copy: any object; member: what Members lets the caller retrieve"));
+    }
+
     @Test
     void theLockfileSaysWhatEachEndpointEnforces() throws IOException {
         String text = Files.readString(LOCKFILE);
