@@ -10,6 +10,10 @@ fields = {
  'char': lambda: serializers.CharField(max_length=5),
  'char-blank': lambda: serializers.CharField(allow_blank=True),
  'email': lambda: serializers.EmailField(),
+ 'url': lambda: serializers.URLField(),
+ 'date': lambda: serializers.DateField(),
+ 'time': lambda: serializers.TimeField(),
+ 'uuid': lambda: serializers.UUIDField(),
  'integer': lambda: serializers.IntegerField(min_value=-10, max_value=1000),
  'decimal': lambda: serializers.DecimalField(max_digits=5, decimal_places=2),
  'boolean': lambda: serializers.BooleanField(),
@@ -21,7 +25,7 @@ rows = re.findall(r'^\s*"(\w[\w-]*)\s*\|(.*?)\|(.*)",?$', src, re.M)
 bad = 0
 for kind, js, expected in rows:
     js = js.strip().replace('\\"','"').replace('\\\\','\\')
-    expected = expected.strip().replace('\\"','"')
+    expected = re.sub(r'\\u([0-9a-f]{4})', lambda m: chr(int(m.group(1), 16)), expected.strip().replace('\\"','"'))
     if expected == "''": expected = ''
     data = json.loads(js)
     f = fields[kind]()
@@ -33,6 +37,8 @@ for kind, js, expected in rows:
     except serializers.ValidationError as e:
         out = '!' + ' '.join(str(m) for m in e.detail)
     exp = expected.replace('WRONG_FORMAT', 'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].')
+    exp = exp.replace('DATE_FORMAT', 'Date has wrong format. Use one of these formats instead: YYYY-MM-DD.')
+    exp = exp.replace('TIME_FORMAT', 'Time has wrong format. Use one of these formats instead: hh:mm[:ss[.uuuuuu]].')
     if out != exp:
         bad += 1
         print('DIFF', kind, js, 'drf=', out, 'ours=', exp)

@@ -2,6 +2,7 @@ package dev.portcullis.api;
 
 import dev.portcullis.accounts.PasswordRules;
 import dev.portcullis.accounts.User;
+import dev.portcullis.web.DjangoValidators;
 import dev.portcullis.web.Payload;
 
 import java.util.regex.Pattern;
@@ -10,7 +11,6 @@ import java.util.regex.Pattern;
 final class UserFields {
 
     private static final Pattern USERNAME = Pattern.compile("^[\\w.@+-]+$", Pattern.UNICODE_CHARACTER_CLASS);
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private UserFields() {
     }
@@ -22,7 +22,7 @@ final class UserFields {
 
     static Payload.TextField email(Payload payload) {
         return payload.text("email").allowBlank().maxLength(254)
-                .must(e -> EMAIL.matcher(e).matches(), "Enter a valid email address.");
+                .must(DjangoValidators::isEmail, "Enter a valid email address.");
     }
 
     static Payload.TextField password(Payload payload) {

@@ -1,15 +1,11 @@
 package dev.portcullis.viewsets;
 
+import dev.portcullis.web.DjangoValidators;
+
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The serializer fields, named as DRF's; import statically to declare a {@link ModelSerializer}. */
 public final class Fields {
-
-    /** Django's {@code EmailValidator}, as a pattern: a user part, an {@code @}, a domain with a dot. */
-    private static final Pattern EMAIL = Pattern.compile(
-            "[-!#$%&'*+/=?^_`{}|~0-9A-Za-z]+(\\.[-!#$%&'*+/=?^_`{}|~0-9A-Za-z]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}"
-                    + "[A-Za-z0-9])?\\.)+[A-Za-z0-9-]{2,63}");
 
     private Fields() {
     }
@@ -18,8 +14,22 @@ public final class Fields {
         return new CharField(name);
     }
 
+    /** DRF's {@code EmailField}: Django's {@code EmailValidator}. */
     public static CharField email(String name) {
-        return new CharField(name).must(value -> EMAIL.matcher(value).matches(), "Enter a valid email address.");
+        return new CharField(name).must(DjangoValidators::isEmail, "Enter a valid email address.");
+    }
+
+    /** DRF's {@code URLField}: Django's {@code URLValidator} (http, https, ftp, ftps). */
+    public static CharField url(String name) {
+        return new CharField(name).must(DjangoValidators::isUrl, "Enter a valid URL.");
+    }
+
+    public static TimeField time(String name) {
+        return new TimeField(name);
+    }
+
+    public static UuidField uuid(String name) {
+        return new UuidField(name);
     }
 
     public static IntegerField integer(String name) {

@@ -61,7 +61,7 @@ public abstract class GenericViewSet<E> implements ObjectLookup {
      * {@link #pagination}.
      */
     protected final Optional<String> queryParameter(String name) {
-        return support.requestInProgress() ? support.pageRequest().parameter(name) : Optional.empty();
+        return support.requestInProgress() ? support.queryParameters().last(name) : Optional.empty();
     }
 
     /** The user the request is authenticated as (DRF's {@code request.user}). */
@@ -97,7 +97,7 @@ public abstract class GenericViewSet<E> implements ObjectLookup {
     final EntityModel.Loaded<E> load(String id) {
         QueryRestriction scope = scope(support.guard.policy(), support.guard.request());
         if (!filters().isEmpty()) {
-            scope = scope.and(filters().restrict(support.pageRequest().query()));
+            scope = scope.and(filters().restrict(support.queryParameters()));
         }
         Optional<EntityModel.Loaded<E>> found = find(id, scope);
         support.objects.getObject(found.map(EntityModel.Loaded::object));

@@ -21,7 +21,12 @@ final class QueryParameters {
         this.pairs = pairs;
     }
 
+    private static final QueryParameters NONE = new QueryParameters(List.of());
+
     static QueryParameters parse(String query) {
+        if (query == null || query.isEmpty()) {
+            return NONE;
+        }
         List<Map.Entry<String, String>> pairs = new ArrayList<>();
         if (query != null) {
             for (String pair : query.split("&")) {

@@ -132,6 +132,11 @@ public class ViewSetSupport {
         return request.getCurrent() != null;
     }
 
+    /** The request's query parameters (none parsed when it has no query string). */
+    QueryParameters queryParameters() {
+        return QueryParameters.parse(request.getCurrent().request().query());
+    }
+
     PageRequest pageRequest() {
         return PageRequest.of(request.getCurrent().request());
     }

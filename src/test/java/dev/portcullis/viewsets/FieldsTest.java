@@ -18,16 +18,22 @@ class FieldsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String WRONG_FORMAT = "Datetime has wrong format. Use one of these formats instead: "
             + "YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].";
+    private static final String DATE_FORMAT = "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.";
+    private static final String TIME_FORMAT = "Time has wrong format. Use one of these formats instead: hh:mm[:ss[.uuuuuu]].";
 
-    private static final Map<String, Field<?>> FIELDS = Map.of(
-            "char", Fields.chars("f").maxLength(5),
-            "char-blank", Fields.chars("f").allowBlank(),
-            "email", Fields.email("f"),
-            "integer", Fields.integer("f").minValue(-10).maxValue(1000),
-            "decimal", Fields.decimal("f", 5, 2),
-            "boolean", Fields.bool("f"),
-            "datetime", Fields.dateTime("f"),
-            "choice", Fields.choice("f", "draft", "sent", "1"));
+    private static final Map<String, Field<?>> FIELDS = Map.ofEntries(
+            Map.entry("char", Fields.chars("f").maxLength(5)),
+            Map.entry("char-blank", Fields.chars("f").allowBlank()),
+            Map.entry("email", Fields.email("f")),
+            Map.entry("url", Fields.url("f")),
+            Map.entry("integer", Fields.integer("f").minValue(-10).maxValue(1000)),
+            Map.entry("decimal", Fields.decimal("f", 5, 2)),
+            Map.entry("boolean", Fields.bool("f")),
+            Map.entry("datetime", Fields.dateTime("f")),
+            Map.entry("date", Fields.date("f")),
+            Map.entry("time", Fields.time("f")),
+            Map.entry("uuid", Fields.uuid("f")),
+            Map.entry("choice", Fields.choice("f", "draft", "sent", "1")));
 
     @ParameterizedTest(name = "{0} reads {1} -> {2}")
     @CsvSource(delimiter = '|', value = {
@@ -45,6 +51,45 @@ class FieldsTest {
             "char-blank|\"  \"               |''",
             "email     |\"a@example.com\"    |a@example.com",
             "email     |\"not-an-address\"   |!Enter a valid email address.",
+            "email     |\"A.B+c@Example.COM\"|A.B+c@Example.COM",
+            "email     |\"\\\"><svg/onload=alert(1)>@x.com\"|!Enter a valid email address.",
+            "email     |\"\\\"quoted\\\"@example.com\"|\"quoted\"@example.com",
+            "email     |\"user@localhost\"   |user@localhost",
+            "email     |\"user@[127.0.0.1]\" |user@[127.0.0.1]",
+            "email     |\"user@[::1]\"       |user@[::1]",
+            "email     |\"user@[1.2.3]\"     |!Enter a valid email address.",
+            "email     |\"user@-example.com\"|!Enter a valid email address.",
+            "email     |\"user@example.c\"   |!Enter a valid email address.",
+            "email     |\"user@m\u00fcnchen.de\"|user@m\u00fcnchen.de",
+            "email     |\"a@b@example.com\"  |!Enter a valid email address.",
+            "url       |\"https://example.com/path?q=1\"|https://example.com/path?q=1",
+            "url       |\"http://localhost:8000/\"|http://localhost:8000/",
+            "url       |\"HTTP://[::1]:80/\"  |HTTP://[::1]:80/",
+            "url       |\"ftp://user:pass@example.org\"|ftp://user:pass@example.org",
+            "url       |\" http://example.com \"|http://example.com",
+            "url       |\"javascript:alert(1)\"|!Enter a valid URL.",
+            "url       |\"http://256.1.1.1/\" |!Enter a valid URL.",
+            "url       |\"http://exa mple.com\"|!Enter a valid URL.",
+            "url       |\"http://[1::2::3]/\" |!Enter a valid URL.",
+            "url       |\"mailto:a@example.com\"|!Enter a valid URL.",
+            "date      |\"2026-1-5\"         |2026-01-05",
+            "date      |\"2026-02-30\"       |!DATE_FORMAT",
+            "date      |\"2026-01-05T00:00\" |!DATE_FORMAT",
+            "date      |20260105             |!DATE_FORMAT",
+            "time      |\"12:30\"            |12:30:00",
+            "time      |\"7:05:09.5\"        |07:05:09.500000",
+            "time      |\"12:30+02:00\"      |12:30:00",
+            "time      |\"25:00\"            |!TIME_FORMAT",
+            "time      |\"noon\"             |!TIME_FORMAT",
+            "time      |1230                 |!TIME_FORMAT",
+            "uuid      |\"12345678-1234-5678-1234-567812345678\"|12345678-1234-5678-1234-567812345678",
+            "uuid      |\"{ABCDEF0012345678ABCDEF0012345678}\"|abcdef00-1234-5678-abcd-ef0012345678",
+            "uuid      |\"urn:uuid:12345678-1234-5678-1234-567812345678\"|12345678-1234-5678-1234-567812345678",
+            "uuid      |1                    |00000000-0000-0000-0000-000000000001",
+            "uuid      |true                 |00000000-0000-0000-0000-000000000001",
+            "uuid      |\"1234\"             |!Must be a valid UUID.",
+            "uuid      |-1                   |!Must be a valid UUID.",
+            "uuid      |[]                   |!Must be a valid UUID.",
             "integer   |7                    |7",
             "integer   |\"7\"                |7",
             "integer   |\" 7 \"              |7",
@@ -92,10 +137,17 @@ class FieldsTest {
             read = FIELDS.get(kind).toInternalValue(data);
             if (read instanceof java.time.OffsetDateTime time) {
                 read = DateTimeField.isoFormat(time);
+            } else if (read instanceof java.time.LocalTime time) {
+                java.io.StringWriter written = new java.io.StringWriter();
+                try (com.fasterxml.jackson.core.JsonGenerator generator = JSON.getFactory().createGenerator(written)) {
+                    FIELDS.get(kind).write(generator, time);
+                }
+                read = JSON.readTree(written.toString()).textValue();
             }
         } catch (Field.Invalid invalid) {
             read = "!" + String.join(" ", invalid.messages());
         }
-        assertEquals(expected.replace("WRONG_FORMAT", WRONG_FORMAT), String.valueOf(read));
+        assertEquals(expected.replace("WRONG_FORMAT", WRONG_FORMAT).replace("DATE_FORMAT", DATE_FORMAT)
+                .replace("TIME_FORMAT", TIME_FORMAT), String.valueOf(read));
     }
 }
