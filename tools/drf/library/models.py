@@ -40,3 +40,9 @@ class Loan(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=['copy'], condition=models.Q(returned=False),
                                                name='library_loans_open_copy')]
+
+
+class Club(models.Model):
+    """A reading club of members: a relation to many."""
+    name = models.CharField(max_length=100)
+    members = models.ManyToManyField(Member)

@@ -1,7 +1,7 @@
 from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
-from .models import Book, Copy, Loan, Member
+from .models import Book, Club, Copy, Loan, Member
 
 
 class BookSerializer(serializers.ModelSerializer):
@@ -54,3 +54,18 @@ class LoanSerializer(serializers.ModelSerializer):
         if not returned and open_loans.exists():
             raise serializers.ValidationError({'copy': 'loan with this copy already exists.'})
         return attrs
+
+
+class ClubSerializer(serializers.ModelSerializer):
+    members = serializers.PrimaryKeyRelatedField(many=True, queryset=Member.objects.all())
+
+    class Meta:
+        model = Club
+        fields = ['id', 'name', 'members']
+
+    def validate_members(self, members):
+        visible = Member.objects.filter(Member.visible_to(self.context['request'].user))
+        for member in members:
+            if not visible.filter(pk=member.pk).exists():
+                raise serializers.ValidationError('Invalid pk "%s" - object does not exist.' % member.pk)
+        return members

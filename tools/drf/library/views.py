@@ -1,9 +1,9 @@
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import filters, viewsets
 
-from .models import Book, Copy, Loan, Member
+from .models import Book, Club, Copy, Loan, Member
 from .permissions import IsLibrarianOrReadOnly
-from .serializers import BookSerializer, CopySerializer, LoanSerializer, MemberSerializer
+from .serializers import BookSerializer, ClubSerializer, CopySerializer, LoanSerializer, MemberSerializer
 
 
 class BookViewSet(viewsets.ModelViewSet):
@@ -41,3 +41,10 @@ class LoanViewSet(viewsets.ModelViewSet):
 
     def get_queryset(self):
         return Loan.objects.filter(Member.visible_to(self.request.user, 'member__')).order_by('id')
+
+
+class ClubViewSet(viewsets.ModelViewSet):
+    """Librarians gather members they can see into clubs."""
+    queryset = Club.objects.all()
+    serializer_class = ClubSerializer
+    permission_classes = [IsLibrarianOrReadOnly]

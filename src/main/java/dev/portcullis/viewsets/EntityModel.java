@@ -7,6 +7,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.persistence.metamodel.Attribute;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.ManagedType;
+import jakarta.persistence.metamodel.PluralAttribute;
 import jakarta.persistence.metamodel.Metamodel;
 import jakarta.persistence.metamodel.SingularAttribute;
 import org.hibernate.engine.spi.SelfDirtinessTracker;
@@ -43,6 +44,11 @@ public final class EntityModel<E> {
     private final List<Class<?>> attributeTypes = new ArrayList<>();
     private java.lang.reflect.Constructor<E> constructor;
     private final Map<AttributeMapping, Class<?>> currentUserRelations = new LinkedHashMap<>();
+    private final List<ManyRelation> manyRelations = new ArrayList<>();
+
+    /** A relation to many objects: the row's column that holds the object's id, and the query for the related. */
+    private record ManyRelation(Field<?> field, int index, String query, Class<?> collectionType) {
+    }
 
     private EntityModel(ModelSerializer<E> serializer, Class<?> idType, String idPath, String entityName,
                         List<String> columns, String from) {
@@ -74,7 +80,7 @@ public final class EntityModel<E> {
         List<String> columns = new ArrayList<>();
         List<Class<?>> types = new ArrayList<>();
         for (Field<?> field : serializer.fields()) {
-            columns.add(column(metamodel, entity, field, joins, types));
+            columns.add(column(metamodel, entity, field, joins, types, ROOT + "." + id.getName()));
         }
         StringBuilder from = new StringBuilder(" from " + entity.getName() + " " + ROOT);
         joins.forEach((path, alias) -> from.append(" left join ").append(path).append(' ').append(alias));
@@ -88,6 +94,16 @@ public final class EntityModel<E> {
         }
         EntityPersister persister = factory.unwrap(SessionFactoryImplementor.class).getMappingMetamodel()
                 .getEntityDescriptor(model);
+        for (int i = 0; i < serializer.fields().size(); i++) {
+            if (serializer.fields().get(i) instanceof RelatedField related && related.isMany()) {
+                String targetId = metamodel.managedType(related.target()).getSingularAttributes().stream()
+                        .filter(SingularAttribute::isId).findFirst().map(Attribute::getName).orElseThrow();
+                bound.manyRelations.add(new ManyRelation(related, i, "select o." + id.getName() + ", r."
+                        + related.shownAttribute() + " from " + entity.getName() + " o join o." + related.source() + " r "
+                        + "where o." + id.getName() + " in (:owners) order by r." + targetId,
+                        entity.getAttribute(related.source()).getJavaType()));
+            }
+        }
         for (Field<?> field : serializer.fields()) {
             if (!field.isReadOnly()) {
                 bound.writable.put(field, persister.findAttributeMapping(field.source()));
@@ -102,7 +118,7 @@ public final class EntityModel<E> {
 
     /** The select expression of a field, joining the relations its path goes through. */
     private static String column(Metamodel metamodel, ManagedType<?> entity, Field<?> field, Map<String, String> joins,
-                                 List<Class<?>> types) {
+                                 List<Class<?>> types, String rootId) {
         String where = entity.getJavaType().getSimpleName() + " serializer, field '" + field.name() + "'";
         String[] path = field.source().split("\\.");
         if (path.length > 1 && !field.isReadOnly()) {
@@ -120,6 +136,9 @@ public final class EntityModel<E> {
                         + path[i] + "' (source '" + field.source() + "')");
             }
             if (i == path.length - 1) {
+                if (field instanceof RelatedField related && related.isMany()) {
+                    return collectionColumn(metamodel, related, attribute, types, where, rootId);
+                }
                 if (!field.javaTypes().contains(attribute.getJavaType())) {
                     throw new IllegalStateException(where + ": " + field.getClass().getSimpleName() + " cannot show "
                             + attribute.getJavaType().getSimpleName() + " attribute '" + field.source() + "'");
@@ -142,6 +161,25 @@ public final class EntityModel<E> {
             type = metamodel.managedType(attribute.getJavaType());
         }
         throw new IllegalStateException(where + ": empty source");
+    }
+
+    /**
+     * A relation to many objects has no column of its own: the row holds the object's id, and the related objects'
+     * ids (or slugs) are read for all the rows of a page at once ({@link #withCollections}).
+     */
+    private static String collectionColumn(Metamodel metamodel, RelatedField field, Attribute<?, ?> attribute,
+                                           List<Class<?>> types, String where, String rootId) {
+        if (!(attribute instanceof PluralAttribute<?, ?, ?> plural) || plural.getElementType().getJavaType() != field.target()) {
+            throw new IllegalStateException(where + ": many() needs a collection of " + field.target().getSimpleName()
+                    + " (@ManyToMany), not " + attribute.getJavaType().getSimpleName());
+        }
+        ManagedType<?> target = metamodel.managedType(field.target());
+        String shown = field.slugField() != null ? Field.camelCase(field.slugField())
+                : target.getSingularAttributes().stream().filter(SingularAttribute::isId).findFirst()
+                .map(Attribute::getName).orElseThrow();
+        field.bindShownType(target.getAttribute(shown).getJavaType(), shown);
+        types.add(Long.class);
+        return rootId;
     }
 
     /** A related field's column: the related object's id or slug, through a left join (an empty relation is null). */
@@ -197,7 +235,7 @@ public final class EntityModel<E> {
         if (limit >= 0) {
             query.setFirstResult((int) Math.min(offset, Integer.MAX_VALUE)).setMaxResults((int) Math.min(limit, Integer.MAX_VALUE));
         }
-        return new Rows(serializer, query.getResultList());
+        return new Rows(serializer, withMany(entityManager, query.getResultList(), 0));
     }
 
     /** The id, to break the ties of an ordering. */
@@ -209,7 +247,9 @@ public final class EntityModel<E> {
     Map<String, String> columnsByName() {
         Map<String, String> byName = new LinkedHashMap<>();
         for (int i = 0; i < columns.size(); i++) {
-            byName.put(serializer.fields().get(i).name(), columns.get(i));
+            if (!(serializer.fields().get(i) instanceof RelatedField related && related.isMany())) {
+                byName.put(serializer.fields().get(i).name(), columns.get(i));
+            }
         }
         return byName;
     }
@@ -241,7 +281,7 @@ public final class EntityModel<E> {
             query.setParameter(LOOKUP, Positions.parse(position, attributeTypes.get(index)));
         }
         query.setFirstResult((int) Math.min(offset, Integer.MAX_VALUE)).setMaxResults((int) Math.min(limit, Integer.MAX_VALUE));
-        List<Object[]> rows = query.getResultList();
+        List<Object[]> rows = withMany(entityManager, query.getResultList(), 0);
         List<String> positions = new ArrayList<>();
         for (Object[] row : rows) {
             positions.add(Positions.format(row[index]));
@@ -269,6 +309,7 @@ public final class EntityModel<E> {
         List<Object[]> rows = restriction.bind(entityManager.createQuery("select " + ROOT + ", " + select + from
                 + " where " + path + " = :" + LOOKUP + scoped + first, Object[].class)).setParameter(LOOKUP, value)
                 .getResultList();
+        withMany(entityManager, rows, 1);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -281,7 +322,29 @@ public final class EntityModel<E> {
     Representation stored(EntityManager entityManager, Object id) {
         Object[] row = entityManager.createQuery("select " + select + from + " where " + idPath + " = :" + LOOKUP,
                 Object[].class).setParameter(LOOKUP, id).getSingleResult();
-        return serializer.represent(row, 0);
+        return serializer.represent(withMany(entityManager, List.<Object[]>of(row), 0).get(0), 0);
+    }
+
+    /**
+     * Fills in the relations to many objects of the rows, one query per relation for all of them: each row's column
+     * held the object's id, and holds the list of its related objects' ids (or slugs) afterwards.
+     */
+    private List<Object[]> withMany(EntityManager entityManager, List<Object[]> rows, int first) {
+        if (manyRelations.isEmpty() || rows.isEmpty()) {
+            return rows;
+        }
+        for (ManyRelation relation : manyRelations) {
+            java.util.Set<Object> owners = new java.util.HashSet<>();
+            rows.forEach(row -> owners.add(row[first + relation.index()]));
+            Map<Object, List<Object>> related = new java.util.HashMap<>();
+            for (Object[] pair : entityManager.createQuery(relation.query(), Object[].class)
+                    .setParameter("owners", owners).getResultList()) {
+                related.computeIfAbsent(pair[0], owner -> new ArrayList<>()).add(pair[1]);
+            }
+            rows.forEach(row -> row[first + relation.index()] = related.getOrDefault(row[first + relation.index()],
+                    List.of()));
+        }
+        return rows;
     }
 
     /** A new object, with the entity's own defaults. */
@@ -317,7 +380,18 @@ public final class EntityModel<E> {
 
     /** Sets the validated values, through Hibernate's accessors. */
     void write(E entity, Map<Field<?>, Object> values) {
-        values.forEach((field, value) -> set(writable.get(field), entity, value));
+        values.forEach((field, value) -> set(writable.get(field), entity, collectionOf(field, value)));
+    }
+
+    /** The related objects of a relation to many, in the collection type of its attribute. */
+    private Object collectionOf(Field<?> field, Object value) {
+        for (ManyRelation relation : manyRelations) {
+            if (relation.field() == field && value instanceof List<?> objects) {
+                return java.util.Set.class.isAssignableFrom(relation.collectionType())
+                        ? new java.util.LinkedHashSet<>(objects) : new ArrayList<>(objects);
+            }
+        }
+        return value;
     }
 
     /**

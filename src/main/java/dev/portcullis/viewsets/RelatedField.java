@@ -3,8 +3,11 @@ package dev.portcullis.viewsets;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,6 +26,7 @@ public final class RelatedField extends Field<RelatedField> {
     private final String slugField;
     private Class<?> through;
     private boolean anyObject;
+    private boolean many;
     private Class<?> readType;
     private String shownAttribute;
     private String scope;
@@ -32,6 +36,19 @@ public final class RelatedField extends Field<RelatedField> {
         super(name);
         this.target = target;
         this.slugField = slugField;
+    }
+
+    /**
+     * DRF's {@code many=True}: a relation to many objects ({@code @ManyToMany}), shown and written as a list of ids
+     * (or slugs); every one must resolve, and writing replaces the whole set.
+     */
+    public RelatedField many() {
+        this.many = true;
+        return this;
+    }
+
+    boolean isMany() {
+        return many;
     }
 
     /** Resolves any object of the entity, whoever asks (DRF's {@code queryset=Model.objects.all()}). */
@@ -87,11 +104,32 @@ public final class RelatedField extends Field<RelatedField> {
 
     @Override
     protected List<Class<?>> javaTypes() {
-        return List.of(target);
+        return many ? List.of(List.class, java.util.Collection.class) : List.of(target);
     }
 
     @Override
     protected Object toInternalValue(JsonNode data) throws Invalid {
+        if (!many) {
+            return one(data);
+        }
+        // DRF's ManyRelatedField: a list (a JSON object iterates as its keys, as a dict does), each item resolved.
+        if (!data.isContainerNode()) {
+            throw new Invalid("Expected a list of items but got type \"" + pythonType(data) + "\".");
+        }
+        List<Object> related = new ArrayList<>();
+        if (data.isObject()) {
+            for (java.util.Iterator<String> keys = data.fieldNames(); keys.hasNext(); ) {
+                related.add(one(JsonNodeFactory.instance.textNode(keys.next())));
+            }
+        } else {
+            for (JsonNode item : data) {
+                related.add(one(item));
+            }
+        }
+        return related;
+    }
+
+    private Object one(JsonNode data) throws Invalid {
         Object key = slugField == null ? primaryKey(data) : slug(data);
         Optional<Object> found = key == null ? Optional.empty() : resolver.apply(key);
         if (found.isEmpty()) {
@@ -114,7 +152,7 @@ public final class RelatedField extends Field<RelatedField> {
         } else if (data.isTextual()) {
             id = PythonText.parseInt(data.textValue()).orElseThrow(() -> incorrectType("str"));
         } else {
-            throw incorrectType(data.isBoolean() ? "bool" : data.isArray() ? "list" : data.isObject() ? "dict" : "float");
+            throw incorrectType(pythonType(data));
         }
         if (id.bitLength() > 63 || id.signum() < 0) {
             return null;
@@ -123,6 +161,18 @@ public final class RelatedField extends Field<RelatedField> {
             return id.bitLength() > 31 ? null : id.intValue();
         }
         return id.longValue();
+    }
+
+    /** The name of the Python type DRF would have read the JSON value as. */
+    private static String pythonType(JsonNode data) {
+        if (data.isBoolean()) {
+            return "bool";
+        }
+        if (data.isNull()) {
+            return "NoneType";
+        }
+        return data.isArray() ? "list" : data.isObject() ? "dict" : data.isTextual() ? "str"
+                : data.isIntegralNumber() ? "int" : "float";
     }
 
     private static Invalid incorrectType(String pythonType) {
@@ -140,7 +190,13 @@ public final class RelatedField extends Field<RelatedField> {
 
     @Override
     protected void write(JsonGenerator json, Object value) throws IOException {
-        if (value instanceof Number number) {
+        if (value instanceof List<?> values) {
+            json.writeStartArray();
+            for (Object shown : values) {
+                write(json, shown);
+            }
+            json.writeEndArray();
+        } else if (value instanceof Number number) {
             json.writeNumber(number.longValue());
         } else {
             json.writeString(value.toString());

@@ -16,7 +16,10 @@ import jakarta.ws.rs.Path;
 
 import static dev.portcullis.viewsets.Fields.*;
 
-/** A lending library: books and their copies at branches, members of a branch, and loans of copies to members. */
+/**
+ * A lending library: books and their copies at branches, members of a branch, loans of copies to members, and
+ * reading clubs of members.
+ */
 public final class LibraryViewSets {
 
     private LibraryViewSets() {
@@ -89,6 +92,17 @@ public final class LibraryViewSets {
             if (!loan.<Copy>value("copy").branch.equals(loan.<Member>value("member").branch)) {
                 throw ValidationError.of("copy", "This copy is at another branch than the member.");
             }
+        }
+    }
+
+    /** Librarians gather members they can see into clubs. */
+    @ViewSet
+    @Path("/api/library/clubs/")
+    @Permissions(IsLibrarianOrReadOnly.class)
+    public static class Clubs extends ModelViewSet<Club> {
+        public Clubs() {
+            super(ModelSerializer.of(Club.class, readOnly("id"), chars("name").maxLength(100),
+                    related("members", Member.class).many()));
         }
     }
 }
