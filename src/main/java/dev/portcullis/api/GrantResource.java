@@ -2,7 +2,7 @@ package dev.portcullis.api;
 
 import dev.portcullis.accounts.Grants;
 import dev.portcullis.security.guard.Permissions;
-import dev.portcullis.security.permission.IsAdminUser;
+import dev.portcullis.api.permissions.IsSuperuser;
 import dev.portcullis.web.Payload;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
@@ -16,7 +16,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
  * group ({@code group}). Both are idempotent.
  */
 @Path("/api/admin/grants/")
-@Permissions(IsAdminUser.class)
+@Permissions(IsSuperuser.class)
 public class GrantResource {
 
     private final Grants grants;

@@ -6,7 +6,7 @@ import dev.portcullis.accounts.UserGroup;
 import dev.portcullis.security.core.Errors;
 import dev.portcullis.security.core.ValidationError;
 import dev.portcullis.security.guard.Permissions;
-import dev.portcullis.security.permission.IsAdminUser;
+import dev.portcullis.api.permissions.IsSuperuser;
 import dev.portcullis.web.Payload;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
@@ -20,7 +20,7 @@ import java.util.List;
 
 /** Groups and their members, for staff only; grants to a group go through {@code /api/admin/grants/}. */
 @Path("/api/admin/groups/")
-@Permissions(IsAdminUser.class)
+@Permissions(IsSuperuser.class)
 public class GroupResource {
 
     /** A group with its members' usernames and the model permissions granted to it. */

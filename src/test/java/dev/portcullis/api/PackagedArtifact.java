@@ -31,6 +31,7 @@ public class PackagedArtifact implements QuarkusTestProfile {
                 // The suites log in hundreds of times a minute from one address; the production profile's
                 // 20 a minute would refuse most of them. ThrottlingIT checks the login rate with its own.
                 "portcullis.throttle.login.rate", "10000/minute"));
+        settings.put("portcullis.probes.enabled", "true");  // the suites use the policy examples
         settings.putAll(extraSettings());
         return settings;
     }
