@@ -79,6 +79,36 @@ class IntrospectionTest {
         assertEquals(401, RestAssured.given().contentType(ContentType.JSON).body("{}").post("/api/_meta/explain/").statusCode());
     }
 
+    /**
+     * An explanation about an object is about one the asker could read, unless the asker is a superuser: a staff user
+     * cannot learn through it that another user's draft exists, or whose it is.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} asks about a {1} post for its owner -> {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "staff    |draft    |404",
+            "staff    |published|200",
+            "superuser|draft    |200",
+            "owner    |draft    |200",
+    })
+    void explanationsAboutObjectsAreTheAskersToRead(String asker, String kind, int status) {
+        String owner = Api.unique("explained-owner");
+        int post = Api.post(Api.token(owner), "explain " + kind, kind.equals("published"));
+        String token = switch (asker) {
+            case "staff" -> Api.token("intro-staff", true, false, true);
+            case "owner" -> Api.token(owner, true, false, true);
+            default -> Api.adminToken();
+        };
+        Response response = Api.withToken(token).contentType(ContentType.JSON)
+                .body(Map.of("username", owner, "method", "GET", "path", "/api/posts/" + post + "/", "object_id", post))
+                .post("/api/_meta/explain/");
+        assertEquals(status, response.statusCode(), response.asString());
+        if (status == 404) {
+            assertEquals("{\"detail\":\"Not found.\"}", response.asString());
+        } else {
+            assertEquals(true, response.jsonPath().getBoolean("allowed"));
+        }
+    }
+
     @Test
     void explainShowsEachVerdict() {
         int post = Api.post(Api.token("intro-owner"), "explained", true);

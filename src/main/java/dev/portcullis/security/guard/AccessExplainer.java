@@ -26,15 +26,18 @@ public class AccessExplainer {
 
     private final PolicyRegistry registry;
     private final CallerDirectory callers;
+    private final GuardContext context;
 
-    public AccessExplainer(PolicyRegistry registry, CallerDirectory callers) {
+    public AccessExplainer(PolicyRegistry registry, CallerDirectory callers, GuardContext context) {
         this.registry = registry;
         this.callers = callers;
+        this.context = context;
     }
 
     /**
      * @param username {@code null} for an anonymous request
-     * @param objectId the object of a detail endpoint, or {@code null}
+     * @param objectId the object of a detail endpoint, or {@code null}; one the asking user could not read is 404,
+     *                 unless the asker is a superuser
      */
     public AccessExplanation explain(String username, String method, String path, String objectId) {
         PolicyRegistry.Route route = registry.route(path).orElseThrow(Errors::notFound);
@@ -49,8 +52,28 @@ public class AccessExplainer {
                 throw new ApiException(404, "This endpoint acts on no object.", "not_found");
             });
         }
+        if (!context.caller().superuser() && !readableByAsker(route, lookup, objectId)) {
+            // An explanation about an object the asker could not read would tell that it exists, and whose it is.
+            throw Errors.notFound();
+        }
         return explain(route, user, method, path, (policy, request) -> lookup.lookupObject(objectId, policy, request)
                 .orElseThrow(Errors::notFound));
+    }
+
+    /** Whether the user asking could read the object: the route's GET, as the guard would run it for them. */
+    private boolean readableByAsker(PolicyRegistry.Route route, ObjectLookup lookup, String objectId) {
+        EndpointPolicy read = registry.policyFor(route, "GET");
+        Caller asker = context.caller();
+        AccessRequest request = read.requestOf(asker, "GET", Map.of(),
+                context.authenticatedBy().orElse(null));
+        for (Permission permission : read.permissions()) {
+            if (!Evaluation.check(permission, request).allowed()) {
+                return false;
+            }
+        }
+        Optional<Object> object = lookup.lookupObject(objectId, read, request);
+        return object.isPresent() && read.permissions().stream()
+                .allMatch(permission -> Evaluation.checkObject(permission, request, object.get()).allowed());
     }
 
     /**
