@@ -101,6 +101,12 @@ public class AuthChangeListener {
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
+                    // The pool took the broken connection back as if it worked (Agroal cannot tell for PostgreSQL):
+                    // it is validated out now, before the next attempt here — or a request — is lent it. (During an
+                    // outage the circuit has flushed the pool already, and keeps it empty.)
+                    if (!database.isOpen()) {
+                        dataSource.flush(AgroalDataSource.FlushMode.INVALID);
+                    }
                     database.observe(e);
                     // Once per loss, not once per attempt: during an outage it is retried four times a second.
                     LOG.logf(lost ? Logger.Level.DEBUG : Logger.Level.WARN, "Authentication changes cannot be "
@@ -112,7 +118,7 @@ public class AuthChangeListener {
         }
     }
 
-    /** Leaves a connection that still works as the pool lent it; one that does not, the pool discards. */
+    /** Leaves a connection that still works as the pool lent it; one that does not is flushed from the pool after. */
     private void giveBack(Connection connection, int poolTimeout) {
         try {
             execute(connection, "UNLISTEN *");

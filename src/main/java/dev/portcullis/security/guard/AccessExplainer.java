@@ -63,17 +63,9 @@ public class AccessExplainer {
     /** Whether the user asking could read the object: the route's GET, as the guard would run it for them. */
     private boolean readableByAsker(PolicyRegistry.Route route, ObjectLookup lookup, String objectId) {
         EndpointPolicy read = registry.policyFor(route, "GET");
-        Caller asker = context.caller();
-        AccessRequest request = read.requestOf(asker, "GET", Map.of(),
-                context.authenticatedBy().orElse(null));
-        for (Permission permission : read.permissions()) {
-            if (!Evaluation.check(permission, request).allowed()) {
-                return false;
-            }
-        }
-        Optional<Object> object = lookup.lookupObject(objectId, read, request);
-        return object.isPresent() && read.permissions().stream()
-                .allMatch(permission -> Evaluation.checkObject(permission, request, object.get()).allowed());
+        AccessRequest request = read.requestOf(context.caller(), "GET", Map.of(), context.authenticatedBy().orElse(null));
+        return ObjectVisibility.readable(read, request, (policy, asked) -> lookup.lookupObject(objectId, policy, asked))
+                .isPresent();
     }
 
     /**

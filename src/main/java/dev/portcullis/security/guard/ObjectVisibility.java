@@ -50,6 +50,15 @@ public class ObjectVisibility {
                 .orElse(authenticated ? policy.authenticators().get(0).name() : null);
         AccessRequest request = policy.requestOf(authenticated ? writer : Caller.ANONYMOUS, "GET", Map.of(),
                 authenticator);
+        return readable(policy, request, lookup);
+    }
+
+    /**
+     * The object a read with this policy and request would answer: every permission's request-level check, the
+     * object as the lookup finds it, then every object-level check; empty where any of them says no.
+     */
+    static Optional<Object> readable(EndpointPolicy policy, AccessRequest request,
+                                     BiFunction<EndpointPolicy, AccessRequest, Optional<Object>> lookup) {
         for (Permission permission : policy.permissions()) {
             if (!Evaluation.check(permission, request).allowed()) {
                 return Optional.empty();
