@@ -59,7 +59,9 @@ final class ConstraintErrors {
                     return Map.of(fields.get(0), List.of(model + " with this " + fields.get(0).replace('_', ' ')
                             + " already exists."));
                 }
-                return nonField("The fields " + String.join(", ", fields) + " must make a unique set.");
+                // Columns PostgreSQL did not name (a unique index on an expression) leave no fields to list.
+                return nonField(fields.isEmpty() ? "A " + model + " with these values already exists."
+                        : "The fields " + String.join(", ", fields) + " must make a unique set.");
             }
             case "23503" -> {
                 if (key != null && key.matches() && key.group(3).equals("is not present") && fields.size() == 1) {

@@ -291,24 +291,24 @@ public final class EntityModel<E> {
 
     /** One object the restriction allows, with its representation, in one query. */
     Optional<Loaded<E>> find(EntityManager entityManager, QueryRestriction restriction, Object id) {
-        return findWhere(entityManager, restriction, idPath, id, "");
+        return findWhere(entityManager, restriction, idPath, id, false);
     }
 
     /** The object whose attribute (e.g. a slug) has the value, among those the restriction allows; the first by id. */
     Optional<E> findBy(EntityManager entityManager, QueryRestriction restriction, String attribute, Object value) {
-        return findWhere(entityManager, restriction, ROOT + "." + attribute, value, " order by " + idPath + " limit 1")
-                .map(Loaded::object);
+        return findWhere(entityManager, restriction, ROOT + "." + attribute, value, true).map(Loaded::object);
     }
 
     private Optional<Loaded<E>> findWhere(EntityManager entityManager, QueryRestriction restriction, String path,
-                                          Object value, String first) {
+                                          Object value, boolean firstById) {
         if (restriction == QueryRestriction.NOTHING) {
             return Optional.empty();
         }
         String scoped = restriction == QueryRestriction.NONE ? "" : " and (" + restriction.jpql() + ")";
-        List<Object[]> rows = restriction.bind(entityManager.createQuery("select " + ROOT + ", " + select + from
-                + " where " + path + " = :" + LOOKUP + scoped + first, Object[].class)).setParameter(LOOKUP, value)
-                .getResultList();
+        TypedQuery<Object[]> query = restriction.bind(entityManager.createQuery("select " + ROOT + ", " + select + from
+                + " where " + path + " = :" + LOOKUP + scoped + (firstById ? " order by " + idPath : ""), Object[].class))
+                .setParameter(LOOKUP, value);
+        List<Object[]> rows = (firstById ? query.setMaxResults(1) : query).getResultList();
         withMany(entityManager, rows, 1);
         if (rows.isEmpty()) {
             return Optional.empty();

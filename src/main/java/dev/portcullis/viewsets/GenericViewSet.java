@@ -148,7 +148,7 @@ public abstract class GenericViewSet<E> implements ObjectLookup {
      * a relation that names objects by id or slug).
      */
     final Optional<Object> lookupBy(String attribute, Object value, EndpointPolicy policy, AccessRequest request) {
-        return model().findBy(support.entityManager, scope(policy, request), attribute, value).map(object -> object);
+        return model().findBy(support.entityManager, scope(policy, request), attribute, value).map(Object.class::cast);
     }
 
     @Override

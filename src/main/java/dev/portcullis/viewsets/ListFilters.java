@@ -9,7 +9,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -56,14 +58,15 @@ final class ListFilters {
         }
         List<LookupFilter> filters = new ArrayList<>();
         for (String name : fields == null ? new String[0] : fields.value()) {
-            String field = Lookup.suffixOf(name).map(l -> name.substring(0, name.lastIndexOf("__"))).orElse(name);
-            Lookup lookup = Lookup.suffixOf(name).orElse(Lookup.EXACT);
+            Optional<Lookup> suffix = Lookup.suffixOf(name);
+            String field = suffix.isPresent() ? name.substring(0, name.lastIndexOf("__")) : name;
+            Lookup lookup = suffix.orElse(Lookup.EXACT);
             filters.add(LookupFilter.bind(name, field, lookup, serializer, metamodel, filters.size()));
         }
         for (Filter filter : named) {
             Lookup lookup = Lookup.named(filter.lookup()).orElseThrow(() -> new IllegalStateException("@Filter '"
                     + filter.name() + "': no lookup '" + filter.lookup() + "' (" + Arrays.toString(Lookup.values())
-                    .toLowerCase() + ")"));
+                    .toLowerCase(Locale.ROOT) + ")"));
             filters.add(LookupFilter.bind(filter.name(), filter.field(), lookup, serializer, metamodel,
                     filters.size()));
         }
