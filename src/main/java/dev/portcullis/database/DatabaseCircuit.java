@@ -36,10 +36,19 @@ public class DatabaseCircuit {
 
     private static final Logger LOG = Logger.getLogger(DatabaseCircuit.class);
     /**
-     * What the pool waits for a connection while the circuit is open: enough for a refused connection to be
-     * refused (the pool tries twice), too short for anyone to notice; zero would mean forever.
+     * What the pool waits for a connection while the circuit is open. Its driver refuses at once then
+     * ({@link CircuitBreakingDriver}), and the pool retries a refused attempt after the rest of its wait less
+     * 100 ms, up to a second: with this, at once. Zero would mean forever.
      */
-    private static final Duration WHILE_OPEN = Duration.ofMillis(100);
+    private static final Duration WHILE_OPEN = Duration.ofMillis(20);
+    /**
+     * How long after PostgreSQL answers again the pool holds no more than {@link #warmUpSize()} connections. The
+     * pool makes connections one at a time (40-100 ms each on a server that has just started), and a request that
+     * finds none free waits for the one it asked to be made: right after an outage, with every connection gone,
+     * the ninth of nine waiting requests waited for nine (a first write 1.1 s after the server came back). Capped,
+     * they take turns on the first few instead, each for the few milliseconds a request holds one.
+     */
+    private static final Duration WARM_UP = Duration.ofSeconds(1);
 
     private final AgroalDataSource dataSource;
     private final DatabaseProbe probe;
@@ -55,17 +64,20 @@ public class DatabaseCircuit {
     private final AtomicBoolean suspected = new AtomicBoolean();
     /** The connections the pool keeps, made again when the circuit closes. */
     private final int minSize;
+    /** The most connections the pool may hold, given back once it has warmed up after an outage. */
+    private final int maxSize;
     /** The pool's own acquisition timeout, given back when the circuit closes. */
     private final Duration acquisitionTimeout;
 
     DatabaseCircuit(AgroalDataSource dataSource, DatabaseProbe probe, MeterRegistry meters,
-                    @ConfigProperty(name = "portcullis.database.probe-interval", defaultValue = "200ms")
+                    @ConfigProperty(name = "portcullis.database.probe-interval", defaultValue = "50ms")
                     Duration probeInterval) {
         this.dataSource = dataSource;
         this.probe = probe;
         this.probeInterval = probeInterval;
         this.acquisitionTimeout = pool().acquisitionTimeout();
         this.minSize = pool().minSize();
+        this.maxSize = pool().maxSize();
         Gauge.builder("portcullis.database.circuit.open", this, circuit -> circuit.isOpen() ? 1 : 0)
                 .description("1 while PostgreSQL is known to be unreachable and requests that need it are answered 503")
                 .register(meters);
@@ -105,6 +117,7 @@ public class DatabaseCircuit {
         if (!openSince.compareAndSet(null, Instant.now())) {
             return;
         }
+        CircuitBreakingDriver.refuse(true);
         pool().setAcquisitionTimeout(WHILE_OPEN);
         // No connections kept while there is no server to keep them on: every request would wait for the pool's
         // attempts to make them.
@@ -127,15 +140,22 @@ public class DatabaseCircuit {
         // The pool gets its own timeout back at once: a short one cancels connection attempts that take longer, and
         // a cancelled attempt interrupts the thread making it, which fails the next attempt too (kept for two
         // seconds after recovery, the short wait made the first write wait 3.5 s). The connections it keeps are made
-        // at once and handed to waiting requests: with none, a request that comes while others wait for a
-        // connection first waits up to a second (Agroal's transfer queue). Connections given back during the
-        // outage have been idle since, so the pool validates them before it lends them.
+        // at once and handed to waiting requests, which share them while the pool warms up. Connections given back
+        // during the outage have been idle since, so the pool validates them before it lends them.
+        CircuitBreakingDriver.refuse(false);
         pool().setAcquisitionTimeout(acquisitionTimeout);
+        pool().setMaxSize(warmUpSize());
         pool().setMinSize(minSize);
         dataSource.flush(FlushMode.FILL);
+        prober.schedule(() -> pool().setMaxSize(maxSize), WARM_UP.toMillis(), TimeUnit.MILLISECONDS);
         Instant since = openSince.getAndSet(null);
         LOG.infof("PostgreSQL answers again after %d ms; requests use it again",
                 Duration.between(since, Instant.now()).toMillis());
+    }
+
+    /** The connections requests share right after an outage: those the pool keeps, and at least two. */
+    private int warmUpSize() {
+        return Math.min(maxSize, Math.max(minSize, 2));
     }
 
     private AgroalConnectionPoolConfiguration pool() {
