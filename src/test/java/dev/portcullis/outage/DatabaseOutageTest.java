@@ -74,7 +74,7 @@ class DatabaseOutageTest {
             load.phase("recovery " + outage);
             RestartableDatabase.start();
             load.mark("PostgreSQL accepts connections");
-            firstWrites.add(millisUntilAWriteSucceeds(write));
+            firstWrites.add(load.millisUntil("probe", write, 201));
             load.phase("after " + outage);
             Thread.sleep(1500);
         }
@@ -158,15 +158,5 @@ class DatabaseOutageTest {
 
     private int health(String path) {
         return load.send("health", new Request("GET", path, null, null)).status();
-    }
-
-    /** From now (PostgreSQL accepts connections again) to the first write that is acknowledged. */
-    private long millisUntilAWriteSucceeds(Request write) throws InterruptedException {
-        long start = System.nanoTime();
-        while (load.send("probe", write).status() != 201) {
-            assertTrue(System.nanoTime() - start < Duration.ofSeconds(20).toNanos(), "no recovery in 20 s");
-            Thread.sleep(20);
-        }
-        return (System.nanoTime() - start) / 1_000_000;
     }
 }

@@ -108,6 +108,18 @@ final class PhasedLoad {
         }
     }
 
+    /** From now to the first time the request is answered with the status (20 s at most), in milliseconds. */
+    long millisUntil(String phaseName, Request request, int status) throws InterruptedException {
+        long start = System.nanoTime();
+        while (send(phaseName, request).status() != status) {
+            if (System.nanoTime() - start > Duration.ofSeconds(20).toNanos()) {
+                throw new AssertionError(request.name() + " not answered " + status + " in 20 s");
+            }
+            Thread.sleep(20);
+        }
+        return millisSince(start);
+    }
+
     private static long millisSince(long start) {
         return (System.nanoTime() - start) / 1_000_000;
     }

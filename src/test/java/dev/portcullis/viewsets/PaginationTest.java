@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Lists as DRF paginates them, on a user who may view exactly five documents: the page, {@code count} and the
@@ -28,9 +29,16 @@ class PaginationTest {
     private static String token;
     private static final List<Long> IDS = new ArrayList<>();
 
+    /** Another user's documents and draft, there whatever ran before: a count that forgot the scope counts them. */
+    private static final List<Long> OTHERS = new ArrayList<>();
+    private static long othersDraft;
+
     @BeforeEach
     void fiveDocuments() {
         if (token == null) {
+            String other = Api.unique("pager-other");
+            OTHERS.addAll(Api.documentsOf(other, List.of("not theirs 0", "not theirs 1", "not theirs 2")));
+            othersDraft = Api.post(Api.token(other), "another's draft", false);
             String user = Api.unique("pager");
             IDS.addAll(Api.documentsOf(user, List.of("page 0", "page 1", "page 2", "page 3", "page 4")));
             token = Api.token(user);
@@ -145,6 +153,12 @@ class PaginationTest {
             default -> Api.withToken(token);
         };
         List<Long> plain = as.get(path).then().statusCode(200).extract().jsonPath().getList("id", Long.class);
+        List<Long> unseen = switch (path) {
+            case "/api/posts/" -> List.of(othersDraft);
+            case "/api/documents/" -> OTHERS;
+            default -> List.of();
+        };
+        assertTrue(unseen.stream().noneMatch(plain::contains), "others' objects exist and are not listed: " + unseen);
         List<Long> paged = new ArrayList<>();
         String next = path + "?limit=3";
         while (next != null) {

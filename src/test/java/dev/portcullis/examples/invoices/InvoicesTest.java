@@ -122,13 +122,17 @@ class InvoicesTest {
         assertEquals(errors, response.asString());
     }
 
+    /** The other user's invoice is there, so a count that forgot the owner's restriction would count it too. */
     @Test
     void ownersListTheirOwnAndStaffListAll() {
         long mine = ((Number) create("INV-list", false).get("id")).longValue();
+        long theirs = as("other").contentType(ContentType.JSON).body(Map.of("number", "INV-other", "amount", "1"))
+                .post("/api/invoices/").then().statusCode(201).extract().jsonPath().getLong("id");
         List<Long> own = as("owner").get("/api/invoices/").jsonPath().getList("id", Long.class);
         List<Long> others = as("other").get("/api/invoices/").jsonPath().getList("id", Long.class);
         List<Long> all = as("staff").get("/api/invoices/").jsonPath().getList("id", Long.class);
         assertTrue(own.contains(mine) && all.contains(mine) && !others.contains(mine));
+        assertTrue(others.contains(theirs) && all.contains(theirs) && !own.contains(theirs));
         Response page = as("owner").get("/api/invoices/?limit=1");
         assertEquals(own.size(), page.jsonPath().getInt("count"));
         assertEquals(List.of(own.get(0)), page.jsonPath().getList("results.id", Long.class));
