@@ -16,7 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** Every way a JWT can be bad, each with SimpleJWT's message. */
 class JwtTokensTest {
 
-    private static final JwtTokens TOKENS = new JwtTokens(TestJwts.keys(true), TestJwts.settings());
+    private static final JwtKeys KEYS = TestJwts.keys(true);
+    /** Made for each test, not once for the class: a mutation test swaps in a changed constructor between tests. */
+    private final JwtTokens tokens = new JwtTokens(KEYS, TestJwts.settings());
 
     private static final Map<String, Function<Map<String, Object>, String>> FORGERIES = Map.ofEntries(
             Map.entry("valid", c -> TestJwts.sign(c, "signing", "test-signing")),
@@ -78,9 +80,9 @@ class JwtTokensTest {
             default -> null;
         };
         if (error == null) {
-            assertEquals(7L, TOKENS.validate(token, type).userId());
+            assertEquals(7L, tokens.validate(token, type).userId());
         } else {
-            assertEquals(error, assertThrows(TokenError.class, () -> TOKENS.validate(token, type)).getMessage());
+            assertEquals(error, assertThrows(TokenError.class, () -> tokens.validate(token, type)).getMessage());
         }
     }
 
@@ -120,8 +122,8 @@ class JwtTokensTest {
 
     @Test
     void issuedTokensCarrySimpleJwtsClaims() throws TokenError {
-        JwtTokens.Claims access = TOKENS.validate(TOKENS.issue(42, JwtTokens.Type.ACCESS), JwtTokens.Type.ACCESS);
-        JwtTokens.Claims refresh = TOKENS.validate(TOKENS.issue(42, JwtTokens.Type.REFRESH), JwtTokens.Type.REFRESH);
+        JwtTokens.Claims access = tokens.validate(tokens.issue(42, JwtTokens.Type.ACCESS), JwtTokens.Type.ACCESS);
+        JwtTokens.Claims refresh = tokens.validate(tokens.issue(42, JwtTokens.Type.REFRESH), JwtTokens.Type.REFRESH);
         assertEquals(42L, access.userId());
         assertEquals("access", access.tokenType());
         assertEquals("refresh", refresh.tokenType());
@@ -135,6 +137,6 @@ class JwtTokensTest {
     @Test
     void aTokenWithoutAUserIdValidatesButNamesNoUser() throws TokenError {
         String token = TestJwts.sign(claims("no user"), "signing", "test-signing");
-        assertNull(TOKENS.validate(token, JwtTokens.Type.ACCESS).userId());
+        assertNull(tokens.validate(token, JwtTokens.Type.ACCESS).userId());
     }
 }

@@ -27,6 +27,8 @@ class PasswordRulesTest {
             "frank|frank@corp.io|corp.io.frank|The password is too similar to the email address.",
             "x||abc|This password is too short. It must contain at least 8 characters.~This password is too common.",
             "ab||ab|The password is too similar to the username.~This password is too short. It must contain at least 8 characters.",
+            "abcdefghij||abcdefgxyz|The password is too similar to the username.",
+            "abcdefghij||abcdefwxyz|OK",
             "root||first-password|OK",
     })
     void answersAsDjango(String username, String email, String password, String messages) {
