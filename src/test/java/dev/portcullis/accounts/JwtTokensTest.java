@@ -44,6 +44,11 @@ class JwtTokensTest {
             case "no jti" -> claims.remove("jti");
             case "no type" -> claims.remove("token_type");
             case "no user" -> claims.remove("user_id");
+            case "no exp" -> claims.remove("exp");
+            case "no exp, wrong audience" -> {
+                claims.remove("exp");
+                claims.put("aud", "another-api");
+            }
             default -> throw new IllegalArgumentException(change);
         }
         return claims;
@@ -71,6 +76,8 @@ class JwtTokensTest {
             "valid                               |no jti        |access |Token has no id",
             "valid                               |no type       |access |Token has no type",
             "valid                               |no type       |any    |-",
+            "valid                               |no exp        |access |Token has no 'exp' claim",
+            "valid                               |no exp, wrong audience|access|Token is invalid or expired",
     })
     void validation(String forgery, String change, String expected, String error) throws TokenError {
         String token = FORGERIES.get(forgery.strip()).apply(claims(change.strip()));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,11 +71,13 @@ class PolicyDiffTest {
     @Test
     void entriesAreComparedByKeyAndTheGravestFieldNamesTheEntry() {
         List<LockEntry> locked = List.of(
+                entry("GET /api/0/", "view", "Zero, action list", "permissions", "IsAuthenticated [resource]"),
                 entry("GET /api/a/", "view", "A, action list", "permissions", "IsAdminUser [resource]"),
                 entry("DELETE /api/a/{id}/", "view", "A, action destroy", "permissions", "IsAuthenticated [resource]",
                         "csrf", "required"),
                 entry("GET /api/gone/", "view", "Gone, action list", "permissions", "IsAuthenticated [resource]"));
         List<LockEntry> running = List.of(
+                entry("GET /api/0/", "view", "Zero, action list", "permissions", "IsAdminUser [resource]"),
                 entry("GET /api/a/", "view", "A, action list", "permissions", "IsAuthenticated [resource]"),
                 entry("DELETE /api/a/{id}/", "view", "A, action destroy", "permissions", "IsAdminUser [resource]",
                         "csrf", "exempt"),
@@ -83,7 +86,7 @@ class PolicyDiffTest {
         PolicyDiff diff = PolicyDiff.between(locked, running);
 
         assertEquals("""
-                The running policies differ from policies.lock at 4 endpoint(s): 3 looser, 0 changed, 1 tighter.
+                The running policies differ from policies.lock at 5 endpoint(s): 3 looser, 0 changed, 2 tighter.
 
                 LOOSER  GET /api/a/ (A, action list)
                     permissions (looser)
@@ -102,8 +105,14 @@ class PolicyDiffTest {
                     + view: New, action list
                     + permissions: AllowAny [method]
 
+                TIGHTER  GET /api/0/ (Zero, action list)
+                    permissions (tighter)
+                        - IsAuthenticated [resource]
+                        + IsAdminUser [resource]
+
                 TIGHTER  GET /api/gone/ (Gone, action list): no longer served
                 """, diff.render("policies.lock"));
+        assertFalse(diff.isEmpty());
         assertTrue(PolicyDiff.between(running, running).isEmpty());
         assertEquals("The running policies match policies.lock.\n", PolicyDiff.between(running, running).render("policies.lock"));
     }
