@@ -38,6 +38,11 @@ public final class CircuitBreakingDriver implements Driver {
             throw new java.sql.SQLNonTransientConnectionException(
                     "PostgreSQL is unreachable; no connection is attempted until the probe reaches it", "08001");
         }
+        // The pool gives up on an attempt that takes longer than a request's wait by interrupting the thread making
+        // it, and that interrupt can arrive after the attempt ended: it would fail this one at once ("Interrupted
+        // while attempting to connect", a 503), and right after an outage it failed the attempts that refill the
+        // pool. An interrupt already pending when an attempt begins was meant for an earlier one.
+        Thread.interrupted();
         return postgres.connect(url, info);
     }
 

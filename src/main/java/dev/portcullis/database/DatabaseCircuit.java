@@ -153,9 +153,12 @@ public class DatabaseCircuit {
                 Duration.between(since, Instant.now()).toMillis());
     }
 
-    /** The connections requests share right after an outage: those the pool keeps, and at least two. */
+    /**
+     * The connections right after an outage: those the pool keeps (at least two), which requests share, and one for
+     * the listener for credential changes, which holds its own for as long as it listens.
+     */
     private int warmUpSize() {
-        return Math.min(maxSize, Math.max(minSize, 2));
+        return Math.min(maxSize, Math.max(minSize, 2) + 1);
     }
 
     private AgroalConnectionPoolConfiguration pool() {
