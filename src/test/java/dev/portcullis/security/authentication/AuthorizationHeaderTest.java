@@ -67,10 +67,11 @@ class AuthorizationHeaderTest {
     }
 
     @ParameterizedTest(name = "a configured keyword [{0}] is honoured")
-    @CsvSource({"Key", "ApiKey"})
+    @CsvSource({"Key", "ApiKey", "Zone"})
     void keywordIsConfigurable(String keyword) {
         TokenAuthentication authentication = new TokenAuthentication(keyword);
         assertTrue(authentication.parse(header(keyword.toLowerCase() + " k")).isPresent());
+        assertTrue(authentication.parse(header(keyword.toUpperCase() + " k")).isPresent());
         assertTrue(authentication.parse(header("Token k")).isEmpty());
         assertEquals(keyword, authentication.wwwAuthenticate());
     }
