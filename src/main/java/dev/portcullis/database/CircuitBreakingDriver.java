@@ -40,8 +40,8 @@ public final class CircuitBreakingDriver implements Driver {
         }
         // The pool gives up on an attempt that takes longer than a request's wait by interrupting the thread making
         // it, and that interrupt can arrive after the attempt ended: it would fail this one at once ("Interrupted
-        // while attempting to connect", a 503), and right after an outage it failed the attempts that refill the
-        // pool. An interrupt already pending when an attempt begins was meant for an earlier one.
+        // while attempting to connect", a 503) — right after an outage, one of those that refill the pool. An
+        // interrupt already pending when an attempt begins was meant for an earlier one.
         Thread.interrupted();
         return postgres.connect(url, info);
     }

@@ -78,6 +78,12 @@ public class DatabaseCircuit {
         this.acquisitionTimeout = pool().acquisitionTimeout();
         this.minSize = pool().minSize();
         this.maxSize = pool().maxSize();
+        Class<?> driver = pool().connectionFactoryConfiguration().connectionProviderClass();
+        if (driver != CircuitBreakingDriver.class) {
+            LOG.warnf("quarkus.datasource.jdbc.driver is %s, not %s: during a database outage every request that"
+                    + " needs a connection will still try to make one", driver == null ? "unset" : driver.getName(),
+                    CircuitBreakingDriver.class.getName());
+        }
         Gauge.builder("portcullis.database.circuit.open", this, circuit -> circuit.isOpen() ? 1 : 0)
                 .description("1 while PostgreSQL is known to be unreachable and requests that need it are answered 503")
                 .register(meters);
