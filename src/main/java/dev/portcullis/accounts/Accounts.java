@@ -73,12 +73,13 @@ public class Accounts {
 
     /**
      * A login at one of the login endpoints: counted against the login rate (by client address and by
-     * username) before the password is checked, so that a throttled guess never reaches the hash.
+     * username) before the password is checked, so that a throttled guess never reaches the hash; a correct
+     * password takes its attempt back.
      */
     public Optional<User> login(String clientAddress, String username, String password) {
-        loginThrottle.check(clientAddress, username);
+        LoginThrottle.Attempt attempt = loginThrottle.attempt(clientAddress, username);
         Optional<User> user = authenticate(username, password);
-        user.ifPresent(u -> loginThrottle.succeeded(clientAddress, username));
+        user.ifPresent(u -> attempt.succeeded());
         return user;
     }
 

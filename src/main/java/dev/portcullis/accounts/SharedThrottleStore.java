@@ -50,6 +50,13 @@ public class SharedThrottleStore implements ThrottleStore {
         });
     }
 
+    @Override
+    public void forget(String key) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("DELETE FROM throttle_hits "
+                        + "WHERE ctid IN (SELECT ctid FROM throttle_hits WHERE key = ?1 ORDER BY at DESC LIMIT 1)")
+                .setParameter(1, key).executeUpdate());
+    }
+
     /**
      * A key's old rows go when the key is counted again; those of keys never seen again (one-off usernames and
      * addresses) go here, once a minute per replica, so that the table holds at most a day of attempts.

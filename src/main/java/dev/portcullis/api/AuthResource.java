@@ -11,6 +11,7 @@ import dev.portcullis.security.permission.AllowAny;
 import dev.portcullis.web.Payload;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
+import dev.portcullis.security.throttle.ClientAddresses;
 import jakarta.ws.rs.POST;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Path;
@@ -31,10 +32,12 @@ public class AuthResource {
     private final Accounts accounts;
     private final Sessions sessions;
     private final boolean secureCookies;
+    private final ClientAddresses addresses;
 
-    public AuthResource(Accounts accounts, Sessions sessions,
+    public AuthResource(Accounts accounts, Sessions sessions, ClientAddresses addresses,
                         @ConfigProperty(name = "portcullis.session.secure-cookies", defaultValue = "false") boolean secure) {
         this.accounts = accounts;
+        this.addresses = addresses;
         this.sessions = sessions;
         this.secureCookies = secure;
     }
@@ -46,7 +49,7 @@ public class AuthResource {
     @Permissions(AllowAny.class)
     @OriginChecked
     public Response login(Payload payload, @Context HttpServerRequest connection) {
-        User user = TokenResource.authenticate(payload, accounts, connection);
+        User user = TokenResource.authenticate(payload, accounts, addresses.of(connection));
         Sessions.Opened session = sessions.open(user);
         return Response.ok(Map.of("username", user.username))
                 .cookie(cookie(SessionAuthentication.SESSION_COOKIE, session.key(), (int) session.lifetime().toSeconds(), true),

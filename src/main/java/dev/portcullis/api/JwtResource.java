@@ -15,7 +15,7 @@ import dev.portcullis.web.Payload;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.POST;
 import io.vertx.core.http.HttpServerRequest;
-import dev.portcullis.security.throttle.ClientAddress;
+import dev.portcullis.security.throttle.ClientAddresses;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 
@@ -39,9 +39,12 @@ public class JwtResource {
     private final JwtTokens tokens;
     private final JwtBlacklist blacklist;
     private final String wwwAuthenticate;
+    private final ClientAddresses addresses;
 
-    public JwtResource(Accounts accounts, JwtTokens tokens, JwtBlacklist blacklist, JwtAuthentication jwt) {
+    public JwtResource(Accounts accounts, JwtTokens tokens, JwtBlacklist blacklist, JwtAuthentication jwt,
+                       ClientAddresses addresses) {
         this.accounts = accounts;
+        this.addresses = addresses;
         this.tokens = tokens;
         this.blacklist = blacklist;
         this.wwwAuthenticate = jwt.wwwAuthenticate();
@@ -53,7 +56,7 @@ public class JwtResource {
         String username = payload.text("username").required();
         String password = payload.text("password").required();
         payload.validate();
-        User user = accounts.login(ClientAddress.of(connection), username, password).orElseThrow(() -> unauthorized(
+        User user = accounts.login(addresses.of(connection), username, password).orElseThrow(() -> unauthorized(
                 new ApiException(401, "No active account found with the given credentials", "no_active_account")));
         return pair(user.id);
     }

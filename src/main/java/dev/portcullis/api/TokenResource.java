@@ -10,7 +10,7 @@ import dev.portcullis.web.Payload;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
-import dev.portcullis.security.throttle.ClientAddress;
+import dev.portcullis.security.throttle.ClientAddresses;
 import io.vertx.core.http.HttpServerRequest;
 
 import java.util.Map;
@@ -24,26 +24,28 @@ public class TokenResource {
 
     private final Accounts accounts;
     private final Tokens tokens;
+    private final ClientAddresses addresses;
 
-    public TokenResource(Accounts accounts, Tokens tokens) {
+    public TokenResource(Accounts accounts, Tokens tokens, ClientAddresses addresses) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.addresses = addresses;
     }
 
     @POST
     public Map<String, String> obtain(Payload payload, @Context HttpServerRequest connection) {
-        return Map.of("token", tokens.issue(authenticate(payload, accounts, connection)));
+        return Map.of("token", tokens.issue(authenticate(payload, accounts, addresses.of(connection))));
     }
 
     /**
      * DRF's {@code AuthTokenSerializer}: both fields required, then Django's {@code authenticate()}, under the
      * login rate.
      */
-    static User authenticate(Payload payload, Accounts accounts, HttpServerRequest connection) {
+    static User authenticate(Payload payload, Accounts accounts, String clientAddress) {
         String username = payload.text("username").required();
         String password = payload.text("password").keepWhitespace().required();
         payload.validate();
-        return accounts.login(ClientAddress.of(connection), username, password)
+        return accounts.login(clientAddress, username, password)
                 .orElseThrow(() -> ValidationError.of(ValidationError.NON_FIELD_ERRORS, BAD_CREDENTIALS));
     }
 }

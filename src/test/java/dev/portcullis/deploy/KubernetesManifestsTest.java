@@ -259,6 +259,9 @@ class KubernetesManifestsTest {
         assertEquals(1, container.getPorts().size(), "Knative takes one port");
         assertTrue(Set.of("http1", "h2c").contains(container.getPorts().get(0).getName()));
         assertEquals(settings.getData().get("QUARKUS_HTTP_PORT"), String.valueOf(container.getPorts().get(0).getContainerPort()));
+        // The queue-proxy forwards from loopback: trusted, so that clients are not all counted as 127.0.0.1.
+        assertTrue(List.of(settings.getData().get("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES").split(",")).contains("127.0.0.1"),
+                settings.getData().get("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES"));
         Map<Probe, String> probes = Map.of(container.getReadinessProbe(), "/q/health/ready",
                 container.getLivenessProbe(), "/q/health/live");
         probes.forEach((probe, path) -> {

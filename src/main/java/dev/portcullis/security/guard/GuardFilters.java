@@ -4,6 +4,7 @@ import dev.portcullis.security.core.ApiException;
 import dev.portcullis.security.core.Denial;
 import dev.portcullis.security.core.ErrorWriter;
 import dev.portcullis.security.core.Errors;
+import dev.portcullis.security.throttle.ClientAddresses;
 import dev.portcullis.security.throttle.RequestThrottles;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
@@ -39,10 +40,12 @@ public class GuardFilters {
     private final GuardContext context;
     private final ErrorWriter errors;
     private final RequestThrottles throttles;
+    private final ClientAddresses addresses;
 
     public GuardFilters(PolicyRegistry registry, Guard guard, GuardContext context, ErrorWriter errors,
-                        RequestThrottles throttles) {
+                        RequestThrottles throttles, ClientAddresses addresses) {
         this.throttles = throttles;
+        this.addresses = addresses;
         this.registry = registry;
         this.guard = guard;
         this.context = context;
@@ -117,7 +120,7 @@ public class GuardFilters {
      */
     private Uni<Response> enforce(EndpointPolicy policy, ContainerRequestContext request, HttpServerRequest connection,
                                   Supplier<Response> whenAllowed) {
-        RequestCredentials credentials = new RequestCredentials(request, connection);
+        RequestCredentials credentials = new RequestCredentials(request, connection, addresses);
         return guard.authorize(policy, credentials, request.getMethod(), pathParameters(request))
                 .map(accessRequest -> {
                     throttles.check(accessRequest.user(), connection);

@@ -1,7 +1,7 @@
 package dev.portcullis.security.guard;
 
 import dev.portcullis.security.authentication.Credentials;
-import dev.portcullis.security.throttle.ClientAddress;
+import dev.portcullis.security.throttle.ClientAddresses;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
@@ -9,7 +9,8 @@ import jakarta.ws.rs.core.Cookie;
 import java.net.URI;
 
 /** A JAX-RS request as {@link Credentials}. */
-record RequestCredentials(ContainerRequestContext request, HttpServerRequest connection) implements Credentials {
+record RequestCredentials(ContainerRequestContext request, HttpServerRequest connection, ClientAddresses addresses)
+        implements Credentials {
 
     @Override
     public String header(String name) {
@@ -29,7 +30,7 @@ record RequestCredentials(ContainerRequestContext request, HttpServerRequest con
 
     @Override
     public String clientAddress() {
-        return ClientAddress.of(connection);
+        return addresses.of(connection);
     }
 
     @Override

@@ -32,4 +32,14 @@ public class InMemoryThrottleStore implements ThrottleStore {
             return Optional.empty();
         }
     }
+
+    @Override
+    public void forget(String key) {
+        Deque<Long> history = histories.getIfPresent(key);
+        if (history != null) {
+            synchronized (history) {
+                history.pollFirst();
+            }
+        }
+    }
 }

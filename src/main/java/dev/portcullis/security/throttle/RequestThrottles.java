@@ -18,13 +18,15 @@ import java.util.Optional;
 public class RequestThrottles {
 
     private final InMemoryThrottleStore store;
+    private final ClientAddresses addresses;
     private final Optional<Rate> anonymous;
     private final Optional<Rate> user;
 
-    public RequestThrottles(InMemoryThrottleStore store,
+    public RequestThrottles(InMemoryThrottleStore store, ClientAddresses addresses,
                             @ConfigProperty(name = "portcullis.throttle.anon.rate") Optional<String> anonymous,
                             @ConfigProperty(name = "portcullis.throttle.user.rate") Optional<String> user) {
         this.store = store;
+        this.addresses = addresses;
         this.anonymous = anonymous.map(Rate::parse);
         this.user = user.map(Rate::parse);
     }
@@ -33,7 +35,7 @@ public class RequestThrottles {
     public void check(Caller caller, HttpServerRequest connection) {
         Optional<Rate> rate = caller.authenticated() ? user : anonymous;
         if (rate.isPresent()) {
-            String key = caller.authenticated() ? "user:" + caller.id() : "anon:" + ClientAddress.of(connection);
+            String key = caller.authenticated() ? "user:" + caller.id() : "anon:" + addresses.of(connection);
             store.hit(key, rate.get()).ifPresent(throttled -> {
                 throw Errors.throttled(throttled.waitSeconds());
             });

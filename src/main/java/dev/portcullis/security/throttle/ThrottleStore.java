@@ -11,6 +11,9 @@ public interface ThrottleStore {
     /** Records the request under the key when the rate allows it; otherwise answers why not. */
     Optional<Throttled> hit(String key, Rate rate);
 
+    /** Takes back one request recorded under the key (the latest): it turned out not to count. */
+    void forget(String key);
+
     /** A refused request, with DRF's wait in seconds ({@code null} when unknown). */
     record Throttled(Double waitSeconds) {
     }
