@@ -76,6 +76,7 @@ openssl pkey -in "$WORK/jwt.pem" -pubout -out "$WORK/jwt.pub.pem"
 export PORTCULLIS_JWT_SIGNING_KEY="$WORK/jwt.pem" PORTCULLIS_JWT_ACCESS_TOKEN_LIFETIME=1H
 export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/jwt.pub.pem"
 export PORTCULLIS_BOOTSTRAP_ADMIN_USERNAME=bench-admin PORTCULLIS_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password
+export PORTCULLIS_ALLOWED_HOSTS=localhost,127.0.0.1
 export QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_CATEGORY__DEV_PORTCULLIS_DENIALS__LEVEL=WARN
 
 start_server() {  # extra JVM options...; sets SERVER and STARTUP_MS (to the first answered request)

@@ -16,6 +16,7 @@ export MALLOC_ARENA_MAX=2 QUARKUS_THREAD_POOL_MAX_THREADS=12 QUARKUS_HTTP_PORT=$
 export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt.pem" 2>/dev/null
 export PORTCULLIS_JWT_SIGNING_KEY="$WORK/jwt.pem"
+export PORTCULLIS_ALLOWED_HOSTS=localhost,127.0.0.1
 
 for side in a b; do
   rev=$A; [ "$side" = b ] && rev=$B

@@ -23,15 +23,23 @@ public class RequestIds {
     private static final Pattern SENSIBLE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 1).handler(this::assign);
+        router.route().order(Integer.MIN_VALUE).handler(this::assign);
     }
 
     private void assign(RoutingContext context) {
+        identify(context);
+        context.next();
+    }
+
+    /** Gives the request its id, unless it has one: also for a request the HTTP server failed before any route. */
+    static void identify(RoutingContext context) {
+        if (context.response().headers().contains(HEADER)) {
+            return;
+        }
         String offered = context.request().getHeader(HEADER);
         String id = offered != null && SENSIBLE.matcher(offered).matches() ? offered : newId();
         context.response().putHeader(HEADER, id);
         MDC.put(MDC_KEY, id);
-        context.next();
     }
 
     /**

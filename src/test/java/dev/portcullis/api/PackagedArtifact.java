@@ -32,6 +32,7 @@ public class PackagedArtifact implements QuarkusTestProfile {
                 // 20 a minute would refuse most of them. ThrottlingIT checks the login rate with its own.
                 "portcullis.throttle.login.rate", "10000/minute"));
         settings.put("portcullis.probes.enabled", "true");  // the suites use the policy examples
+        settings.put("portcullis.allowed-hosts", "localhost,127.0.0.1");  // the deployment's hosts: this machine
         settings.putAll(extraSettings());
         return settings;
     }

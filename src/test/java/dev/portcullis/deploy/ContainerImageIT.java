@@ -131,6 +131,8 @@ class ContainerImageIT {
         environment.put("PORTCULLIS_BOOTSTRAP_ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
         deployed.getEnv().stream().filter(variable -> variable.getValue() != null)
                 .forEach(variable -> environment.put(variable.getName(), variable.getValue()));
+        // Reached here as localhost, besides the cluster's names the ConfigMap lists.
+        environment.put("PORTCULLIS_ALLOWED_HOSTS", settings.getData().get("PORTCULLIS_ALLOWED_HOSTS") + ",localhost");
         // Ports of its own, as a replica binds them (the test machine is one network namespace).
         environment.put("QUARKUS_HTTP_PORT", "0");
         environment.put("QUARKUS_MANAGEMENT_PORT", "0");

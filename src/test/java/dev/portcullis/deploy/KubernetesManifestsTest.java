@@ -180,6 +180,9 @@ class KubernetesManifestsTest {
 
         // Forwarded headers are believed only from configured proxies.
         assertFalse(settings.getData().getOrDefault("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "").isBlank());
+        // The hosts are named, not "any".
+        List<String> hosts = List.of(settings.getData().getOrDefault("PORTCULLIS_ALLOWED_HOSTS", "").split(","));
+        assertFalse(hosts.contains("*") || hosts.contains(""), hosts.toString());
 
         // The JVM runs as the benchmark measured it (the resources above come from that measurement).
         String benchmark = Files.readString(Path.of("bench/run.sh"));

@@ -44,4 +44,13 @@ class ManagementInterfaceTest {
                 "management port " + path);
         RestAssured.get("/api/public/").then().statusCode(200);
     }
+
+    /** The kubelet probes by the pod's address: the allowed hosts guard the API port only. */
+    @ParameterizedTest(name = "Host: {0}")
+    @CsvSource({"10.1.2.3:9000", "portcullis.portcullis.svc"})
+    void theManagementPortAnswersAnyHost(String host) {
+        assertEquals(200, RestAssured.given().port(MANAGEMENT_PORT).header("Host", host).get("/q/health/ready")
+                .statusCode());
+        assertEquals(400, RestAssured.given().header("Host", host).get("/api/public/").statusCode());
+    }
 }

@@ -42,6 +42,7 @@ final class Replica implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx256m", "-jar", "target/quarkus-app/quarkus-run.jar"))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("PORTCULLIS_ALLOWED_HOSTS", "localhost,127.0.0.1");
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", "0");
         // A production build serves health on its management interface, on a port of its own.
