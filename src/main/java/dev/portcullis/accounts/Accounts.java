@@ -84,6 +84,17 @@ public class Accounts {
     }
 
     /**
+     * Deletes the user with everything that is theirs — posts, tokens, sessions, refresh tokens, grants, group
+     * memberships: the schema's {@code ON DELETE CASCADE}, as Django's {@code CASCADE}. Every replica forgets the
+     * user's credentials within a second (the users table announces its deletes).
+     */
+    @Transactional
+    public void delete(User user) {
+        User.deleteById(user.id);
+        changes.userChanged(user.id);
+    }
+
+    /**
      * Django's {@code changepassword}: the password validators, then {@link #setPassword}.
      *
      * @throws ValidationError with the validators' messages on {@code password}

@@ -122,6 +122,16 @@ public class AdminUserResource {
         return UserView.of(user);
     }
 
+    /** Deletes the user and everything that is theirs; a staff or superuser account is a superuser's to delete. */
+    @DELETE
+    @Path("{username}/")
+    @ResponseStatus(204)
+    public void delete(@PathParam("username") String username) {
+        User user = find(username);
+        objects.getObject(Optional.of(new AccountChange(user.username, user.staff || user.superuser, Set.of(Change.DELETE))));
+        accounts.delete(user);
+    }
+
     @POST
     @Path("{username}/token/")
     public Map<String, String> createToken(@PathParam("username") String username) {

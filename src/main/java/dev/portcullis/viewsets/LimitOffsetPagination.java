@@ -3,6 +3,8 @@ package dev.portcullis.viewsets;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.math.BigInteger;
+
 /**
  * DRF's {@code LimitOffsetPagination}: {@code ?limit=N&offset=M}. A limit that is not a positive integer means
  * the default limit (with none, the list is not paginated), one above {@code maxLimit} means {@code maxLimit}; an
@@ -24,21 +26,26 @@ public record LimitOffsetPagination(Long defaultLimit, Long maxLimit) implements
             return list.all();
         }
         long count = list.count();
-        long offset = request.parameter(OFFSET).flatMap(value -> PythonText.positiveInt(value, false, null)).orElse(0L);
-        Rows results = count == 0 || offset > count ? Rows.none() : list.slice(offset, limit);
+        BigInteger offset = request.parameter(OFFSET).flatMap(PythonText::parseInt).filter(value -> value.signum() >= 0)
+                .orElse(BigInteger.ZERO);
+        Rows results = count == 0 || offset.compareTo(BigInteger.valueOf(count)) > 0 ? Rows.none()
+                : list.slice(offset.longValueExact(), limit);
+        BigInteger next = offset.add(BigInteger.valueOf(limit));
         ObjectNode page = JsonNodeFactory.instance.objectNode();
         page.put("count", count);
-        page.put("next", offset + limit >= count ? null : request.linkWith(LIMIT, limit, OFFSET, offset + limit));
+        page.put("next", next.compareTo(BigInteger.valueOf(count)) >= 0 ? null : request.linkWith(LIMIT, limit, OFFSET, next));
         page.put("previous", previous(request, limit, offset));
         page.putPOJO("results", results);
         return page;
     }
 
-    private static String previous(PageRequest request, long limit, long offset) {
-        if (offset <= 0) {
+    /** DRF's arithmetic on Python's integers: an offset of any size is answered as DRF answers it, never wrapped. */
+    private static String previous(PageRequest request, long limit, BigInteger offset) {
+        if (offset.signum() <= 0) {
             return null;
         }
-        return offset - limit <= 0 ? request.linkWithout(OFFSET, LIMIT, limit)
-                : request.linkWith(LIMIT, limit, OFFSET, offset - limit);
+        BigInteger previous = offset.subtract(BigInteger.valueOf(limit));
+        return previous.signum() <= 0 ? request.linkWithout(OFFSET, LIMIT, limit)
+                : request.linkWith(LIMIT, limit, OFFSET, previous);
     }
 }

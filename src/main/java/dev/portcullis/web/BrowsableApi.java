@@ -90,7 +90,6 @@ public class BrowsableApi {
         }
         response.getHeaders().putSingle("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
-        response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT);
     }
 
     private BrowsablePage page(ContainerRequestContext request, int status, URI uri, JsonNode answer) {

@@ -91,6 +91,12 @@ class AdminPrivilegesTest {
             "staff    |PATCH |other-staff|{\"email_verified\": true}           |200",
             "staff    |POST  |regular    |token                                |200",
             "staff    |DELETE|regular    |token                                |204",
+            // Deleting an account: a staff or superuser one is a superuser's.
+            "staff    |DELETE|other-staff|user                                 |403",
+            "staff    |DELETE|superuser  |user                                 |403",
+            "staff    |DELETE|staff      |user                                 |403",
+            "superuser|DELETE|other-staff|user                                 |204",
+            "staff    |DELETE|regular    |user                                 |204",
     })
     void privilegesAreASuperusersToGive(String actor, String method, String target, String change, int status) {
         Cast cast = Cast.fresh();
@@ -100,9 +106,10 @@ class AdminPrivilegesTest {
         Map<String, Object> before = account(targetName);
 
         boolean tokens = change.equals("token");
+        boolean deletion = change.equals("user");
         String path = "/api/admin/users/" + targetName + "/" + (tokens ? "token/" : "");
         var request = Api.withToken(actorToken).contentType(ContentType.JSON);
-        Response response = tokens ? request.request(method, path) : request.body(change).request(method, path);
+        Response response = tokens || deletion ? request.request(method, path) : request.body(change).request(method, path);
 
         assertEquals(status, response.statusCode(), response.asString());
         if (status != 204) {
@@ -112,6 +119,13 @@ class AdminPrivilegesTest {
             assertEquals(JsonPath.from(DENIED).getMap("$"), response.jsonPath().getMap("$"));
             assertEquals(before, account(targetName), "a refused change changes nothing");
             Api.withToken(targetToken).get("/api/me/").then().statusCode(before.get("is_active").equals(true) ? 200 : 401);
+        } else if (deletion) {
+            assertEquals("", response.asString());
+            Api.withToken(Api.adminToken()).contentType(ContentType.JSON).body("{}").patch("/api/admin/users/" + targetName + "/")
+                    .then().statusCode(404);
+            Response refused = Api.withToken(targetToken).get("/api/me/");
+            assertEquals(401, refused.statusCode());
+            assertEquals(Map.of("detail", "Invalid token."), refused.jsonPath().getMap("$"));
         } else if (!tokens) {
             Map<String, Object> changed = JsonPath.from(change).getMap("$");
             Map<String, Object> after = account(targetName);

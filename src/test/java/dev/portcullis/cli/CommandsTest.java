@@ -106,6 +106,20 @@ class CommandsTest {
         assertTrue(allowed.out().endsWith("verdict: allowed (200)"), allowed.out());
     }
 
+    /** delete-user: the user goes with their tokens; a second run, and an unknown name, exit 1. */
+    @Test
+    void deleteUserDeletesTheUserAndTheirTokens() {
+        assertEquals(0, run("createsuperuser", "--username", "cli-leaver", "--password", "leaver-pass-word").exitCode());
+        String key = run("create-token", "cli-leaver").out();
+        CommandRun deleted = run("delete-user", "ｃｌｉ-leaver");
+        assertEquals(0, deleted.exitCode(), deleted.err());
+        assertEquals("deleted user cli-leaver", deleted.out());
+        assertEquals("invalid: no valid token has this key (unknown, revoked or expired)", run("check-token", key).out());
+        CommandRun again = run("delete-user", "cli-leaver");
+        assertEquals(1, again.exitCode());
+        assertEquals("No user named 'cli-leaver'.", again.err().strip());
+    }
+
     @Test
     void explainAndListEndpoints() {
         CommandRun denied = run("explain", "anonymous", "DELETE", "/api/posts/1/");

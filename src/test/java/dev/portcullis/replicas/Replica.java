@@ -33,6 +33,11 @@ final class Replica implements AutoCloseable {
         this.log = log;
     }
 
+    @Override
+    public String toString() {
+        return name;
+    }
+
     /**
      * Starts a replica on ports it binds itself (port 0) — no port is chosen here and released for it to take,
      * which another process could take first — and waits until it says which ones and is ready.

@@ -6,6 +6,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -97,12 +99,58 @@ class ReplicasIT {
 
     /** Polls a replica until it refuses the token; the milliseconds that took (at most three seconds are waited). */
     private static long millisUntilRefused(Replica replica, String token, long since) {
+        return millisUntilRefused(replica, "Token " + token, Map.of("detail", "Invalid token."), since);
+    }
+
+    /**
+     * What an operator does to users and tokens directly in SQL reaches both replicas' caches within a second, as
+     * the service's own changes do (the tables announce them): the user's token and JWT, cached on both, are refused.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "DELETE FROM users WHERE username = ?                                          | Invalid token.            | User not found",
+            "UPDATE users SET is_active = false WHERE username = ?                         | User inactive or deleted. | User is inactive",
+            "DELETE FROM auth_tokens WHERE user_id = (SELECT id FROM users WHERE username = ?) | Invalid token.        | -",
+    })
+    void whatAnOperatorChangesInSqlIsRefusedEverywhereWithinOneSecond(String sql, String tokenRefusal, String jwtRefusal)
+            throws Exception {
+        String username = "replica-sql-" + CLIENTS.incrementAndGet();
+        String token = "Token " + user(a, username);
+        String jwt = "Bearer " + b.given().header("X-Forwarded-For", newClientAddress()).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", PASSWORD)).post("/api/jwt/create/")
+                .then().statusCode(200).extract().path("access");
+        for (Replica replica : new Replica[]{a, b}) {
+            for (String credentials : new String[]{token, jwt}) {
+                replica.given().header("Authorization", credentials).get("/api/private/").then().statusCode(200);
+            }
+        }
+        try (java.sql.Connection connection = database.getPostgresDatabase().getConnection();
+             java.sql.PreparedStatement change = connection.prepareStatement(sql)) {
+            change.setString(1, username);
+            assertEquals(1, change.executeUpdate());
+        }
+        long changed = System.nanoTime();
+        Map<String, Long> millis = new java.util.TreeMap<>();
+        for (Replica replica : new Replica[]{a, b}) {
+            millis.put(replica + " token", millisUntilRefused(replica, token, Map.of("detail", tokenRefusal), changed));
+            if (!jwtRefusal.equals("-")) {
+                millis.put(replica + " JWT", millisUntilRefused(replica, jwt,
+                        Map.of("detail", jwtRefusal, "code", jwtRefusal.equals("User not found") ? "user_not_found" : "user_inactive"),
+                        changed));
+            }
+        }
+        assertTrue(millis.values().stream().allMatch(m -> m < 1000), "refused after " + millis);
+        System.out.printf("ReplicasIT: %s in SQL, refused after %s ms%n", sql.split(" WHERE")[0], millis);
+    }
+
+    /** Polls a replica until it refuses the credentials with the body given; the milliseconds that took (at most three seconds). */
+    private static long millisUntilRefused(Replica replica, String authorization, Map<String, String> refusal, long since) {
         Response answer;
         do {
-            answer = replica.given().header("Authorization", "Token " + token).get("/api/private/");
+            answer = replica.given().header("Authorization", authorization).get("/api/private/");
         } while (answer.statusCode() == 200 && System.nanoTime() - since < 3_000_000_000L);
         assertEquals(401, answer.statusCode(), answer.asString());
-        assertEquals(Map.of("detail", "Invalid token."), answer.jsonPath().getMap("$"));
+        assertEquals(refusal, answer.jsonPath().getMap("$"));
         return (System.nanoTime() - since) / 1_000_000;
     }
 

@@ -68,6 +68,8 @@ class PaginationTest {
             "limit=2&offset=1          |?limit=2&offset=3 |?limit=2          |1 2",
             "limit=2&offset=5          |-                 |?limit=2&offset=3 |''",
             "limit=2&offset=99         |-                 |?limit=2&offset=97|''",
+            "limit=1&offset=99999999999999999999999|-|?limit=1&offset=99999999999999999999998|''",
+            "limit=2&offset=9223372036854775807|-|?limit=2&offset=9223372036854775805|''",
             "limit=2&offset=-5         |?limit=2&offset=2 |-                 |0 1",
             "limit=2&offset=abc        |?limit=2&offset=2 |-                 |0 1",
             "limit=2&offset=           |?limit=2&offset=2 |-                 |0 1",

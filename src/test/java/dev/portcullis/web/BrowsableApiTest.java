@@ -35,7 +35,7 @@ class BrowsableApiTest {
         assertEquals("text/html;charset=UTF-8", response.contentType(), path);
         assertEquals(BrowsableApi.CONTENT_SECURITY_POLICY, response.header("Content-Security-Policy"));
         assertEquals("no-store", response.header("Cache-Control"));
-        assertEquals("Accept", response.header("Vary"));
+        assertEquals("Accept, Authorization, Cookie", response.header("Vary"));
         return response;
     }
 

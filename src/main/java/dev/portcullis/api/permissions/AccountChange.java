@@ -21,6 +21,8 @@ public record AccountChange(String username, boolean privileged, Set<Change> cha
         ACTIVE("deactivate or reactivate"),
         /** Creating or revoking tokens. */
         TOKENS("create or revoke tokens for"),
+        /** Deleting the account with everything that is theirs. */
+        DELETE("delete"),
         /** Anything else (e-mail, e-mail verification). */
         DETAILS("change");
 
@@ -41,7 +43,7 @@ public record AccountChange(String username, boolean privileged, Set<Change> cha
             return Change.PRIVILEGES;
         }
         if (privileged) {
-            for (Change change : new Change[]{Change.PASSWORD, Change.ACTIVE, Change.TOKENS}) {
+            for (Change change : new Change[]{Change.PASSWORD, Change.ACTIVE, Change.TOKENS, Change.DELETE}) {
                 if (changes.contains(change)) {
                     return change;
                 }
