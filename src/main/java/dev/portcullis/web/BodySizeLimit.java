@@ -11,10 +11,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Refuses a body announced larger than {@code quarkus.http.limits.max-body-size} before a byte of it is read,
  * with 413 in DRF's shape (Quarkus's own refusal has no body). A chunked body that grows past the limit is
- * still cut off by Quarkus, with its plain 413.
+ * still cut off by Quarkus, with its plain 413 and one WARN line.
  */
 @Singleton
 public class BodySizeLimit {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(BodySizeLimit.class);
 
     private final long maxBodySize;
     private final String refusal;
@@ -25,7 +27,19 @@ public class BodySizeLimit {
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 2).handler(this::check);
+        router.route().order(Integer.MIN_VALUE + 2).handler(this::check).failureHandler(BodySizeLimit::alreadyAnswered);
+    }
+
+    /**
+     * A request that failed after its answer was sent — a chunked body cut off at the limit, which the HTTP server
+     * answered 413 itself — has nothing left to answer: no second error, no stack trace.
+     */
+    private static void alreadyAnswered(RoutingContext context) {
+        if (context.response().ended()) {
+            LOG.debugf("Failure after the answer was sent: %s", String.valueOf(context.failure()));
+        } else {
+            context.next();
+        }
     }
 
     private void check(RoutingContext context) {

@@ -4,6 +4,7 @@ import dev.portcullis.database.DatabaseCircuit;
 import dev.portcullis.security.core.ApiException;
 import dev.portcullis.security.core.Errors;
 import dev.portcullis.security.core.Outages;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -66,6 +67,19 @@ public class ErrorMappers {
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String reason = type == null ? "Request failed." : type.getReasonPhrase() + ".";
         return answer(new ApiException(status, reason, "error"), headers);
+    }
+
+    /**
+     * A chunked body that grows past {@code quarkus.http.limits.max-body-size} while it is read: the HTTP server
+     * has answered 413 and closed the connection already. One line says so; the answer is the server's.
+     */
+    @ServerExceptionMapper
+    public Response bodyUnreadable(java.io.IOException error, HttpServerResponse response, HttpHeaders headers) {
+        if (!response.ended()) {
+            return unexpected(error, headers);
+        }
+        LOG.warnf("Request body refused while it was read (%s): answered %d", error.getMessage(), response.getStatusCode());
+        return Response.status(response.getStatusCode()).build();
     }
 
     @ServerExceptionMapper
