@@ -4,9 +4,15 @@
 # and a user 185 (the Deployment's runAsUser) — written as an image tarball (the format of `docker save`), which Jib
 # reads as its base (tar://).
 #
-#   src/main/container/base-image.sh OUTPUT.tar     # BASE_IMAGE_JDK=/path/to/jdk to choose the JDK
+# The base has no package manager, so it says what it holds the way scanners read it (Trivy, Grype, Syft): each
+# Debian package its C libraries come from in /var/lib/dpkg/status.d/ (as distroless images do), and CycloneDX SBOMs
+# in /usr/share/sbom/ — the base's (packages and Java runtime; also written beside OUTPUT as OUTPUT.cdx.json) and,
+# when given, the application's.
+#
+#   src/main/container/base-image.sh OUTPUT.tar [APPLICATION-SBOM.json]   # BASE_IMAGE_JDK=/path/to/jdk: the JDK
 set -euo pipefail
-OUTPUT=$(realpath -m "${1:?usage: base-image.sh OUTPUT.tar}")
+OUTPUT=$(realpath -m "${1:?usage: base-image.sh OUTPUT.tar [APPLICATION-SBOM.json]}")
+APPLICATION_SBOM=${2:-}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
@@ -31,7 +37,37 @@ find "$ROOT/opt/java" -type f \( -name '*.so' -o -perm -u+x \) -print0 \
   | grep -v "^$ROOT/" | sort -u | while read -r library; do
     mkdir -p "$ROOT$(dirname "$library")"
     cp -L "$library" "$ROOT$library"
+    echo "$library" >> "$WORK/libraries"
   done
+
+# The Debian package of a file, under either spelling of a merged /usr.
+package_of() {
+  local candidate
+  for candidate in "$1" "${1#/usr}" "/usr$1" "$(readlink -f "$1")" "$(readlink -f "$1" | sed 's|^/usr||')"; do
+    dpkg-query -S "$candidate" 2>/dev/null | grep -v '^diversion' | head -1 | cut -d: -f1 && return 0
+  done
+  echo "base-image.sh: no Debian package holds $1; it is not in the SBOM" >&2
+}
+mkdir -p "$ROOT/var/lib/dpkg/status.d" "$ROOT/usr/share/sbom"
+while read -r library; do package_of "$library"; done < "$WORK/libraries" | sort -u > "$WORK/packages"
+. /etc/os-release
+components=()
+while read -r package; do
+  [ -n "$package" ] || continue
+  dpkg-query -s "$package" > "$ROOT/var/lib/dpkg/status.d/$package"
+  read -r version arch <<< "$(dpkg-query -W -f='${Version} ${Architecture}' "$package")"
+  components+=("{\"type\":\"library\",\"name\":\"$package\",\"version\":\"$version\",\"purl\":\"pkg:deb/$ID/$package@${version//:/%3A}?arch=$arch&distro=$ID-$VERSION_ID\"}")
+done < "$WORK/packages"
+JAVA_VERSION=$(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$JDK/release")
+IMPLEMENTOR=$(sed -n 's/^IMPLEMENTOR="\(.*\)"/\1/p' "$JDK/release")
+components+=("{\"type\":\"framework\",\"name\":\"openjdk\",\"version\":\"$JAVA_VERSION\",\"supplier\":{\"name\":\"${IMPLEMENTOR:-unknown}\"},\"cpe\":\"cpe:2.3:a:oracle:openjdk:$JAVA_VERSION:*:*:*:*:*:*:*\",\"purl\":\"pkg:generic/openjdk@$JAVA_VERSION\"}")
+( IFS=,; printf '{"bomFormat":"CycloneDX","specVersion":"1.5","version":1,"metadata":{"component":{"type":"container","name":"portcullis-base"}},"components":[%s]}\n' "${components[*]}" ) \
+  > "$ROOT/usr/share/sbom/base.cdx.json"
+mkdir -p "$(dirname "$OUTPUT")"
+cp "$ROOT/usr/share/sbom/base.cdx.json" "${OUTPUT%.tar}.cdx.json"
+if [ -n "$APPLICATION_SBOM" ]; then
+  cp "$APPLICATION_SBOM" "$ROOT/usr/share/sbom/portcullis.cdx.json"
+fi
 
 mkdir -p "$ROOT/etc" "$ROOT/tmp" "$ROOT/app"
 chmod 1777 "$ROOT/tmp"

@@ -96,6 +96,50 @@ class ContainerImageIT {
     }
 
     /**
+     * A CVE scanner sees what the image holds though it has no package manager: the Debian package of every C
+     * library in it (distroless's {@code /var/lib/dpkg/status.d/}), and CycloneDX SBOMs of the base (those packages
+     * and the Java runtime) and of the application (its libraries).
+     */
+    @Test
+    void theImageSaysWhatItHolds() throws Exception {
+        Path root = Path.of("target", "image-sbom-rootfs").toAbsolutePath();
+        image.unpack(root);
+        Path status = root.resolve("var/lib/dpkg/status.d");
+        String libc = Files.readString(status.resolve("libc6"));
+        assertTrue(libc.startsWith("Package: libc6\n") && libc.contains("\nStatus: install ok installed\n")
+                && libc.contains("\nVersion: "), libc);
+        JsonNode base = new com.fasterxml.jackson.databind.ObjectMapper().readTree(root.resolve("usr/share/sbom/base.cdx.json").toFile());
+        assertEquals("CycloneDX", base.get("bomFormat").asText());
+        Set<String> packages = new TreeSet<>();
+        base.get("components").forEach(component -> packages.add(component.get("name").asText()));
+        try (var recorded = Files.list(status)) {
+            Set<String> expected = recorded.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+            expected.add("openjdk");
+            assertEquals(expected, packages, "the base's SBOM lists its packages and its Java runtime");
+        }
+        // Every C library in the image (outside the Java runtime) is held by a package the image records.
+        try (var files = Files.walk(root)) {
+            for (Path library : files.filter(p -> p.getFileName().toString().contains(".so")).toList()) {
+                String inImage = "/" + root.relativize(library);
+                if (inImage.startsWith("/opt/java/")) {
+                    continue;
+                }
+                // The build machine's copy, under either spelling of a merged /usr, or the file its link names.
+                Process owner = new ProcessBuilder("sh", "-c", "for f in \"$0\" \"${0#/usr}\" \"/usr$0\" \"$(readlink -f \"$0\")\"; "
+                        + "do dpkg-query -S \"$f\" 2>/dev/null && exit 0; done; exit 1", inImage).start();
+                String holder = new String(owner.getInputStream().readAllBytes()).split(":")[0];
+                owner.waitFor();
+                assertTrue(packages.contains(holder), inImage + " is held by " + holder + ", which the image does not record");
+            }
+        }
+        JsonNode application = new com.fasterxml.jackson.databind.ObjectMapper().readTree(root.resolve("usr/share/sbom/portcullis.cdx.json").toFile());
+        Set<String> libraries = new TreeSet<>();
+        application.get("components").forEach(component -> libraries.add(component.path("group").asText() + ":" + component.get("name").asText()));
+        assertTrue(libraries.containsAll(List.of("io.quarkus:quarkus-core", "io.vertx:vertx-core", "org.postgresql:postgresql")),
+                libraries.toString());
+    }
+
+    /**
      * Compatible with {@code readOnlyRootFilesystem}: the image's user owns nothing, and the only directories anyone
      * may write to are those the Deployment mounts an {@code emptyDir} on.
      */
