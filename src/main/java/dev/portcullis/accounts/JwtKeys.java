@@ -45,7 +45,11 @@ public final class JwtKeys {
         }
     }
 
-    /** Keys from PEM and JWK set locations ({@code classpath:…}, a file path, or a {@code file:} URL). */
+    /**
+     * Keys from PEM and JWK set locations ({@code classpath:…}, a file path, or a {@code file:} URL) — or, for the
+     * signing key, the PEM text itself (from a Secret given as an environment variable, where no file can be mounted
+     * readable by the service's user alone).
+     */
     public static JwtKeys load(String signingKeyLocation, String signingKeyId, List<String> previousKeyLocations) {
         try {
             List<JsonWebKey> previous = new ArrayList<>();
@@ -54,7 +58,7 @@ public final class JwtKeys {
             }
             return new JwtKeys(KeyUtils.decodePrivateKey(read(signingKeyLocation)), signingKeyId, previous);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            throw new IllegalStateException("Cannot read the JWT keys (portcullis.jwt.signing-key=" + signingKeyLocation
+            throw new IllegalStateException("Cannot read the JWT keys (portcullis.jwt.signing-key=" + shown(signingKeyLocation)
                     + ", portcullis.jwt.previous-keys=" + previousKeyLocations + "): " + e.getMessage(), e);
         }
     }
@@ -82,7 +86,19 @@ public final class JwtKeys {
         return verificationKeys;
     }
 
+    private static boolean inline(String location) {
+        return location.strip().startsWith("-----BEGIN");
+    }
+
+    /** Where a key came from, for a message: never the key itself. */
+    private static String shown(String location) {
+        return inline(location) ? "a PEM key given as its text" : location;
+    }
+
     private static String read(String location) throws IOException {
+        if (inline(location)) {
+            return location;
+        }
         if (location.startsWith("classpath:")) {
             String resource = location.substring("classpath:".length()).replaceFirst("^/", "");
             try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {

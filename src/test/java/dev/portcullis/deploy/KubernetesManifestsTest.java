@@ -218,17 +218,48 @@ class KubernetesManifestsTest {
         }
         assertEquals(expectedGenerated, generated, "Secrets the overlay generates");
 
-        // Network: in on the HTTP port from anywhere, on the management port from inside the cluster only; out to
-        // PostgreSQL and DNS only.
+        // Network: in on the HTTP port from anywhere, on the management port from a named namespace only; out to
+        // PostgreSQL and DNS only, each to where it is.
         NetworkPolicy network = Kustomize.one(objects, NetworkPolicy.class, "portcullis");
         assertEquals(List.of("http", "management"), network.getSpec().getIngress().stream()
                 .flatMap(rule -> rule.getPorts().stream()).map(p -> p.getPort().getStrVal()).toList());
         network.getSpec().getIngress().stream()
                 .filter(rule -> rule.getPorts().stream().anyMatch(p -> "management".equals(p.getPort().getStrVal())))
-                .forEach(rule -> assertFalse(rule.getFrom().isEmpty(), "management is not open to the world"));
+                .forEach(rule -> assertNamedPeers(rule.getFrom(), "management in"));
+        assertNarrowEgress(network);
+        if (overlay.equals("dev")) {
+            assertEquals(Map.of("app.kubernetes.io/component", "database"), network.getSpec().getEgress().stream()
+                    .filter(rule -> rule.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == 5432))
+                    .findFirst().orElseThrow().getTo().get(0).getPodSelector().getMatchLabels(), "the dev database pod");
+        }
+
+        // No Kubernetes API token in the pod: the account mounts none, nor does the pod.
+        assertEquals("portcullis", pod.getServiceAccountName());
+        assertEquals(Boolean.FALSE, pod.getAutomountServiceAccountToken());
+        assertEquals(Boolean.FALSE, Kustomize.one(objects, io.fabric8.kubernetes.api.model.ServiceAccount.class, "portcullis")
+                .getAutomountServiceAccountToken());
+    }
+
+    /** Every peer names where it is: a namespace by name or pods by label, never "anywhere" or "any namespace". */
+    private static void assertNamedPeers(List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer> peers, String what) {
+        assertFalse(peers == null || peers.isEmpty(), what + " from or to anywhere");
+        for (var peer : peers) {
+            boolean namespace = peer.getNamespaceSelector() != null && peer.getNamespaceSelector().getMatchLabels() != null
+                    && !peer.getNamespaceSelector().getMatchLabels().isEmpty();
+            boolean pods = peer.getPodSelector() != null && peer.getPodSelector().getMatchLabels() != null
+                    && !peer.getPodSelector().getMatchLabels().isEmpty();
+            boolean block = peer.getIpBlock() != null && !peer.getIpBlock().getCidr().endsWith("/0");
+            assertTrue(namespace || pods || block, what + ": " + peer);
+        }
+    }
+
+    /** Out to PostgreSQL and DNS only, each to named peers. */
+    private static void assertNarrowEgress(NetworkPolicy network) {
         Set<Integer> egressPorts = new HashSet<>();
-        network.getSpec().getEgress().forEach(rule -> rule.getPorts().stream().map(NetworkPolicyPort::getPort)
-                .forEach(p -> egressPorts.add(p.getIntVal())));
+        network.getSpec().getEgress().forEach(rule -> {
+            rule.getPorts().stream().map(NetworkPolicyPort::getPort).forEach(p -> egressPorts.add(p.getIntVal()));
+            assertNamedPeers(rule.getTo(), "out on " + rule.getPorts());
+        });
         assertEquals(Set.of(5432, 53), egressPorts);
         assertFalse(network.getSpec().getPolicyTypes().isEmpty());
     }
@@ -244,7 +275,7 @@ class KubernetesManifestsTest {
     @Test
     void knativeOverlayRendersWhatMustHold() throws Exception {
         List<HasMetadata> objects = Kustomize.render("knative");
-        assertEquals(Set.of("v1/ConfigMap", "networking.k8s.io/v1/NetworkPolicy", "serving.knative.dev/v1/Service"),
+        assertEquals(Set.of("v1/ConfigMap", "v1/ServiceAccount", "networking.k8s.io/v1/NetworkPolicy", "serving.knative.dev/v1/Service"),
                 objects.stream().map(o -> o.getApiVersion() + "/" + o.getKind()).collect(Collectors.toSet()));
         GenericKubernetesResource knative = (GenericKubernetesResource) objects.stream()
                 .filter(o -> o.getApiVersion().equals("serving.knative.dev/v1")).findFirst().orElseThrow();
@@ -286,8 +317,13 @@ class KubernetesManifestsTest {
         Container deployed = Kustomize.one(Kustomize.render("prod"), Deployment.class, "portcullis").getSpec()
                 .getTemplate().getSpec().getContainers().get(0);
         assertEquals(deployed.getEnvFrom(), container.getEnvFrom());
-        List<EnvVar> own = container.getEnv().stream().filter(v -> !v.getName().equals("JAVA_TOOL_OPTIONS")).toList();
-        assertEquals(deployed.getEnv(), own);
+        List<String> ownWay = List.of("JAVA_TOOL_OPTIONS", "PORTCULLIS_JWT_SIGNING_KEY");
+        assertEquals(deployed.getEnv().stream().filter(v -> !ownWay.contains(v.getName())).toList(),
+                container.getEnv().stream().filter(v -> !ownWay.contains(v.getName())).toList());
+        EnvVar signingKey = container.getEnv().stream().filter(v -> v.getName().equals("PORTCULLIS_JWT_SIGNING_KEY"))
+                .findFirst().orElseThrow();
+        assertEquals("portcullis-jwt/signing.pem", signingKey.getValueFrom().getSecretKeyRef().getName() + "/"
+                + signingKey.getValueFrom().getSecretKeyRef().getKey());
         assertEquals(SECRETS.keySet(), referredSecrets(pod, container).keySet());
         String jvmOptions = container.getEnv().stream().filter(v -> v.getName().equals("JAVA_TOOL_OPTIONS"))
                 .findFirst().orElseThrow().getValue();
@@ -299,18 +335,20 @@ class KubernetesManifestsTest {
                 .getEmptyDir(), "the scratch volume is an emptyDir");
         container.getVolumeMounts().forEach(mount -> assertFalse(KNATIVE_RESERVED_PATHS.contains(mount.getMountPath()),
                 mount.getMountPath() + " is reserved by Knative"));
-        pod.getVolumes().stream().filter(v -> v.getSecret() != null).forEach(volume -> assertTrue(
-                (volume.getSecret().getDefaultMode() & 04) != 0, volume.getName() + " is unreadable to the container's "
-                        + "user without a pod-level fsGroup"));
 
-        // The same egress as elsewhere; in only from inside the cluster (Knative's gateway and activator).
+        // The same egress as elsewhere; in only from named namespaces (Knative's, its gateway's, monitoring).
         NetworkPolicy network = Kustomize.one(objects, NetworkPolicy.class, "portcullis");
         assertTrue(selects(network.getSpec().getPodSelector().getMatchLabels(), template.getMetadata().getLabels()));
-        network.getSpec().getIngress().forEach(rule -> assertFalse(rule.getFrom().isEmpty(), "in from anywhere"));
-        Set<Integer> egressPorts = new HashSet<>();
-        network.getSpec().getEgress().forEach(rule -> rule.getPorts().stream().map(NetworkPolicyPort::getPort)
-                .forEach(p -> egressPorts.add(p.getIntVal())));
-        assertEquals(Set.of(5432, 53), egressPorts);
+        network.getSpec().getIngress().forEach(rule -> assertNamedPeers(rule.getFrom(), "in"));
+        assertNarrowEgress(network);
+
+        // No API token (the base's account mounts none) and no Secret file readable by anyone but its user: the
+        // signing key comes as the Secret's text in a variable.
+        assertEquals("portcullis", pod.getServiceAccountName());
+        assertEquals(Boolean.FALSE, Kustomize.one(objects, io.fabric8.kubernetes.api.model.ServiceAccount.class, "portcullis")
+                .getAutomountServiceAccountToken());
+        assertTrue(pod.getVolumes().stream().noneMatch(v -> v.getSecret() != null
+                && (v.getSecret().getDefaultMode() == null || (v.getSecret().getDefaultMode() & 07) != 0)), "a Secret file others may read");
     }
 
     /** The environment-variable form of every property this project reads, and the Quarkus ones it sets. */
