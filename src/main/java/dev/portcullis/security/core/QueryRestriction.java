@@ -79,6 +79,11 @@ public final class QueryRestriction {
         return jpql;
     }
 
+    /** The named parameters the condition binds. */
+    public Map<String, Object> parameters() {
+        return parameters;
+    }
+
     /** Binds the parameters of the restriction to a query built with it. */
     public <Q extends Query> Q bind(Q query) {
         parameters.forEach(query::setParameter);
