@@ -63,6 +63,54 @@ class GracefulShutdownIT {
         }
     }
 
+    /**
+     * SIGTERM under slow requests — a sign-in hashes a password on a worker thread — from eight clients that open a
+     * connection per request and keep coming after the signal: every request sent is answered (those in flight with
+     * their 200, those that arrive after the shutdown delay with 503 and {@code Connection: close}) or finds its
+     * connection refused once the server has closed; none is accepted and dropped; and the process exits as soon as
+     * the requests in flight are done, long before the shutdown timeout.
+     */
+    @Test
+    void sigtermUnderSlowRequestsLosesNoneAndExitsWhenTheyAreDone() throws Exception {
+        Duration delay = configMapDuration("QUARKUS_SHUTDOWN_DELAY");
+        Duration timeout = configMapDuration("QUARKUS_SHUTDOWN_TIMEOUT");
+        String body = "{\"username\": \"root\", \"password\": \"root-secret\"}";
+        String signIn = "POST /api/token/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Connection: close\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+        try (EmbeddedPostgres database = EmbeddedPostgres.start()) {
+            Replica replica = Replica.start("slow-shutdown", Map.of(
+                    "QUARKUS_DATASOURCE_JDBC_URL", database.getJdbcUrl("postgres", "postgres"),
+                    "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                    "QUARKUS_DATASOURCE_PASSWORD", "postgres",
+                    "PORTCULLIS_JWT_SIGNING_KEY", Path.of("src/test/resources/test-keys/signing.pem").toAbsolutePath().toString(),
+                    "PORTCULLIS_BOOTSTRAP_ADMIN_USERNAME", "root", "PORTCULLIS_BOOTSTRAP_ADMIN_PASSWORD", "root-secret",
+                    "QUARKUS_SHUTDOWN_DELAY", delay.toString(), "QUARKUS_SHUTDOWN_TIMEOUT", timeout.toString()));
+            ConnectionPerRequestClients load = new ConnectionPerRequestClients(replica.port(), signIn).start(8);
+            Thread.sleep(3000);
+            Replica.Exit exit = replica.terminate(delay.plus(timeout).plusSeconds(15));
+            Thread.sleep(500);  // the clients find the port closed
+            List<Outcome> outcomes = load.stop();
+
+            Map<String, Long> kinds = outcomes.stream().collect(Collectors.groupingBy(GracefulShutdownIT::kind,
+                    TreeMap::new, Collectors.counting()));
+            long sent = outcomes.stream().filter(o -> !kind(o).equals("refused")).count();
+            System.err.printf("Slow shutdown figures: %d requests sent, %d answered 200, %d answered 503, %d refused "
+                            + "connections, %d lost; exit code %d after %d ms (delay %s, timeout %s)%n", sent,
+                    kinds.getOrDefault("200", 0L), kinds.getOrDefault("503", 0L), kinds.getOrDefault("refused", 0L),
+                    sent - kinds.getOrDefault("200", 0L) - kinds.getOrDefault("503", 0L), exit.code(), exit.millis(),
+                    delay, timeout);
+
+            outcomes.stream().filter(o -> o.failure() != null && !kind(o).equals("refused")).forEach(o -> System.err.printf(
+                    "  %s, %d ms after the signal%n", o.failure(), (o.sentAt() - exit.signalledAt()) / 1_000_000));
+            assertTrue(kinds.getOrDefault("200", 0L) > 8, "under load: " + kinds);
+            assertTrue(java.util.Set.of("200", "503", "refused").containsAll(kinds.keySet()), "nothing lost: " + kinds);
+            assertTrue(outcomes.stream().filter(o -> o.status() == 503).allMatch(o -> o.sentAt() - exit.signalledAt() > 0),
+                    "503 only after the signal");
+            assertTrue(exit.code() == 0 || exit.code() == 143, "exit code " + exit.code());
+            assertTrue(exit.millis() <= delay.plusSeconds(10).toMillis(), "exited " + exit.millis() + " ms after the signal");
+        }
+    }
+
     private static String kind(Outcome outcome) {
         return outcome.status() > 0 ? String.valueOf(outcome.status()) : outcome.failure().split(":")[0];
     }

@@ -107,7 +107,7 @@ final class KeepAliveClients {
     }
 
     /** Reads one answer (status line, headers, a body of {@code Content-Length}) and gives its status. */
-    private static int readAnswer(InputStream in, Map<String, String> headers) throws IOException {
+    static int readAnswer(InputStream in, Map<String, String> headers) throws IOException {
         String statusLine = line(in);
         int status = Integer.parseInt(statusLine.split(" ")[1]);
         for (String header = line(in); !header.isEmpty(); header = line(in)) {
