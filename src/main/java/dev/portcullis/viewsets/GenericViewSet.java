@@ -155,7 +155,7 @@ public abstract class GenericViewSet<E> implements ObjectLookup {
     public final String queryset() {
         for (Class<?> type = viewSetClass(); type != GenericViewSet.class; type = type.getSuperclass()) {
             if (java.util.Arrays.stream(type.getDeclaredMethods()).anyMatch(m -> m.getName().equals("getQueryset"))) {
-                return type.getSimpleName() + ".getQueryset — " + QuerysetConditions.of(this::getQueryset);
+                return type.getSimpleName() + ".getQueryset — " + dev.portcullis.security.lock.QueryConditions.of(this::getQueryset);
             }
         }
         return "all objects";

@@ -64,7 +64,8 @@ class IntrospectionTest {
                 "permissions", "IsAuthenticated, IsAdminOrOwner [getPermissions]",
                 "anonymous", "refused",
                 "object_checks", "on the path's object (IsAdminOrOwner)",
-                "queryset", "PostResource.getQueryset",
+                "queryset", "PostResource.getQueryset — anonymous: o.published = true or o.owner.id = :me (me: -1); "
+                        + "user, staff, superuser: o.published = true or o.owner.id = :me (me: the caller's id)",
                 "csrf", "required",
                 "throttles", "AnonRateThrottle, UserRateThrottle"), destroy);
         assertEquals(List.of("GET /api/posts/", "GET /api/posts/{id}/"), policies.stream()

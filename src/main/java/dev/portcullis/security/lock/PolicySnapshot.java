@@ -3,6 +3,7 @@ package dev.portcullis.security.lock;
 import dev.portcullis.security.core.AccessRequest;
 import dev.portcullis.security.core.Caller;
 import dev.portcullis.security.guard.EndpointPolicy;
+import dev.portcullis.security.guard.ListScope;
 import dev.portcullis.security.guard.ObjectLookup;
 import dev.portcullis.security.guard.PolicyRegistry;
 import dev.portcullis.security.permission.Evaluation;
@@ -121,7 +122,8 @@ public class PolicySnapshot {
         } else if (policy.path().contains("{")) {
             how = "skipped: @NoObject";
         } else if (scopedView && "list".equals(policy.action())) {
-            how = "filter the list";
+            return "filter the list" + ruleNames(policy) + " — " + QueryConditions.of(caller ->
+                    ListScope.restrictionOf(policy, policy.requestOf(caller, policy.httpMethod(), Map.of(), null)));
         } else {
             how = "none: no object on this path";
         }

@@ -1,4 +1,4 @@
-package dev.portcullis.viewsets;
+package dev.portcullis.security.lock;
 
 import dev.portcullis.domain.Post;
 import dev.portcullis.security.core.Caller;
@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * What the policy lockfile records of a {@code getQueryset}: its condition for each kind of caller, so that a
  * change to what a list shows — every draft made visible — changes the file, and is reviewed.
  */
-class QuerysetConditionsTest {
+class QueryConditionsTest {
 
     private static final Map<String, Function<Caller, QueryRestriction>> QUERYSETS = Map.of(
             "Post.visibleTo", Post::visibleTo,
@@ -37,6 +37,6 @@ class QuerysetConditionsTest {
             "needs a request       |fails (IllegalStateException)",
     })
     void theConditionIsRecordedForEachKindOfCaller(String queryset, String recorded) {
-        assertEquals(recorded, QuerysetConditions.of(QUERYSETS.get(queryset.strip())));
+        assertEquals(recorded, QueryConditions.of(QUERYSETS.get(queryset.strip())));
     }
 }

@@ -1,4 +1,4 @@
-package dev.portcullis.viewsets;
+package dev.portcullis.security.lock;
 
 import dev.portcullis.security.core.Caller;
 import dev.portcullis.security.core.QueryRestriction;
@@ -11,16 +11,17 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * A viewset's {@code getQueryset} as the policy lockfile records it: the condition itself, for an anonymous caller,
- * a user, a staff user and a superuser — so that a change to what a list shows (a draft made visible to all) is a
- * reviewed diff, not a method name that stayed the same. The caller's own id and username read as such.
+ * A query condition that depends on the caller — a viewset's {@code getQueryset}, the list filter of a permission
+ * class's object rules — as the policy lockfile records it: the condition itself, for an anonymous caller, a user, a
+ * staff user and a superuser, so that a change to what a list shows (a draft made visible to all) is a reviewed diff,
+ * not a method name that stayed the same. The caller's own id and username read as such.
  */
-final class QuerysetConditions {
+public final class QueryConditions {
 
     /** Who the condition is read for; ids and names no account has, so that they can only be the caller's. */
     private static final Map<String, Caller> CALLERS = callers();
 
-    private QuerysetConditions() {
+    private QueryConditions() {
     }
 
     private static Map<String, Caller> callers() {
@@ -33,7 +34,7 @@ final class QuerysetConditions {
     }
 
     /** {@code anonymous, user: o.published = true or o.owner.id = :me (me: the caller's id); staff, superuser: every object}. */
-    static String of(Function<Caller, QueryRestriction> queryset) {
+    public static String of(Function<Caller, QueryRestriction> queryset) {
         Map<String, List<String>> kindsByCondition = new LinkedHashMap<>();
         CALLERS.forEach((kind, caller) -> kindsByCondition.computeIfAbsent(condition(queryset, caller),
                 c -> new ArrayList<>()).add(kind));
