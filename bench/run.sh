@@ -77,6 +77,8 @@ export PORTCULLIS_JWT_SIGNING_KEY="$WORK/jwt.pem" PORTCULLIS_JWT_ACCESS_TOKEN_LI
 export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$WORK/jwt.pub.pem"
 export PORTCULLIS_BOOTSTRAP_ADMIN_USERNAME=bench-admin PORTCULLIS_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password
 export PORTCULLIS_ALLOWED_HOSTS=localhost,127.0.0.1
+# One client address drives the load: the production request rates would answer it 429.
+export PORTCULLIS_THROTTLE_ANON_RATE=none PORTCULLIS_THROTTLE_USER_RATE=none PORTCULLIS_THROTTLE_RATES_REGISTER=none
 export QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_CATEGORY__DEV_PORTCULLIS_DENIALS__LEVEL=WARN
 
 start_server() {  # extra JVM options...; sets SERVER and STARTUP_MS (to the first answered request)

@@ -34,7 +34,7 @@ public class LoginThrottle {
                          @ConfigProperty(name = "portcullis.throttle.login.rate") Optional<String> rate) {
         this.store = store;
         this.knownAddresses = knownAddresses;
-        this.rate = rate.map(Rate::parse);
+        this.rate = Rate.configured(rate);
     }
 
     /** One login in progress: counted as failed unless {@link #succeeded()} says otherwise. */

@@ -5,16 +5,21 @@ import dev.portcullis.accounts.PasswordRules;
 import dev.portcullis.accounts.User;
 import dev.portcullis.security.guard.Authentication;
 import dev.portcullis.security.guard.Permissions;
+import dev.portcullis.security.guard.ThrottleScope;
 import dev.portcullis.security.permission.AllowAny;
 import dev.portcullis.web.Payload;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
-/** Sign-up: no authentication at all, anyone may register. */
+/**
+ * Sign-up: no authentication at all, anyone may register — at the rate of the {@code register} scope
+ * ({@code portcullis.throttle.rates.register}, set in production), by client address.
+ */
 @Path("/api/register/")
 @Authentication({})
 @Permissions(AllowAny.class)
+@ThrottleScope("register")
 public class RegisterResource {
 
     /** The public face of a new account. */

@@ -48,6 +48,10 @@ final class Replica implements AutoCloseable {
                 "-Xmx256m", "-jar", "target/quarkus-app/quarkus-run.jar"))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("PORTCULLIS_ALLOWED_HOSTS", "localhost,127.0.0.1");
+        // Load from one address: the production request rates would answer most of it 429.
+        builder.environment().put("PORTCULLIS_THROTTLE_ANON_RATE", "none");
+        builder.environment().put("PORTCULLIS_THROTTLE_USER_RATE", "none");
+        builder.environment().put("PORTCULLIS_THROTTLE_RATES_REGISTER", "none");
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", "0");
         // A production build serves health on its management interface, on a port of its own.

@@ -31,6 +31,7 @@ class ThrottlingTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("portcullis.throttle.anon.rate", "3/minute", "portcullis.throttle.user.rate", "4/min",
+                    "portcullis.throttle.rates.register", "2/minute",
                     "portcullis.throttle.login.rate", "3/m", "quarkus.http.proxy.proxy-address-forwarding", "true",
                     "quarkus.http.proxy.allow-x-forwarded", "true",
                     "quarkus.http.proxy.trusted-proxies", "127.0.0.1,::1");
@@ -88,6 +89,22 @@ class ThrottlingTest {
         }
         assertThrottled(Api.withToken(token).header("X-Forwarded-For", at("3.0.9")).get("/api/private/"));
         Api.withToken(registered("another-user" + NAMES, at("3.1.2"))).get("/api/private/").then().statusCode(200);
+    }
+
+    /**
+     * DRF's {@code ScopedRateThrottle} on sign-ups (the {@code register} scope, 2 a minute here), by client address:
+     * the third from one address waits though the anonymous rate (3) would let it in; another address signs up.
+     */
+    @Test
+    void signUpsAreCountedUnderTheirScope() {
+        java.util.function.BiFunction<String, String, Response> signUp = (name, address) -> RestAssured.given()
+                .header("X-Forwarded-For", address).contentType(ContentType.JSON)
+                .body(Map.of("username", name + NAMES, "password", Api.PASSWORD)).post("/api/register/");
+        for (int i = 0; i < 2; i++) {
+            assertEquals(201, signUp.apply("scoped-" + i, at("15.0.1")).statusCode());
+        }
+        assertThrottled(signUp.apply("scoped-2", at("15.0.1")));
+        assertEquals(201, signUp.apply("scoped-3", at("15.0.2")).statusCode());
     }
 
     static Response login(String endpoint, String address, String username) {

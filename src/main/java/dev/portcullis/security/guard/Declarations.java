@@ -15,10 +15,10 @@ import java.util.List;
 final class Declarations {
 
     private static final List<Class<? extends Annotation>> SECURITY = List.of(Permissions.class, Authentication.class,
-            Action.class, CsrfExempt.class, OriginChecked.class, ViewSet.class, Model.class, NoObject.class);
+            Action.class, CsrfExempt.class, OriginChecked.class, ViewSet.class, Model.class, NoObject.class, ThrottleScope.class);
     /** What only an HTTP endpoint can honour; {@link Permissions} and {@link Model} also guard service beans. */
     private static final List<Class<? extends Annotation>> RESOURCE_ONLY = List.of(Authentication.class, Action.class,
-            CsrfExempt.class, OriginChecked.class, ViewSet.class, NoObject.class);
+            CsrfExempt.class, OriginChecked.class, ViewSet.class, NoObject.class, ThrottleScope.class);
 
     private Declarations() {
     }

@@ -23,11 +23,12 @@ import java.util.Map;
  * @param originChecked        whether every unsafe request must come from a trusted origin ({@link OriginChecked})
  * @param noObject             whether the method declares that it acts on no object ({@link NoObject})
  * @param model                the model the resource serves ({@link Model}), or {@code null}
+ * @param throttleScope        DRF's {@code throttle_scope} ({@link ThrottleScope}), or {@code null}
  */
 public record EndpointPolicy(String resource, String path, String httpMethod, String action,
                              List<Authenticator> authenticators, Source authenticationSource,
                              List<Permission> permissions, Source permissionSource, boolean csrfExempt,
-                             boolean originChecked, boolean noObject, String model) {
+                             boolean originChecked, boolean noObject, String model, String throttleScope) {
 
     /** Where a list of classes was declared. */
     public enum Source {
@@ -82,13 +83,13 @@ public record EndpointPolicy(String resource, String path, String httpMethod, St
     public EndpointPolicy forUnroutedMethod(String method, String unroutedAction) {
         // The guard answers such a method itself (metadata or 405): no method runs, so no object is loaded.
         return new EndpointPolicy(resource, path, method, unroutedAction, authenticators, authenticationSource,
-                permissions, permissionSource, csrfExempt, originChecked, true, model);
+                permissions, permissionSource, csrfExempt, originChecked, true, model, throttleScope);
     }
 
     /** This policy with other authentication classes, which decide between 401 and 403 for an anonymous caller. */
     public EndpointPolicy withAuthenticators(List<Authenticator> others) {
         return new EndpointPolicy(resource, path, httpMethod, action, others, authenticationSource, permissions,
-                permissionSource, csrfExempt, originChecked, noObject, model);
+                permissionSource, csrfExempt, originChecked, noObject, model, throttleScope);
     }
 
     /**

@@ -123,7 +123,7 @@ public class GuardFilters {
         RequestCredentials credentials = new RequestCredentials(request, connection, addresses);
         return guard.authorize(policy, credentials, request.getMethod(), pathParameters(request))
                 .map(accessRequest -> {
-                    throttles.check(accessRequest.user(), connection);
+                    throttles.check(accessRequest.user(), connection, policy.throttleScope());
                     context.set(policy, accessRequest, credentials);
                     return whenAllowed.get();
                 })

@@ -100,6 +100,8 @@ public class PolicyResolver {
             Declared<Permission> permissions = permissions(resource, resourceClass, method, action);
             boolean csrfExempt = declared(resourceClass, method, CsrfExempt.class);
             boolean originChecked = declared(resourceClass, method, OriginChecked.class);
+            ThrottleScope scope = method != null && method.isAnnotationPresent(ThrottleScope.class)
+                    ? method.getAnnotation(ThrottleScope.class) : resourceClass.getAnnotation(ThrottleScope.class);
             // Without a method (OPTIONS, a method the path does not route) the guard answers itself: no object.
             boolean noObject = method == null || method.isAnnotationPresent(NoObject.class);
             Model model = resourceClass.getAnnotation(Model.class);
@@ -111,7 +113,8 @@ public class PolicyResolver {
             }
             return new EndpointPolicy(resourceClass.getSimpleName(), path, httpMethod, action,
                     authentication.classes(), authentication.source(), permissions.classes(), permissions.source(),
-                    csrfExempt, originChecked, noObject, model == null ? null : model.value());
+                    csrfExempt, originChecked, noObject, model == null ? null : model.value(),
+                    scope == null ? null : scope.value());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("Invalid security declaration on " + where + ": " + e.getMessage(), e);
         }

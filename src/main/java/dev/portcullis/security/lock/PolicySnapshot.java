@@ -74,8 +74,9 @@ public class PolicySnapshot {
             fields.put(LockEntry.CSRF, (policy.csrfExempt() ? "exempt" : "required")
                     + (policy.originChecked() ? ", trusted origin required" : ""));
         }
-        fields.put(LockEntry.THROTTLES, policy.authenticatorNames().contains("BasicAuthentication")
-                ? REQUEST_THROTTLES + ", " + LOGIN_THROTTLE : REQUEST_THROTTLES);
+        fields.put(LockEntry.THROTTLES, REQUEST_THROTTLES
+                + (policy.throttleScope() == null ? "" : ", ScopedRateThrottle (" + policy.throttleScope() + ")")
+                + (policy.authenticatorNames().contains("BasicAuthentication") ? ", " + LOGIN_THROTTLE : ""));
         return new LockEntry(keyOf(policy), fields);
     }
 

@@ -9,6 +9,11 @@ import java.util.Locale;
  */
 public record Rate(int requests, Duration period) {
 
+    /** A configured rate, or none where the setting is absent or {@code none} (DRF's {@code None}: not throttled). */
+    public static java.util.Optional<Rate> configured(java.util.Optional<String> setting) {
+        return setting.map(String::strip).filter(rate -> !rate.isEmpty() && !rate.equalsIgnoreCase("none")).map(Rate::parse);
+    }
+
     public static Rate parse(String rate) {
         String[] parts = rate.strip().split("/");
         if (parts.length != 2 || parts[1].isBlank()) {

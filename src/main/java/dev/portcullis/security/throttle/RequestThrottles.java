@@ -5,40 +5,66 @@ import dev.portcullis.security.core.Caller;
 import dev.portcullis.security.core.Errors;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * DRF's {@code AnonRateThrottle} and {@code UserRateThrottle}, run after the permissions as DRF's
- * {@code check_throttles}: anonymous requests by client address, authenticated ones by user. Off unless a rate
- * is configured, as in DRF; kept per replica.
+ * DRF's {@code AnonRateThrottle}, {@code UserRateThrottle} and {@code ScopedRateThrottle}, run after the permissions
+ * as DRF's {@code check_throttles}: anonymous requests by client address, authenticated ones by user, and an
+ * endpoint with a {@code throttle_scope} under that scope too (by user, or by address). Every throttle counts the
+ * request; when any refuses, the answer waits the longest of their waits. Each is off unless its rate is set, as
+ * in DRF; kept per replica.
  */
 @Singleton
 public class RequestThrottles {
+
+    private static final String SCOPE_RATES = "portcullis.throttle.rates.";
 
     private final InMemoryThrottleStore store;
     private final ClientAddresses addresses;
     private final Optional<Rate> anonymous;
     private final Optional<Rate> user;
+    private final Map<String, Optional<Rate>> scopes = new ConcurrentHashMap<>();
 
     public RequestThrottles(InMemoryThrottleStore store, ClientAddresses addresses,
                             @ConfigProperty(name = "portcullis.throttle.anon.rate") Optional<String> anonymous,
                             @ConfigProperty(name = "portcullis.throttle.user.rate") Optional<String> user) {
         this.store = store;
         this.addresses = addresses;
-        this.anonymous = anonymous.map(Rate::parse);
-        this.user = user.map(Rate::parse);
+        this.anonymous = Rate.configured(anonymous);
+        this.user = Rate.configured(user);
     }
 
-    /** @throws ApiException 429 when the caller has used up its rate */
-    public void check(Caller caller, HttpServerRequest connection) {
+    /**
+     * @param scope the endpoint's {@code throttle_scope}, or {@code null}
+     * @throws ApiException 429 when the caller has used up a rate
+     */
+    public void check(Caller caller, HttpServerRequest connection, String scope) {
         Optional<Rate> rate = caller.authenticated() ? user : anonymous;
-        if (rate.isPresent()) {
-            String key = caller.authenticated() ? "user:" + caller.id() : "anon:" + addresses.of(connection);
-            store.hit(key, rate.get()).ifPresent(throttled -> {
-                throw Errors.throttled(throttled.waitSeconds());
-            });
+        Optional<Rate> scoped = scope == null ? Optional.empty() : scopes.computeIfAbsent(scope, RequestThrottles::rateOf);
+        if (rate.isEmpty() && scoped.isEmpty()) {
+            return;
         }
+        String ident = caller.authenticated() ? "user:" + caller.id() : "anon:" + addresses.of(connection);
+        Optional<ThrottleStore.Throttled> refused = rate.flatMap(r -> store.hit(ident, r));
+        Optional<ThrottleStore.Throttled> refusedInScope = scoped.flatMap(r -> store.hit("scope:" + scope + ":" + ident, r));
+        if (refused.isPresent() || refusedInScope.isPresent()) {
+            throw Errors.throttled(longest(refused, refusedInScope));
+        }
+    }
+
+    /** DRF's {@code max(durations)} of the refusals' waits; a wait DRF cannot tell ({@code None}) is left out. */
+    private static Double longest(Optional<ThrottleStore.Throttled> first, Optional<ThrottleStore.Throttled> second) {
+        Double a = first.map(ThrottleStore.Throttled::waitSeconds).orElse(null);
+        Double b = second.map(ThrottleStore.Throttled::waitSeconds).orElse(null);
+        return a == null ? b : b == null ? a : Math.max(a, b);
+    }
+
+    private static Optional<Rate> rateOf(String scope) {
+        return Rate.configured(ConfigProvider.getConfig().getOptionalValue(SCOPE_RATES + scope, String.class));
     }
 }

@@ -19,6 +19,12 @@ class RateTest {
         assertEquals(new Rate(requests, Duration.ofSeconds(seconds)), Rate.parse(rate));
     }
 
+    @ParameterizedTest(name = "setting [{0}] -> {1}")
+    @CsvSource(nullValues = "-", value = {"-, -", "'', -", "none, -", "NONE, -", "' none ', -", "20/hour, 20/hour"})
+    void aSettingOfNoneTurnsTheRateOff(String setting, String rate) {
+        assertEquals(java.util.Optional.ofNullable(rate).map(Rate::parse), Rate.configured(java.util.Optional.ofNullable(setting)));
+    }
+
     @ParameterizedTest(name = "[{0}] is refused")
     @CsvSource({"abc", "5/x", "0/m", "5", "five/m", "5/"})
     void refusesWhatIsNotARate(String rate) {
