@@ -2,6 +2,7 @@ package dev.portcullis.accounts;
 
 import dev.portcullis.database.DatabaseCircuit;
 import io.agroal.api.AgroalDataSource;
+import io.agroal.pool.wrapper.ConnectionWrapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -118,14 +119,22 @@ public class AuthChangeListener {
         }
     }
 
-    /** Leaves a connection that still works as the pool lent it; one that does not is flushed from the pool after. */
+    /**
+     * Leaves a connection that still works as the pool lent it. One that does not (its backend terminated, its peer
+     * gone) is aborted, so that the pool destroys it when it comes back rather than lend it to a request: the pool
+     * cannot tell a broken PostgreSQL connection from a working one by itself.
+     */
     private void giveBack(Connection connection, int poolTimeout) {
         try {
             execute(connection, "UNLISTEN *");
             execute(connection, "RESET application_name");
             connection.setNetworkTimeout(timeouts, poolTimeout);
         } catch (SQLException | RuntimeException e) {
-            LOG.debugf("The listening connection could not be reset: %s", e.getMessage());
+            LOG.debugf("The listening connection could not be reset (%s): the pool destroys it", e.getMessage());
+            // Marked, not aborted: Agroal's abort() leaves its handler out of the pool for good.
+            if (connection instanceof ConnectionWrapper pooled) {
+                pooled.getHandler().setFlushOnly();
+            }
         }
     }
 

@@ -77,7 +77,7 @@ class CredentialCacheTest {
 
     @Test
     void aCachedTokenNeedsNoDatabaseUntilAReplicaAnnouncesItsRevocation() throws Exception {
-        assertTrue(cache.listening(), "the cache hears changes");
+        awaitListening();
         String token = Api.token("cache-user", false, false, true);
         long id = userId(token);
 
@@ -156,6 +156,34 @@ class CredentialCacheTest {
     }
 
     /**
+     * The listener's connection, once its backend is terminated, is never lent again: a request that borrows from
+     * the pool at that moment gets a working connection, not the broken one the listener had.
+     */
+    @Test
+    void theListenersBrokenConnectionIsNotLentToAnyone() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            awaitListening();
+            sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?",
+                    AuthChangeListener.APPLICATION_NAME);
+            for (int borrower = 0; borrower < 8; borrower++) {
+                try (Connection connection = dataSource.getConnection();
+                     var rows = connection.createStatement().executeQuery("SELECT 1")) {
+                    assertTrue(rows.next(), "round " + round + ", borrower " + borrower);
+                }
+            }
+        }
+        awaitListening();
+    }
+
+    private void awaitListening() throws InterruptedException {
+        long start = System.nanoTime();
+        while (!cache.listening()) {
+            assertTrue(System.nanoTime() - start < 5_000_000_000L, "the listener reconnects");
+            Thread.sleep(20);
+        }
+    }
+
+    /**
      * A listener whose backend is terminated (as a pooler or an administrator may do) switches the cache off at
      * once: a token revoked at that moment — its announcement lost with the listener — is refused within a second,
      * and the cache comes back once the listener has reconnected.
@@ -170,11 +198,7 @@ class CredentialCacheTest {
         long millis = millisUntil(401, "Token " + token);
         assertTrue(millis < 1000, millis + " ms");
 
-        long start = System.nanoTime();
-        while (!cache.listening()) {
-            assertTrue(System.nanoTime() - start < 5_000_000_000L, "the listener reconnects");
-            Thread.sleep(50);
-        }
+        awaitListening();
         String again = Api.token("cache-listener-back", false, false, true);
         long backId = userId(again);
         silently("DELETE FROM auth_tokens WHERE user_id = ?", backId);
