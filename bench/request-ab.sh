@@ -18,8 +18,12 @@ JAVA_OPTS=${JAVA_OPTS:--Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 export MALLOC_ARENA_MAX=2 QUARKUS_THREAD_POOL_MAX_THREADS=12 QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=
 export PORTCULLIS_BOOTSTRAP_ADMIN_USERNAME=bench-admin PORTCULLIS_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password
 export PORTCULLIS_ALLOWED_HOSTS=localhost,127.0.0.1
-# One client address drives the load: the production request rates would answer it 429.
-export PORTCULLIS_THROTTLE_ANON_RATE=none PORTCULLIS_THROTTLE_USER_RATE=none PORTCULLIS_THROTTLE_RATES_REGISTER=none
+# One client address drives the load: the production request rates would answer it 429. A revision whose
+# production profile sets them knows "none" for off; an older one has them off already (and refuses "none").
+rates_off() {
+  grep -q '"none"' "$1/src/main/java/dev/portcullis/security/throttle/Rate.java" 2>/dev/null \
+    && echo PORTCULLIS_THROTTLE_ANON_RATE=none PORTCULLIS_THROTTLE_USER_RATE=none PORTCULLIS_THROTTLE_RATES_REGISTER=none
+}
 export QUARKUS_LOG_CATEGORY__DEV_PORTCULLIS_DENIALS__LEVEL=WARN
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt.pem" 2>/dev/null
 export PORTCULLIS_JWT_SIGNING_KEY="$WORK/jwt.pem"
@@ -31,8 +35,8 @@ for side in a b; do
   echo "building $side ($(git rev-parse --short "$rev"))…" >&2
   (cd "$WORK/$side" && ./mvnw -q -B -ntp package -DskipTests -Dproduction)
   psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS portcullis_rab_$side" -c "CREATE DATABASE portcullis_rab_$side" postgres
-  # shellcheck disable=SC2086
-  QUARKUS_HTTP_PORT=${PORTS[$side]} QUARKUS_MANAGEMENT_PORT=$(( ${PORTS[$side]} + 100 )) \
+  # shellcheck disable=SC2046,SC2086
+  env $(rates_off "$WORK/$side") QUARKUS_HTTP_PORT=${PORTS[$side]} QUARKUS_MANAGEMENT_PORT=$(( ${PORTS[$side]} + 100 )) \
     QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/portcullis_rab_$side \
     java $JAVA_OPTS -jar "$WORK/$side/target/quarkus-app/quarkus-run.jar" > "$WORK/$side.log" 2>&1 &
 done

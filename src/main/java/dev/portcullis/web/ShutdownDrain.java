@@ -33,8 +33,8 @@ public class ShutdownDrain {
     private static final String REFUSAL = "{\"detail\":\"Service temporarily unavailable, try again later.\"}";
 
     private final Duration delay;
-    /** When draining starts ({@link System#nanoTime()}); {@code Long.MAX_VALUE} while the service runs. */
-    private final AtomicLong drainingFrom = new AtomicLong(Long.MAX_VALUE);
+    /** When draining starts ({@link System#nanoTime()}), once {@link #shuttingDown} is set. */
+    private volatile long drainingFrom;
     private volatile boolean shuttingDown;
     private final AtomicLong refused = new AtomicLong();
     /** The API port's listening socket, as the first request came through it (none for a Lambda function's events). */
@@ -45,7 +45,8 @@ public class ShutdownDrain {
     }
 
     void delayStarted(@Observes ShutdownDelayInitiatedEvent event) {
-        drainFrom(System.nanoTime() + delay.toNanos());
+        drainingFrom = System.nanoTime() + delay.toNanos();
+        shuttingDown = true;
         Thread closer = new Thread(this::stopAccepting, "portcullis-shutdown-drain");
         closer.setDaemon(true);
         closer.start();
@@ -65,8 +66,8 @@ public class ShutdownDrain {
         }
     }
 
-    void stopping(@Observes ShutdownEvent event) {
-        drainFrom(System.nanoTime());
+    /** Fired once the requests in flight are done: says how many late ones were turned away. */
+    void stopped(@Observes ShutdownEvent event) {
         if (refused.get() > 0) {
             LOG.infof("Answered %d request(s) that arrived after the shutdown delay with 503", refused.get());
         }
@@ -78,11 +79,6 @@ public class ShutdownDrain {
         }
     }
 
-    private void drainFrom(long nanoTime) {
-        drainingFrom.accumulateAndGet(nanoTime, Math::min);
-        shuttingDown = true;
-    }
-
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 3).handler(this::check);
     }
@@ -91,7 +87,7 @@ public class ShutdownDrain {
         if (listener == null) {
             remember(context.request());
         }
-        if (!shuttingDown || System.nanoTime() - drainingFrom.get() < 0) {
+        if (!shuttingDown || System.nanoTime() - drainingFrom < 0) {
             context.next();
             return;
         }

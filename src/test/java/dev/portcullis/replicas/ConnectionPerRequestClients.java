@@ -12,8 +12,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -62,18 +60,9 @@ final class ConnectionPerRequestClients {
                 socket.setSoTimeout(60_000);
                 OutputStream out = socket.getOutputStream();
                 InputStream in = new BufferedInputStream(socket.getInputStream());
-                long sentAt = -1;
-                try {
-                    out.write(request);
-                    out.flush();
-                    sentAt = System.nanoTime();
-                    Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-                    int status = KeepAliveClients.readAnswer(in, headers);
-                    outcomes.add(new Outcome(sentAt, status, null));
-                    pause = status == 503 ? Long.parseLong(headers.getOrDefault("Retry-After", "1")) * 1000 : 0;
-                } catch (IOException broken) {
-                    outcomes.add(new Outcome(sentAt < 0 ? System.nanoTime() : sentAt, 0,
-                            (sentAt < 0 ? "not sent: " : "lost: ") + broken));
+                KeepAliveClients.Answer answer = KeepAliveClients.exchange(out, in, request, outcomes, "lost");
+                if (answer != null && answer.status() == 503) {
+                    pause = Long.parseLong(answer.headers().getOrDefault("Retry-After", "1")) * 1000;
                 }
             } catch (ConnectException refused) {
                 outcomes.add(new Outcome(System.nanoTime(), 0, "refused: " + refused.getMessage()));

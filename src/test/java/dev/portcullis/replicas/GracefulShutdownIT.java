@@ -36,12 +36,7 @@ class GracefulShutdownIT {
         Duration delay = configMapDuration("QUARKUS_SHUTDOWN_DELAY");
         Duration timeout = configMapDuration("QUARKUS_SHUTDOWN_TIMEOUT");
         try (EmbeddedPostgres database = EmbeddedPostgres.start()) {
-            Replica replica = Replica.start("shutdown", Map.of(
-                    "QUARKUS_DATASOURCE_JDBC_URL", database.getJdbcUrl("postgres", "postgres"),
-                    "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                    "QUARKUS_DATASOURCE_PASSWORD", "postgres",
-                    "PORTCULLIS_JWT_SIGNING_KEY", Path.of("src/test/resources/test-keys/signing.pem").toAbsolutePath().toString(),
-                    "QUARKUS_SHUTDOWN_DELAY", delay.toString(), "QUARKUS_SHUTDOWN_TIMEOUT", timeout.toString()));
+            Replica replica = replica("shutdown", database, delay, timeout);
             KeepAliveClients load = new KeepAliveClients(replica.port(), REQUESTS).start(CONNECTIONS);
             Thread.sleep(3000);
             load.stopReconnecting();
@@ -78,13 +73,7 @@ class GracefulShutdownIT {
         String signIn = "POST /api/token/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Connection: close\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
         try (EmbeddedPostgres database = EmbeddedPostgres.start()) {
-            Replica replica = Replica.start("slow-shutdown", Map.of(
-                    "QUARKUS_DATASOURCE_JDBC_URL", database.getJdbcUrl("postgres", "postgres"),
-                    "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                    "QUARKUS_DATASOURCE_PASSWORD", "postgres",
-                    "PORTCULLIS_JWT_SIGNING_KEY", Path.of("src/test/resources/test-keys/signing.pem").toAbsolutePath().toString(),
-                    "PORTCULLIS_BOOTSTRAP_ADMIN_USERNAME", "root", "PORTCULLIS_BOOTSTRAP_ADMIN_PASSWORD", "root-secret",
-                    "QUARKUS_SHUTDOWN_DELAY", delay.toString(), "QUARKUS_SHUTDOWN_TIMEOUT", timeout.toString()));
+            Replica replica = replica("slow-shutdown", database, delay, timeout);
             ConnectionPerRequestClients load = new ConnectionPerRequestClients(replica.port(), signIn).start(8);
             Thread.sleep(3000);
             Replica.Exit exit = replica.terminate(delay.plus(timeout).plusSeconds(15));
@@ -109,6 +98,18 @@ class GracefulShutdownIT {
             assertTrue(exit.code() == 0 || exit.code() == 143, "exit code " + exit.code());
             assertTrue(exit.millis() <= delay.plusSeconds(10).toMillis(), "exited " + exit.millis() + " ms after the signal");
         }
+    }
+
+    /** The packaged service on the database, with a first administrator, stopping as the ConfigMap tells a pod to. */
+    private static Replica replica(String name, EmbeddedPostgres database, Duration delay, Duration timeout)
+            throws java.io.IOException, InterruptedException {
+        return Replica.start(name, Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", database.getJdbcUrl("postgres", "postgres"),
+                "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "postgres",
+                "PORTCULLIS_JWT_SIGNING_KEY", Path.of("src/test/resources/test-keys/signing.pem").toAbsolutePath().toString(),
+                "PORTCULLIS_BOOTSTRAP_ADMIN_USERNAME", "root", "PORTCULLIS_BOOTSTRAP_ADMIN_PASSWORD", "root-secret",
+                "QUARKUS_SHUTDOWN_DELAY", delay.toString(), "QUARKUS_SHUTDOWN_TIMEOUT", timeout.toString()));
     }
 
     private static String kind(Outcome outcome) {

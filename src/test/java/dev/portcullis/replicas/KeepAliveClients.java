@@ -81,20 +81,8 @@ final class KeepAliveClients {
                 InputStream in = new BufferedInputStream(socket.getInputStream());
                 boolean keepAlive = true;
                 while (keepAlive && running.get()) {
-                    long sentAt = -1;
-                    try {
-                        out.write(request);
-                        out.flush();
-                        sentAt = System.nanoTime();
-                        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-                        int status = readAnswer(in, headers);
-                        outcomes.add(new Outcome(sentAt, status, null));
-                        keepAlive = !"close".equalsIgnoreCase(headers.getOrDefault("Connection", ""));
-                    } catch (IOException broken) {
-                        outcomes.add(new Outcome(sentAt < 0 ? System.nanoTime() : sentAt, 0,
-                                (sentAt < 0 ? "not sent: " : "reset: ") + broken));
-                        keepAlive = false;
-                    }
+                    Answer answer = exchange(out, in, request, outcomes, "reset");
+                    keepAlive = answer != null && !"close".equalsIgnoreCase(answer.headers().getOrDefault("Connection", ""));
                 }
             } catch (ConnectException refused) {
                 outcomes.add(new Outcome(System.nanoTime(), 0, "refused: " + refused.getMessage()));
@@ -106,8 +94,34 @@ final class KeepAliveClients {
         }
     }
 
+    /** An answer's status and headers (names in any case). */
+    record Answer(int status, Map<String, String> headers) {
+    }
+
+    /**
+     * Sends one request and reads its answer, recording the outcome: the answer's status, or — the connection
+     * broken — "not sent", or {@code brokenAfterSending} once the request was sent. The answer, or null.
+     */
+    static Answer exchange(OutputStream out, InputStream in, byte[] request, java.util.Collection<Outcome> outcomes,
+                           String brokenAfterSending) {
+        long sentAt = -1;
+        try {
+            out.write(request);
+            out.flush();
+            sentAt = System.nanoTime();
+            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            int status = readAnswer(in, headers);
+            outcomes.add(new Outcome(sentAt, status, null));
+            return new Answer(status, headers);
+        } catch (IOException broken) {
+            outcomes.add(new Outcome(sentAt < 0 ? System.nanoTime() : sentAt, 0,
+                    (sentAt < 0 ? "not sent: " : brokenAfterSending + ": ") + broken));
+            return null;
+        }
+    }
+
     /** Reads one answer (status line, headers, a body of {@code Content-Length}) and gives its status. */
-    static int readAnswer(InputStream in, Map<String, String> headers) throws IOException {
+    private static int readAnswer(InputStream in, Map<String, String> headers) throws IOException {
         String statusLine = line(in);
         int status = Integer.parseInt(statusLine.split(" ")[1]);
         for (String header = line(in); !header.isEmpty(); header = line(in)) {

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 public class RequestThrottles {
 
+    private static final Logger LOG = Logger.getLogger(RequestThrottles.class);
     private static final String SCOPE_RATES = "portcullis.throttle.rates.";
 
     private final InMemoryThrottleStore store;
@@ -64,7 +66,12 @@ public class RequestThrottles {
         return a == null ? b : b == null ? a : Math.max(a, b);
     }
 
+    /** A scope's rate, read once; a scope without one says so once, as DRF would refuse to start counting it. */
     private static Optional<Rate> rateOf(String scope) {
-        return Rate.configured(ConfigProvider.getConfig().getOptionalValue(SCOPE_RATES + scope, String.class));
+        Optional<Rate> rate = Rate.configured(ConfigProvider.getConfig().getOptionalValue(SCOPE_RATES + scope, String.class));
+        if (rate.isEmpty()) {
+            LOG.infof("Requests in the throttle scope '%s' are not counted: %s%s is not set", scope, SCOPE_RATES, scope);
+        }
+        return rate;
     }
 }
