@@ -51,7 +51,9 @@ public class AllowedHosts {
 
     private void check(RoutingContext context) {
         String host = context.request().host();
-        if (host != null && (host.equals(lastAllowed) || allows(host))) {
+        if (host != null && host.equals(lastAllowed)) {
+            context.next();
+        } else if (host != null && allows(host)) {
             lastAllowed = host;
             context.next();
         } else {
