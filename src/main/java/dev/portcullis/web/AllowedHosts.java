@@ -34,7 +34,7 @@ public class AllowedHosts {
 
     private final List<String> patterns;
     /** The host last found allowed: nearly every request names the same one, and is let through without a parse. */
-    private volatile String lastAllowed = "";
+    private volatile String lastAllowed;
 
     public AllowedHosts(@ConfigProperty(name = "portcullis.allowed-hosts") Optional<List<String>> hosts) {
         this.patterns = hosts.orElse(List.of()).stream().map(String::strip).filter(h -> !h.isEmpty())
