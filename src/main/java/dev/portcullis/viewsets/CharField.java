@@ -38,6 +38,11 @@ public final class CharField extends Field<CharField> {
         return this;
     }
 
+    /** The declared bound on the text's length, or {@code null} for none (a text column of any size). */
+    Integer maxLength() {
+        return maxLength;
+    }
+
     public CharField minLength(int length) {
         minLength = length;
         return this;

@@ -11,44 +11,72 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Objects of a list as the query returned them, written as the serializer shows them only when the answer is
- * sent: a list of a thousand objects holds their values, not a JSON tree of them as well.
+ * Objects of a list, written as the serializer shows them only when the answer is sent: either held (a page a
+ * cursor seeks, at most a page size of them) or streamed from the database chunk by chunk while the answer is
+ * written ({@link RowStream}), so that a list of any length is served in bounded memory.
  */
 public final class Rows implements JsonSerializable {
 
-    private final ModelSerializer<?> serializer;
-    private final List<Object[]> rows;
+    /** Gives the rows to a consumer, a chunk at a time. */
+    @FunctionalInterface
+    interface Source {
+        void forEachChunk(ChunkConsumer consumer) throws IOException;
+    }
 
-    Rows(ModelSerializer<?> serializer, List<Object[]> rows) {
+    @FunctionalInterface
+    interface ChunkConsumer {
+        void accept(List<Object[]> chunk) throws IOException;
+    }
+
+    private final ModelSerializer<?> serializer;
+    private final Source source;
+    private final List<Object[]> held;
+
+    private Rows(ModelSerializer<?> serializer, Source source, List<Object[]> held) {
         this.serializer = serializer;
-        this.rows = rows;
+        this.source = source;
+        this.held = held;
+    }
+
+    static Rows held(ModelSerializer<?> serializer, List<Object[]> rows) {
+        return new Rows(serializer, consumer -> consumer.accept(rows), rows);
+    }
+
+    static Rows streamed(ModelSerializer<?> serializer, Source source) {
+        return new Rows(serializer, source, null);
     }
 
     static Rows none() {
-        return new Rows(null, List.of());
-    }
-
-    public int size() {
-        return rows.size();
+        return held(null, List.of());
     }
 
     /** The first {@code count} objects. */
     Rows head(long count) {
-        return new Rows(serializer, rows.subList(0, (int) Math.min(count, rows.size())));
+        List<Object[]> rows = heldRows();
+        return held(serializer, rows.subList(0, (int) Math.min(count, rows.size())));
     }
 
     Rows reversed() {
-        List<Object[]> backwards = new ArrayList<>(rows);
+        List<Object[]> backwards = new ArrayList<>(heldRows());
         Collections.reverse(backwards);
-        return new Rows(serializer, backwards);
+        return held(serializer, backwards);
+    }
+
+    private List<Object[]> heldRows() {
+        if (held == null) {
+            throw new IllegalStateException("streamed rows are read once, as they are written");
+        }
+        return held;
     }
 
     @Override
     public void serialize(JsonGenerator json, SerializerProvider provider) throws IOException {
         json.writeStartArray();
-        for (Object[] row : rows) {
-            serializer.write(row, 0, json);
-        }
+        source.forEachChunk(chunk -> {
+            for (Object[] row : chunk) {
+                serializer.write(row, 0, json);
+            }
+        });
         json.writeEndArray();
     }
 

@@ -1,6 +1,5 @@
 package dev.portcullis.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.security.core.Caller;
@@ -19,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,7 @@ public class BrowsableApi {
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final List<String> UNSAFE_METHODS = List.of("POST", "PUT", "PATCH", "DELETE");
     private static final String ENDPOINT_MAP = "/api/_meta/policies/";
+    static final int SHOWN_CHARACTERS = 1 << 20;
     private static final String WANTS_HTML = BrowsableApi.class.getName() + ".html";
 
     @CheckedTemplate
@@ -81,8 +83,7 @@ public class BrowsableApi {
             return;
         }
         URI uri = request.getUriInfo().getRequestUri();
-        JsonNode answer = json.valueToTree(response.getEntity());
-        String html = Templates.page(page(request, response.getStatus(), uri, answer)).render();
+        String html = Templates.page(page(request, response.getStatus(), uri, response.getEntity())).render();
         response.setEntity(html, null, MediaType.valueOf("text/html;charset=UTF-8"));
         if (response.getStatus() == Response.Status.NO_CONTENT.getStatusCode()) {
             // A 204 carries no body, and the page is the body: the page says 204, the browser gets it with a 200.
@@ -92,7 +93,9 @@ public class BrowsableApi {
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
-    private BrowsablePage page(ContainerRequestContext request, int status, URI uri, JsonNode answer) {
+    private BrowsablePage page(ContainerRequestContext request, int status, URI uri, Object entity) {
+        // A page's links are in the envelope, a JSON object already: the results are not turned into a tree.
+        JsonNode answer = entity instanceof JsonNode node ? node : null;
         Optional<EndpointPolicy> policy = guard.appliedPolicy();
         Optional<Caller> caller = guard.decidedCaller().filter(Caller::authenticated);
         Optional<String> by = guard.authenticatedBy();
@@ -102,7 +105,7 @@ public class BrowsableApi {
         Optional<Denial> denial = guard.denial();
         return new BrowsablePage(request.getMethod(), uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
                 status, Optional.ofNullable(Response.Status.fromStatusCode(status)).map(Response.Status::getReasonPhrase).orElse(""),
-                route.map(PolicyRegistry.Route::allow).orElse(null), pretty(answer),
+                route.map(PolicyRegistry.Route::allow).orElse(null), pretty(entity),
                 policy.map(EndpointPolicy::resource).orElse(null), policy.map(EndpointPolicy::action).orElse(null),
                 policy.map(EndpointPolicy::authenticatorNames).orElse(List.of()),
                 policy.map(EndpointPolicy::permissionNames).orElse(List.of()),
@@ -113,18 +116,24 @@ public class BrowsableApi {
                 link(answer, "next"), link(answer, "previous"),
                 denial.map(Denial::detail).orElse(null), denial.map(Denial::deniedBy).orElse(null),
                 denial.map(Denial::explanation).orElse(null),
-                uri.getRawPath().equals(ENDPOINT_MAP) && status == 200 ? rows(answer) : null);
+                uri.getRawPath().equals(ENDPOINT_MAP) && status == 200 ? rows(json.valueToTree(entity)) : null);
     }
 
-    private String pretty(JsonNode answer) {
-        if (answer == null || answer.isNull()) {
+    /** The answer as indented JSON, up to {@value #SHOWN_CHARACTERS} characters. */
+    private String pretty(Object entity) {
+        if (entity == null || entity instanceof JsonNode node && node.isNull()) {
             return "";
         }
+        BoundedText text = new BoundedText(SHOWN_CHARACTERS);
         try {
-            return json.writerWithDefaultPrettyPrinter().writeValueAsString(answer);
-        } catch (JsonProcessingException e) {
-            return answer.toString();
+            json.writerWithDefaultPrettyPrinter().writeValue(text, entity);
+        } catch (IOException e) {
+            if (!text.isFull()) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return text.isFull() ? text + "\n\u2026 (the page shows the first " + SHOWN_CHARACTERS
+                + " characters of the answer: ask with ?format=json for all of it)" : text.toString();
     }
 
     /** A list's link to another page, when it is one (an absolute http(s) address the service made). */

@@ -4,7 +4,9 @@ import dev.portcullis.database.DatabaseCircuit;
 import dev.portcullis.security.core.ApiException;
 import dev.portcullis.security.core.Errors;
 import dev.portcullis.security.core.Outages;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.impl.ConnectionBase;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -59,10 +61,10 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException error, HttpHeaders headers) {
+    public Response webApplication(WebApplicationException error, HttpServerRequest request, HttpHeaders headers) {
         int status = error.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(error, headers);
+            return unexpected(error, request, headers);
         }
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String reason = type == null ? "Request failed." : type.getReasonPhrase() + ".";
@@ -74,17 +76,21 @@ public class ErrorMappers {
      * has answered 413 and closed the connection already. One line says so; the answer is the server's.
      */
     @ServerExceptionMapper
-    public Response bodyUnreadable(java.io.IOException error, HttpServerResponse response, HttpHeaders headers) {
+    public Response bodyUnreadable(java.io.IOException error, HttpServerRequest request, HttpHeaders headers) {
+        HttpServerResponse response = request.response();
         if (!response.ended()) {
-            return unexpected(error, headers);
+            return unexpected(error, request, headers);
         }
         LOG.warnf("Request body refused while it was read (%s): answered %d", error.getMessage(), response.getStatusCode());
         return Response.status(response.getStatusCode()).build();
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable error, HttpHeaders headers) {
-        if (Outages.databaseUnavailable(error) || database.isOpen() && Outages.databaseFailure(error)) {
+    public Response unexpected(Throwable error, HttpServerRequest request, HttpHeaders headers) {
+        if (request.response().headWritten()) {
+            return cutOff(error, request);
+        }
+        if (databaseDown(error)) {
             // One line, not a trace per request; once the circuit is open, it has said so once for all of them.
             boolean known = database.isOpen();
             database.observe(error);
@@ -94,6 +100,30 @@ public class ErrorMappers {
         }
         LOG.error("Unexpected error while serving a request", error);
         return answer(Errors.serverError(), headers);
+    }
+
+    /**
+     * An answer that failed after its beginning was sent (a list streamed from the database that lost it): no error
+     * can be answered any more, and what was sent must not end as if it were whole. The connection's channel is
+     * closed at once — before the framework ends the answer it was writing (a graceful close would let that end
+     * through) — so the client sees an incomplete answer, and one line says why.
+     */
+    private Response cutOff(Throwable error, HttpServerRequest request) {
+        if (databaseDown(error)) {
+            database.observe(error);
+        }
+        LOG.warnf("Answer cut off after it had begun (%d sent): %s", request.response().getStatusCode(),
+                Outages.describe(error));
+        if (request.connection() instanceof ConnectionBase connection) {
+            connection.channel().close();
+        } else {
+            request.connection().close();
+        }
+        return Response.status(request.response().getStatusCode()).build();
+    }
+
+    private boolean databaseDown(Throwable error) {
+        return Outages.databaseUnavailable(error) || database.isOpen() && Outages.databaseFailure(error);
     }
 
     private Response answer(ApiException error, HttpHeaders headers) {

@@ -103,13 +103,9 @@ class GracefulShutdownIT {
     /** The packaged service on the database, with a first administrator, stopping as the ConfigMap tells a pod to. */
     private static Replica replica(String name, EmbeddedPostgres database, Duration delay, Duration timeout)
             throws java.io.IOException, InterruptedException {
-        return Replica.start(name, Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", database.getJdbcUrl("postgres", "postgres"),
-                "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                "QUARKUS_DATASOURCE_PASSWORD", "postgres",
-                "PORTCULLIS_JWT_SIGNING_KEY", Path.of("src/test/resources/test-keys/signing.pem").toAbsolutePath().toString(),
-                "PORTCULLIS_BOOTSTRAP_ADMIN_USERNAME", "root", "PORTCULLIS_BOOTSTRAP_ADMIN_PASSWORD", "root-secret",
-                "QUARKUS_SHUTDOWN_DELAY", delay.toString(), "QUARKUS_SHUTDOWN_TIMEOUT", timeout.toString()));
+        Map<String, String> environment = new java.util.HashMap<>(Replica.on(database));
+        environment.putAll(Map.of("QUARKUS_SHUTDOWN_DELAY", delay.toString(), "QUARKUS_SHUTDOWN_TIMEOUT", timeout.toString()));
+        return Replica.start(name, environment);
     }
 
     private static String kind(Outcome outcome) {

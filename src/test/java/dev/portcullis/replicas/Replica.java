@@ -26,6 +26,7 @@ final class Replica implements AutoCloseable {
     private final Process process;
     private final Path log;
     private int port;
+    private int managementPort;
 
     private Replica(String name, Process process, Path log) {
         this.name = name;
@@ -43,10 +44,18 @@ final class Replica implements AutoCloseable {
      * which another process could take first — and waits until it says which ones and is ready.
      */
     static Replica start(String name, Map<String, String> environment) throws IOException, InterruptedException {
+        return start(name, environment, List.of("-Xmx256m"));
+    }
+
+    /** A replica on the JVM options given (the heap, the collector). */
+    static Replica start(String name, Map<String, String> environment, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         Path log = Path.of("target", "replica-" + name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx256m", "-jar", "target/quarkus-app/quarkus-run.jar"))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new java.util.ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("PORTCULLIS_ALLOWED_HOSTS", "localhost,127.0.0.1");
         // Load from one address: the production request rates would answer most of it 429.
         builder.environment().put("PORTCULLIS_THROTTLE_ANON_RATE", "none");
@@ -74,6 +83,7 @@ final class Replica implements AutoCloseable {
                 port = listening.getAsInt();
                 // On the API port in the default build, on the management interface in a production build.
                 int healthPort = StartupLine.managementPort(output).orElse(port);
+                managementPort = healthPort;
                 try {
                     HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(URI.create("http://localhost:"
                             + healthPort + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding());
@@ -89,12 +99,32 @@ final class Replica implements AutoCloseable {
         throw new IllegalStateException("replica " + name + " was not ready in 90 s; see " + log);
     }
 
+    /** What a replica needs to run on a database of its own, with a first administrator {@code root}. */
+    static Map<String, String> on(io.zonky.test.db.postgres.embedded.EmbeddedPostgres database) {
+        return Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", database.getJdbcUrl("postgres", "postgres"),
+                "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "postgres",
+                "PORTCULLIS_JWT_SIGNING_KEY", Path.of("src/test/resources/test-keys/signing.pem").toAbsolutePath().toString(),
+                "PORTCULLIS_BOOTSTRAP_ADMIN_USERNAME", "root", "PORTCULLIS_BOOTSTRAP_ADMIN_PASSWORD", "root-secret");
+    }
+
+    /** The log the replica wrote so far. */
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
     String base() {
         return "http://localhost:" + port;
     }
 
     int port() {
         return port;
+    }
+
+    /** The port of health and metrics (the API's own port in a build without a management interface). */
+    int managementPort() {
+        return managementPort;
     }
 
     /** Sends SIGTERM, as Kubernetes does to stop a pod, and waits for the process to exit. */

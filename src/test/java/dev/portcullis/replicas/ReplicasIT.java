@@ -32,16 +32,11 @@ class ReplicasIT {
     @BeforeAll
     static void start() throws Exception {
         database = EmbeddedPostgres.start();
-        Map<String, String> environment = Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", database.getJdbcUrl("postgres", "postgres"),
-                "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                "QUARKUS_DATASOURCE_PASSWORD", "postgres",
-                "PORTCULLIS_JWT_SIGNING_KEY", Path.of("src/test/resources/test-keys/signing.pem").toAbsolutePath().toString(),
-                "PORTCULLIS_BOOTSTRAP_ADMIN_USERNAME", "root",
-                "PORTCULLIS_BOOTSTRAP_ADMIN_PASSWORD", "root-secret",
+        Map<String, String> environment = new java.util.HashMap<>(Replica.on(database));
+        environment.putAll(Map.of(
                 "PORTCULLIS_THROTTLE_LOGIN_RATE", "3/minute",
                 "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true",
-                "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true");
+                "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true"));
         a = Replica.start("a", environment);
         b = Replica.start("b", environment);
     }

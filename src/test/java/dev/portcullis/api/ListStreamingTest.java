@@ -1,0 +1,95 @@
+package dev.portcullis.api;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A list is read from the database while it is written: when the database is lost half-way, the answer has begun
+ * (200) and cannot become an error any more, so it must end as a broken answer — the connection reset, the chunked
+ * body never terminated — and never as JSON that looks whole, or with an error appended to it.
+ */
+@QuarkusTest
+class ListStreamingTest {
+
+    private static final int POSTS = 12;
+    private static final int BODY_CHARACTERS = 990_000;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void aListCutOffByTheDatabaseEndsAsABrokenAnswerAndTheNextListIsWhole() throws Exception {
+        String token = Api.token(Api.unique("streamer"));
+        String word = Api.unique("streamed");
+        for (int i = 0; i < POSTS; i++) {
+            Api.withToken(token).contentType(ContentType.JSON)
+                    .body(Map.of("title", word + " " + i, "body", "x".repeat(BODY_CHARACTERS)))
+                    .post("/api/posts/").then().statusCode(201);
+        }
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.getOutputStream().write(("GET /api/posts/?search=" + word + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Accept: application/json\r\nAuthorization: Token " + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream answer = socket.getInputStream();
+            String head = head(answer);
+            assertTrue(head.startsWith("HTTP/1.1 200 OK\r\n"), head);
+            assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("\r\ntransfer-encoding: chunked\r\n"), head);
+            // The client reads no further: the service waits to write, its cursor open, when the database goes.
+            assertEquals(1, terminateTheListsBackend(), "the list's database session, open while it is written");
+            byte[] rest = answer.readAllBytes();
+            String end = new String(rest, Math.max(0, rest.length - 64), Math.min(64, rest.length), StandardCharsets.US_ASCII);
+            assertTrue(rest.length < (long) POSTS * BODY_CHARACTERS, rest.length + " bytes: the whole list was sent");
+            assertFalse(end.endsWith("0\r\n\r\n"), "the chunked body was ended as if whole: " + end);
+            assertFalse(new String(rest, StandardCharsets.US_ASCII).contains("\"detail\""), "an error appended");
+        }
+        Api.withToken(token).queryParam("search", word).queryParam("limit", 2).get("/api/posts/").then()
+                .statusCode(200).header("Content-Type", "application/json;charset=UTF-8").body("count", equalTo(POSTS))
+                .body("results.title", equalTo(java.util.List.of(word + " 0", word + " 1")))
+                .body("results[1].body.length()", equalTo(BODY_CHARACTERS));
+    }
+
+    private static String head(InputStream answer) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+            int next = answer.read();
+            assertTrue(next >= 0, "the answer ended in its head: " + head);
+            head.write(next);
+        }
+        return head.toString(StandardCharsets.US_ASCII);
+    }
+
+    /** Ends the database session that holds the list's cursor (once it is waiting on the writing), as an outage would. */
+    private int terminateTheListsBackend() throws Exception {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        try (Connection connection = dataSource.getConnection()) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet terminated = connection.createStatement().executeQuery("SELECT count(pg_terminate_backend(pid)) "
+                        + "FROM pg_stat_activity WHERE state = 'idle in transaction' AND query ILIKE '%from posts%'")) {
+                    terminated.next();
+                    if (terminated.getInt(1) > 0) {
+                        return terminated.getInt(1);
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        return 0;
+    }
+}
