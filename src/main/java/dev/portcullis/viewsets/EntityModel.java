@@ -32,10 +32,6 @@ public final class EntityModel<E> {
 
     private static final String ROOT = QueryRestriction.ROOT;
     private static final String LOOKUP = "portcullisLookup";
-    /** The size a list's stream counts for a value other than text of a declared bound: a number, a date, a slug. */
-    private static final int SMALL_VALUE = 16;
-    private static final int TEXT_VALUE = 256;
-    private static final int MOST_FETCHED = 500;
 
     private final ModelSerializer<E> serializer;
     private final Class<?> idType;
@@ -49,12 +45,7 @@ public final class EntityModel<E> {
     private java.lang.reflect.Constructor<E> constructor;
     private final Map<AttributeMapping, Class<?>> currentUserRelations = new LinkedHashMap<>();
     private final List<ManyRelation> manyRelations = new ArrayList<>();
-    /** Columns of text with no declared bound: a list reads their lengths first, and their text a chunk at a time. */
-    private final List<Integer> unbounded = new ArrayList<>();
-    private boolean[] isUnbounded;
-    private String streamedSelect;
-    private String unboundedText;
-    private int fetchSize;
+    private StreamedSelect streamed;
 
     /** A relation to many objects: the row's column that holds the object's id, and the query for the related. */
     private record ManyRelation(Field<?> field, int index, String query, Class<?> collectionType) {
@@ -114,7 +105,7 @@ public final class EntityModel<E> {
                         entity.getAttribute(related.source()).getJavaType()));
             }
         }
-        bound.planStreaming();
+        bound.streamed = StreamedSelect.plan(serializer.fields(), columns, ROOT, bound.idPath, entity.getName(), LOOKUP);
         for (Field<?> field : serializer.fields()) {
             if (!field.isReadOnly()) {
                 bound.writable.put(field, persister.findAttributeMapping(field.source()));
@@ -125,36 +116,6 @@ public final class EntityModel<E> {
             }
         }
         return bound;
-    }
-
-    /**
-     * How a list is streamed ({@link RowStream}): a text column of the entity's own with no declared bound is
-     * selected as its length, then read for a chunk of rows at once by id (the id is the row's last value); the
-     * rows of a round trip are as many as fit in {@link RowStream#CHUNK_CHARACTERS} at their declared sizes.
-     */
-    private void planStreaming() {
-        List<String> streamed = new ArrayList<>();
-        isUnbounded = new boolean[columns.size()];
-        long rowBound = 0;
-        for (int i = 0; i < columns.size(); i++) {
-            Field<?> field = serializer.fields().get(i);
-            String column = columns.get(i);
-            boolean own = column.startsWith(ROOT + ".") && column.indexOf('.') == column.lastIndexOf('.');
-            if (field instanceof CharField text && text.maxLength() == null && own) {
-                unbounded.add(i);
-                isUnbounded[i] = true;
-                streamed.add("length(" + column + ")");
-                rowBound += SMALL_VALUE;
-            } else {
-                streamed.add(column);
-                rowBound += field instanceof CharField text && text.maxLength() != null ? text.maxLength() : TEXT_VALUE;
-            }
-        }
-        streamedSelect = String.join(", ", streamed) + ", " + idPath;
-        unboundedText = unbounded.isEmpty() ? null : "select " + idPath + ", " + String.join(", ",
-                unbounded.stream().map(columns::get).toList()) + " from " + entityName + " " + ROOT + " where "
-                + idPath + " in (:" + LOOKUP + ")";
-        fetchSize = (int) Math.max(1, Math.min(MOST_FETCHED, RowStream.CHUNK_CHARACTERS / rowBound));
     }
 
     /** The select expression of a field, joining the relations its path goes through. */
@@ -275,52 +236,11 @@ public final class EntityModel<E> {
      * @param orderBy the list's {@code order by}, or null for the order of ids
      */
     Rows list(EntityManager entityManager, QueryRestriction restriction, String orderBy, long offset, long limit) {
-        String jpql = "select " + streamedSelect + from + where(restriction) + " order by "
+        String jpql = "select " + streamed.select() + from + where(restriction) + " order by "
                 + (orderBy == null ? idPath : orderBy);
-        return Rows.streamed(serializer, new RowStream(entityManager, () -> {
-            TypedQuery<Object[]> query = restriction.bind(entityManager.createQuery(jpql, Object[].class));
-            if (limit >= 0) {
-                query.setFirstResult((int) Math.min(offset, Integer.MAX_VALUE))
-                        .setMaxResults((int) Math.min(limit, Integer.MAX_VALUE));
-            }
-            return query;
-        }, fetchSize, this::streamedSize, chunk -> withMany(entityManager, withUnboundedText(entityManager, chunk), 0)));
-    }
-
-    /** A streamed row's size in characters, its unbounded text counted by its length. */
-    private long streamedSize(Object[] row) {
-        long characters = 0;
-        for (int i = 0; i < columns.size(); i++) {
-            Object value = row[i];
-            characters += isUnbounded[i] ? (value == null ? 0 : ((Number) value).longValue())
-                    : value instanceof CharSequence text ? text.length() : SMALL_VALUE;
-        }
-        return characters;
-    }
-
-    /** Replaces the lengths of a chunk's unbounded text by the text, read in one query. */
-    private List<Object[]> withUnboundedText(EntityManager entityManager, List<Object[]> rows) {
-        if (unbounded.isEmpty()) {
-            return rows;
-        }
-        int id = columns.size();
-        List<Object> ids = rows.stream().filter(row -> unbounded.stream().anyMatch(i -> row[i] != null
-                && ((Number) row[i]).longValue() > 0)).map(row -> row[id]).toList();
-        Map<Object, Object[]> texts = new java.util.HashMap<>();
-        if (!ids.isEmpty()) {
-            entityManager.createQuery(unboundedText, Object[].class).setParameter(LOOKUP, ids).getResultList()
-                    .forEach(text -> texts.put(text[0], text));
-        }
-        for (Object[] row : rows) {
-            for (int k = 0; k < unbounded.size(); k++) {
-                int i = unbounded.get(k);
-                if (row[i] != null) {
-                    // The same snapshot as the cursor's: text of a length the cursor saw is there to read.
-                    row[i] = ((Number) row[i]).longValue() == 0 ? "" : texts.get(row[id])[k + 1];
-                }
-            }
-        }
-        return rows;
+        return Rows.streamed(serializer, new RowStream(() -> restriction.bind(entityManager.createQuery(jpql, Object[].class))
+                .setFirstResult((int) Math.min(offset, Integer.MAX_VALUE)), limit, streamed,
+                chunk -> withMany(entityManager, streamed.withText(entityManager, chunk), 0)));
     }
 
     /** The id, to break the ties of an ordering. */
