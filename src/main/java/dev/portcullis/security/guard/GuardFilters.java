@@ -122,11 +122,11 @@ public class GuardFilters {
                                   Supplier<Response> whenAllowed) {
         RequestCredentials credentials = new RequestCredentials(request, connection, addresses);
         return guard.authorize(policy, credentials, request.getMethod(), pathParameters(request))
-                .map(accessRequest -> {
-                    throttles.check(accessRequest.user(), connection, policy.throttleScope());
-                    context.set(policy, accessRequest, credentials);
-                    return whenAllowed.get();
-                })
+                .flatMap(accessRequest -> throttles.check(accessRequest.user(), connection, policy.throttleScope())
+                        .map(counted -> {
+                            context.set(policy, accessRequest, credentials);
+                            return whenAllowed.get();
+                        }))
                 .onFailure(ApiException.class).recoverWithItem(failure -> {
                     if (failure instanceof Denial denial) {
                         context.refused(policy, denial);

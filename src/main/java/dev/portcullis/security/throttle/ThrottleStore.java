@@ -1,5 +1,7 @@
 package dev.portcullis.security.throttle;
 
+import io.smallrye.mutiny.Uni;
+
 import java.util.Optional;
 
 /**
@@ -10,6 +12,11 @@ public interface ThrottleStore {
 
     /** Records the request under the key when the rate allows it; otherwise answers why not. */
     Optional<Throttled> hit(String key, Rate rate);
+
+    /** {@link #hit}, answered later where the store is remote: nothing waits on an event-loop thread. */
+    default Uni<Optional<Throttled>> hitLater(String key, Rate rate) {
+        return Uni.createFrom().item(() -> hit(key, rate));
+    }
 
     /** Takes back one request recorded under the key (the latest): it turned out not to count. */
     void forget(String key);
