@@ -28,9 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class ListStreamingTest {
 
-    /** Short posts, more than a list reads in one query (so the list is read through a cursor), then long ones. */
+    /**
+     * Short posts, more than a page read in one query (so the list is read through a cursor), then long ones: 40 MB,
+     * more than the sockets between the service and the client hold.
+     */
     private static final int SHORT_POSTS = 300;
-    private static final int POSTS = SHORT_POSTS + 12;
+    private static final int POSTS = SHORT_POSTS + 40;
     private static final int BODY_CHARACTERS = 990_000;
 
     @Inject
