@@ -260,7 +260,7 @@ class KubernetesManifestsTest {
             rule.getPorts().stream().map(NetworkPolicyPort::getPort).forEach(p -> egressPorts.add(p.getIntVal()));
             assertNamedPeers(rule.getTo(), "out on " + rule.getPorts());
         });
-        assertEquals(Set.of(5432, 53), egressPorts);
+        assertEquals(Set.of(5432, 53, 6379), egressPorts, "PostgreSQL, DNS, and Redis for shared rates");
         assertFalse(network.getSpec().getPolicyTypes().isEmpty());
     }
 
