@@ -105,7 +105,7 @@ public final class EntityModel<E> {
                         entity.getAttribute(related.source()).getJavaType()));
             }
         }
-        bound.streamed = StreamedSelect.plan(serializer.fields(), columns, ROOT, bound.idPath, entity.getName(), LOOKUP);
+        bound.streamed = StreamedSelect.plan(serializer.fields(), columns, types, ROOT, bound.idPath, entity.getName(), LOOKUP);
         for (Field<?> field : serializer.fields()) {
             if (!field.isReadOnly()) {
                 bound.writable.put(field, persister.findAttributeMapping(field.source()));

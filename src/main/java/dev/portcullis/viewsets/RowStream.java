@@ -19,11 +19,12 @@ import java.util.stream.Stream;
  * rows or about {@value #CHUNK_CHARACTERS} characters, counting long text by its length, so that a chunk's long
  * text and relations to many objects are read in one query each.
  * <p>
- * A page that fits one fetch is read in one query. Any other list is read through a cursor: PostgreSQL's driver
- * reads a result through a cursor only inside a transaction and with a fetch size (else it holds every row before
- * the first is given), so that query runs in a transaction of its own, which ends with the list — a list still being
- * written when the transaction timeout ({@code quarkus.transaction-manager.default-transaction-timeout}) passes is
- * cut off.
+ * A list that fits one fetch (a page, a short list) is read in one query, as it always was. A longer one is read
+ * again through a cursor — its first fetch read twice, so that every row comes from one snapshot: PostgreSQL's
+ * driver reads a result through a cursor only inside a transaction and with a fetch size (else it holds every row
+ * before the first is given), so that query runs in a transaction of its own, which ends with the list — a list
+ * still being written when the transaction timeout ({@code quarkus.transaction-manager.default-transaction-timeout})
+ * passes is cut off.
  */
 final class RowStream implements Rows.Source {
 
@@ -52,10 +53,12 @@ final class RowStream implements Rows.Source {
     public void forEachChunk(Rows.ChunkConsumer consumer) throws IOException {
         int fetch = select.fetchSize();
         boolean fits = limit >= 0 && limit <= fetch;
-        if (fits) {
-            inChunks(query.get().setMaxResults((int) limit).getResultList().iterator(), consumer);
+        List<Object[]> first = query.get().setMaxResults(fits ? (int) limit : fetch + 1).getResultList();
+        if (fits || first.size() <= fetch) {
+            inChunks(first.iterator(), consumer);
             return;
         }
+        first = null;  // read again, through a cursor: the rows the cursor reads are those of one snapshot
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 TypedQuery<Object[]> all = query.get().setHint(HibernateHints.HINT_FETCH_SIZE, fetch);

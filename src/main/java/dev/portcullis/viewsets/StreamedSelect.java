@@ -16,9 +16,10 @@ import java.util.Map;
  */
 final class StreamedSelect {
 
-    static final int INLINE_TEXT = 4096;
-    /** The size counted for a value other than text of a known length: a number, a date, a slug, a username. */
-    private static final int SMALL_VALUE = 16;
+    static final int INLINE_TEXT = 1024;
+    /** The size counted for a value other than text: a number, a date, a flag, an id. */
+    private static final int SMALL_VALUE = 32;
+    /** The size counted for text of no declared bound read through a relation or in a read-only field: a username. */
     private static final int TEXT_VALUE = 256;
     private static final int MOST_FETCHED = 500;
 
@@ -38,10 +39,11 @@ final class StreamedSelect {
 
     /**
      * @param columns each field's select expression
+     * @param types   the Java type of each column
      * @param root    the alias of the entity in the list's query
      */
-    static StreamedSelect plan(List<Field<?>> fields, List<String> columns, String root, String idPath,
-                               String entityName, String lookup) {
+    static StreamedSelect plan(List<Field<?>> fields, List<String> columns, List<Class<?>> types, String root,
+                               String idPath, String entityName, String lookup) {
         List<String> selected = new ArrayList<>();
         List<Integer> unbounded = new ArrayList<>();
         long rowBound = 0;
@@ -55,7 +57,7 @@ final class StreamedSelect {
                 rowBound += INLINE_TEXT + SMALL_VALUE;
             } else {
                 selected.add(column);
-                rowBound += maxLength != null ? maxLength : TEXT_VALUE;
+                rowBound += maxLength != null ? maxLength : types.get(i) == String.class ? TEXT_VALUE : SMALL_VALUE;
             }
         }
         selected.add(idPath);

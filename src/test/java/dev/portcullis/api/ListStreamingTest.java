@@ -5,6 +5,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,8 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +38,7 @@ class ListStreamingTest {
      * Short posts, more than a page read in one query (so the list is read through a cursor), then long ones: 40 MB,
      * more than the sockets between the service and the client hold.
      */
-    private static final int SHORT_POSTS = 300;
+    private static final int SHORT_POSTS = 800;
     private static final int POSTS = SHORT_POSTS + 40;
     private static final int BODY_CHARACTERS = 990_000;
 
@@ -54,6 +60,20 @@ class ListStreamingTest {
             posts.setInt(5, POSTS);
             assertEquals(POSTS, posts.executeUpdate());
         }
+        try {
+            aListCutOff(token, word);
+            theNextListsAreWhole(token, word);
+        } finally {
+            // 40 MB that every later search of posts would read through.
+            try (Connection connection = dataSource.getConnection(); PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM posts WHERE owner_id = (SELECT id FROM users WHERE username = ?)")) {
+                delete.setString(1, user);
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    private void aListCutOff(String token, String word) throws Exception {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.getOutputStream().write(("GET /api/posts/?search=" + word + " HTTP/1.1\r\nHost: localhost\r\n"
                     + "Accept: application/json\r\nAuthorization: Token " + token + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -69,6 +89,9 @@ class ListStreamingTest {
             assertFalse(end.endsWith("0\r\n\r\n"), "the chunked body was ended as if whole: " + end);
             assertFalse(new String(rest, StandardCharsets.US_ASCII).contains("\"detail\""), "an error appended");
         }
+    }
+
+    private static void theNextListsAreWhole(String token, String word) {
         Api.withToken(token).queryParam("search", word).queryParam("limit", 2).get("/api/posts/").then()
                 .statusCode(200).header("Content-Type", "application/json;charset=UTF-8").body("count", equalTo(POSTS))
                 .body("results.title", equalTo(java.util.List.of(word + " 1", word + " 2")))
@@ -76,6 +99,26 @@ class ListStreamingTest {
         Api.withToken(token).queryParam("search", word).queryParam("limit", 1).queryParam("offset", POSTS - 1)
                 .get("/api/posts/").then().statusCode(200).body("results[0].title", equalTo(word + " " + POSTS))
                 .body("results[0].body.length()", equalTo(BODY_CHARACTERS));
+    }
+
+    /** Text is selected with the list up to 1,024 characters and read by id beyond: either way, the list shows it whole. */
+    @ParameterizedTest(name = "a body of {0} characters")
+    @ValueSource(ints = {0, 1, 1023, 1024, 1025, 4096, 70_000})
+    void everyBodyIsListedWhole(int length) {
+        String user = Api.unique("lister");
+        String token = Api.token(user);
+        String word = Api.unique("listed");
+        String body = "é".repeat(length / 2) + "b".repeat(length - length / 2);
+        for (String title : List.of(word + " one", word + " two")) {
+            Api.withToken(token).contentType("application/json").body(Map.of("title", title, "body", body))
+                    .post("/api/posts/").then().statusCode(201);
+        }
+        for (String query : List.of("", "&limit=1", "&limit=5&ordering=-title")) {
+            Api.withToken(token).get("/api/posts/?owner=" + user + query).then().statusCode(200)
+                    .header("Content-Type", "application/json;charset=UTF-8")
+                    .body((query.isEmpty() ? "" : "results.") + "body", everyItem(equalTo(body)))
+                    .body((query.isEmpty() ? "" : "results.") + "title", hasSize(query.equals("&limit=1") ? 1 : 2));
+        }
     }
 
     private static String head(InputStream answer) throws IOException {

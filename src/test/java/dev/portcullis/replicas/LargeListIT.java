@@ -41,7 +41,7 @@ class LargeListIT {
     /** A post's body: nearly as long as a JSON string in a request may be (a million characters). */
     private static final int BODY_CHARACTERS = 990_000;
     /** Short posts first, more than a list reads in one query: the list is read through a cursor. */
-    private static final int SHORT_POSTS = 300;
+    private static final int SHORT_POSTS = 800;
     private static final String SHORT_BODY = "a short post";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
