@@ -10,9 +10,9 @@ import java.util.Map;
 /**
  * How a list's rows are selected so that each is small, whatever its objects hold: a text column of the entity's own
  * with no declared bound ({@code chars(...)} without {@code maxLength}) is selected only when it is at most
- * {@value #INLINE_TEXT} characters, with its length; longer text is read afterwards by id, a chunk of rows at once
- * ({@link #withText}). A row is the serializer's values, then the object's id, then the lengths of its unbounded
- * text.
+ * {@value #INLINE_TEXT} bytes, with its length in bytes (which PostgreSQL knows without reading the text, and which
+ * bounds its characters); longer text is read afterwards by id, a chunk of rows at once ({@link #withText}). A row is
+ * the serializer's values, then the object's id, then the lengths of its unbounded text.
  */
 final class StreamedSelect {
 
@@ -53,7 +53,7 @@ final class StreamedSelect {
             Integer maxLength = fields.get(i) instanceof CharField text ? text.maxLength() : null;
             if (fields.get(i) instanceof CharField && maxLength == null && own) {
                 unbounded.add(i);
-                selected.add("case when length(" + column + ") <= " + INLINE_TEXT + " then " + column + " else null end");
+                selected.add("case when octet_length(" + column + ") <= " + INLINE_TEXT + " then " + column + " else null end");
                 rowBound += INLINE_TEXT + SMALL_VALUE;
             } else {
                 selected.add(column);
@@ -61,7 +61,7 @@ final class StreamedSelect {
             }
         }
         selected.add(idPath);
-        unbounded.forEach(i -> selected.add("length(" + columns.get(i) + ")"));
+        unbounded.forEach(i -> selected.add("octet_length(" + columns.get(i) + ")"));
         String textQuery = unbounded.isEmpty() ? null : "select " + idPath + ", " + String.join(", ",
                 unbounded.stream().map(columns::get).toList()) + " from " + entityName + " " + root + " where "
                 + idPath + " in (:" + lookup + ")";
