@@ -54,9 +54,13 @@ class LargeListIT {
         replica = Replica.start("large-list", Replica.on(database), configMapHeap());
         String token = json(send("POST", "/api/token/", null,
                 "{\"username\": \"root\", \"password\": \"root-secret\"}"), "token");
-        for (int i = 0; i < SHORT_POSTS; i++) {
-            assertEquals(201, send("POST", "/api/posts/", token, "{\"title\": \"short " + i + "\", \"body\": \""
-                    + SHORT_BODY + "\", \"published\": true}").statusCode());
+        try (java.sql.Connection connection = database.getPostgresDatabase().getConnection();
+             java.sql.PreparedStatement posts = connection.prepareStatement("INSERT INTO posts (title, body, published, "
+                     + "owner_id) SELECT 'short ' || n, ?, true, (SELECT id FROM users WHERE username = 'root') "
+                     + "FROM generate_series(1, ?) n")) {
+            posts.setString(1, SHORT_BODY);
+            posts.setInt(2, SHORT_POSTS);
+            assertEquals(SHORT_POSTS, posts.executeUpdate());
         }
         String body = "x".repeat(BODY_CHARACTERS);
         for (int i = 0; i < LONG_POSTS; i++) {
