@@ -99,6 +99,17 @@ final class Replica implements AutoCloseable {
         throw new IllegalStateException("replica " + name + " was not ready in 90 s; see " + log);
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger CLIENTS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A client address no other request of the run has used (the one proxy in front of a replica writes it in
+     * {@code X-Forwarded-For}), so that the rates a test counts are its own.
+     */
+    static String newClientAddress() {
+        int client = CLIENTS.incrementAndGet();
+        return "10.9." + client / 250 + "." + client % 250;
+    }
+
     /** What a replica needs to run on a database of its own, with a first administrator {@code root}. */
     static Map<String, String> on(io.zonky.test.db.postgres.embedded.EmbeddedPostgres database) {
         return Map.of(

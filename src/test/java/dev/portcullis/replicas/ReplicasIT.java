@@ -50,16 +50,11 @@ class ReplicasIT {
         }
     }
 
-    /** Each login comes from an address of its own, so that the login rate counts only what a test means it to. */
-    private static String newClientAddress() {
-        return "10.9." + CLIENTS.get() / 250 + "." + CLIENTS.incrementAndGet() % 250;
-    }
-
     /** The administrator's token, obtained once per replica: the login rate counts every login of a username. */
     private static final Map<Replica, String> ADMIN_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static String adminToken(Replica replica) {
-        return ADMIN_TOKENS.computeIfAbsent(replica, r -> r.given().header("X-Forwarded-For", newClientAddress()).contentType(ContentType.JSON)
+        return ADMIN_TOKENS.computeIfAbsent(replica, r -> r.given().header("X-Forwarded-For", Replica.newClientAddress()).contentType(ContentType.JSON)
                 .body(Map.of("username", "root", "password", "root-secret")).post("/api/token/")
                 .then().statusCode(200).extract().path("token"));
     }
@@ -111,7 +106,7 @@ class ReplicasIT {
             throws Exception {
         String username = "replica-sql-" + CLIENTS.incrementAndGet();
         String token = "Token " + user(a, username);
-        String jwt = "Bearer " + b.given().header("X-Forwarded-For", newClientAddress()).contentType(ContentType.JSON)
+        String jwt = "Bearer " + b.given().header("X-Forwarded-For", Replica.newClientAddress()).contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", PASSWORD)).post("/api/jwt/create/")
                 .then().statusCode(200).extract().path("access");
         for (Replica replica : new Replica[]{a, b}) {
@@ -181,7 +176,7 @@ class ReplicasIT {
     @Test
     void aPasswordChangedOnOneEndsTheUsersSessionsOnBoth() {
         user(a, "replica-password");
-        String session = a.given().header("X-Forwarded-For", newClientAddress()).contentType(ContentType.JSON)
+        String session = a.given().header("X-Forwarded-For", Replica.newClientAddress()).contentType(ContentType.JSON)
                 .body(Map.of("username", "replica-password", "password", PASSWORD)).post("/api/auth/login/")
                 .then().statusCode(200).extract().cookie("sessionid");
         b.given().cookie("sessionid", session).get("/api/me/").then().statusCode(200);
@@ -198,7 +193,7 @@ class ReplicasIT {
     @Test
     void aSessionOpenedOnOneIsValidOnTheOtherAndLogoutEndsItOnBoth() {
         user(a, "replica-browser");
-        Response login = a.given().header("X-Forwarded-For", newClientAddress()).contentType(ContentType.JSON)
+        Response login = a.given().header("X-Forwarded-For", Replica.newClientAddress()).contentType(ContentType.JSON)
                 .body(Map.of("username", "replica-browser", "password", PASSWORD)).post("/api/auth/login/");
         assertEquals(200, login.statusCode(), login.asString());
         String session = login.getCookie("sessionid");
@@ -219,7 +214,7 @@ class ReplicasIT {
     @Test
     void aRefreshTokenBlacklistedOnOneIsRefusedByTheOther() {
         user(a, "replica-mobile");
-        String refresh = a.given().header("X-Forwarded-For", newClientAddress()).contentType(ContentType.JSON)
+        String refresh = a.given().header("X-Forwarded-For", Replica.newClientAddress()).contentType(ContentType.JSON)
                 .body(Map.of("username", "replica-mobile", "password", PASSWORD)).post("/api/jwt/create/")
                 .then().statusCode(200).extract().path("refresh");
         a.given().contentType(ContentType.JSON).body(Map.of("refresh", refresh)).post("/api/jwt/blacklist/")
@@ -249,7 +244,7 @@ class ReplicasIT {
     void theLoginRateIsCountedByEveryReplica() {
         Replica[] alternating = {a, b, a, b};
         for (int attempt = 0; attempt < 4; attempt++) {
-            Response response = alternating[attempt].given().header("X-Forwarded-For", newClientAddress())
+            Response response = alternating[attempt].given().header("X-Forwarded-For", Replica.newClientAddress())
                     .contentType(ContentType.JSON).body(Map.of("username", "replica-victim", "password", "guess-" + attempt))
                     .post("/api/token/");
             if (attempt < 3) {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +25,6 @@ class SharedRatesIT {
 
     private static final int ANONYMOUS_RATE = 4;
     private static final String THROTTLED = "\\{\"detail\":\"Request was throttled\\. Expected available in \\d+ seconds?\\.\"}";
-    private static final AtomicInteger CLIENTS = new AtomicInteger();
     /** How long a replica leaves Redis alone after a failure, and a little more. */
     private static final long PAUSE_MILLIS = 5_500;
 
@@ -56,10 +54,6 @@ class SharedRatesIT {
         }
     }
 
-    /** A client address of its own for each case (the one proxy in front writes it), so cases share no history. */
-    private static String newClient() {
-        return "10.20." + CLIENTS.get() / 250 + "." + CLIENTS.incrementAndGet() % 250;
-    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -68,7 +62,7 @@ class SharedRatesIT {
             "then the other  | a a b b b a | 200 200 200 200 429 429",
     })
     void requestsToEitherReplicaAreCountedTogether(String name, String replicas, String statuses) {
-        String client = newClient();
+        String client = Replica.newClientAddress();
         List<String> answered = new ArrayList<>();
         for (String replica : replicas.split(" ")) {
             Response answer = (replica.equals("a") ? a : b).given().header("X-Forwarded-For", client)
@@ -85,7 +79,7 @@ class SharedRatesIT {
 
     @Test
     void whileRedisIsDownRequestsAreAnsweredUncountedAndCountedAgainOnceItIsBack() throws Exception {
-        String client = newClient();
+        String client = Replica.newClientAddress();
         redis.stop();
         try {
             for (int i = 0; i <= ANONYMOUS_RATE; i++) {
