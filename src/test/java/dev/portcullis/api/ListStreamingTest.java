@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A list is read from the database while it is written: when the database is lost half-way, the answer has begun
- * (200) and cannot become an error any more, so it must end as a broken answer — the connection reset, the chunked
- * body never terminated — and never as JSON that looks whole, or with an error appended to it.
+ * (200) and cannot become an error any more, so it must end as a broken answer — JSON that never closes, its
+ * connection closed — and never as JSON that looks whole, or with an error appended to it.
  */
 @QuarkusTest
 class ListStreamingTest {
@@ -86,7 +86,8 @@ class ListStreamingTest {
             byte[] rest = answer.readAllBytes();
             String end = new String(rest, Math.max(0, rest.length - 64), Math.min(64, rest.length), StandardCharsets.US_ASCII);
             assertTrue(rest.length < (long) (POSTS - SHORT_POSTS) * BODY_CHARACTERS, rest.length + " bytes: the whole list was sent");
-            assertFalse(end.endsWith("0\r\n\r\n"), "the chunked body was ended as if whole: " + end);
+            // The array is closed only when the whole list was written: a cut-off answer is never JSON that parses.
+            assertFalse(end.replaceAll("\\r\\n(0\\r\\n\\r\\n)?$", "").endsWith("]"), "the list looks whole: " + end);
             assertFalse(new String(rest, StandardCharsets.US_ASCII).contains("\"detail\""), "an error appended");
         }
     }
