@@ -31,11 +31,12 @@ class MemberSerializer(serializers.ModelSerializer):
 
 
 class LoanSerializer(serializers.ModelSerializer):
+    book = BookSerializer(source='copy.book', read_only=True)
     member = serializers.PrimaryKeyRelatedField(queryset=Member.objects.all())
 
     class Meta:
         model = Loan
-        fields = ['id', 'copy', 'member', 'due', 'returned']
+        fields = ['id', 'copy', 'book', 'member', 'due', 'returned']
 
     def validate_member(self, member):
         # The classic hole: queryset=Member.objects.all() links any member; narrow it to the caller's branch.

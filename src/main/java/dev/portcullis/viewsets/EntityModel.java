@@ -45,10 +45,15 @@ public final class EntityModel<E> {
     private java.lang.reflect.Constructor<E> constructor;
     private final Map<AttributeMapping, Class<?>> currentUserRelations = new LinkedHashMap<>();
     private final List<ManyRelation> manyRelations = new ArrayList<>();
+    private final List<NestedRelation> nestedRelations = new ArrayList<>();
     private StreamedSelect streamed;
 
     /** A relation to many objects: the row's column that holds the object's id, and the query for the related. */
     private record ManyRelation(Field<?> field, int index, String query, Class<?> collectionType) {
+    }
+
+    /** A nested representation: the row's column that holds the related object's id. */
+    private record NestedRelation(NestedField field, int index) {
     }
 
     private EntityModel(ModelSerializer<E> serializer, Class<?> idType, String idPath, String entityName,
@@ -104,6 +109,9 @@ public final class EntityModel<E> {
                         + "where o." + id.getName() + " in (:owners) order by r." + targetId,
                         entity.getAttribute(related.source()).getJavaType()));
             }
+            if (serializer.fields().get(i) instanceof NestedField nested) {
+                bound.nestedRelations.add(new NestedRelation(nested, i));
+            }
         }
         bound.streamed = StreamedSelect.plan(serializer.fields(), columns, types, ROOT, bound.idPath, entity.getName(), LOOKUP);
         for (Field<?> field : serializer.fields()) {
@@ -151,6 +159,9 @@ public final class EntityModel<E> {
                 field.bind(attribute.getJavaType());
                 if (field instanceof RelatedField related) {
                     return relatedColumn(metamodel, related, alias + "." + path[i], joins, types, where);
+                }
+                if (field instanceof NestedField) {
+                    return nestedColumn(metamodel, attribute.getJavaType(), alias + "." + path[i], joins, types);
                 }
                 types.add(attribute.getJavaType());
                 return alias + "." + path[i];
@@ -204,6 +215,16 @@ public final class EntityModel<E> {
         return joins.computeIfAbsent(relation, j -> "j" + (joins.size() + 1)) + "." + shown;
     }
 
+    /** A nested representation's column: the related object's id, through a left join (an empty relation is null). */
+    private static String nestedColumn(Metamodel metamodel, Class<?> target, String relation, Map<String, String> joins,
+                                       List<Class<?>> types) {
+        SingularAttribute<?, ?> id = metamodel.managedType(target).getSingularAttributes().stream()
+                .filter(SingularAttribute::isId).findFirst().orElseThrow(() -> new IllegalStateException(
+                        target.getSimpleName() + " has no single id"));
+        types.add(id.getJavaType());
+        return joins.computeIfAbsent(relation, j -> "j" + (joins.size() + 1)) + "." + id.getName();
+    }
+
     ModelSerializer<E> serializer() {
         return serializer;
     }
@@ -240,7 +261,7 @@ public final class EntityModel<E> {
                 + (orderBy == null ? idPath : orderBy);
         return Rows.streamed(serializer, new RowStream(() -> restriction.bind(entityManager.createQuery(jpql, Object[].class))
                 .setFirstResult((int) Math.min(offset, Integer.MAX_VALUE)), limit, streamed,
-                chunk -> withMany(entityManager, streamed.withText(entityManager, chunk), 0)));
+                chunk -> withRelated(entityManager, streamed.withText(entityManager, chunk), 0)));
     }
 
     /** The id, to break the ties of an ordering. */
@@ -252,7 +273,8 @@ public final class EntityModel<E> {
     Map<String, String> columnsByName() {
         Map<String, String> byName = new LinkedHashMap<>();
         for (int i = 0; i < columns.size(); i++) {
-            if (!(serializer.fields().get(i) instanceof RelatedField related && related.isMany())) {
+            Field<?> field = serializer.fields().get(i);
+            if (!(field instanceof RelatedField related && related.isMany()) && !(field instanceof NestedField)) {
                 byName.put(serializer.fields().get(i).name(), columns.get(i));
             }
         }
@@ -286,7 +308,7 @@ public final class EntityModel<E> {
             query.setParameter(LOOKUP, Positions.parse(position, attributeTypes.get(index)));
         }
         query.setFirstResult((int) Math.min(offset, Integer.MAX_VALUE)).setMaxResults((int) Math.min(limit, Integer.MAX_VALUE));
-        List<Object[]> rows = withMany(entityManager, query.getResultList(), 0);
+        List<Object[]> rows = withRelated(entityManager, query.getResultList(), 0);
         List<String> positions = new ArrayList<>();
         for (Object[] row : rows) {
             positions.add(Positions.format(row[index]));
@@ -314,7 +336,7 @@ public final class EntityModel<E> {
                 + " where " + path + " = :" + LOOKUP + scoped + (firstById ? " order by " + idPath : ""), Object[].class))
                 .setParameter(LOOKUP, value);
         List<Object[]> rows = (firstById ? query.setMaxResults(1) : query).getResultList();
-        withMany(entityManager, rows, 1);
+        withRelated(entityManager, rows, 1);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -327,17 +349,55 @@ public final class EntityModel<E> {
     Representation stored(EntityManager entityManager, Object id) {
         Object[] row = entityManager.createQuery("select " + select + from + " where " + idPath + " = :" + LOOKUP,
                 Object[].class).setParameter(LOOKUP, id).getSingleResult();
-        return serializer.represent(withMany(entityManager, List.<Object[]>of(row), 0).get(0), 0);
+        return serializer.represent(withRelated(entityManager, List.<Object[]>of(row), 0).get(0), 0);
+    }
+
+    /**
+     * The objects with these ids that the restriction allows, each with its representation, in one query (the
+     * related objects of a page that a nested field shows).
+     */
+    List<Loaded<E>> findAll(EntityManager entityManager, QueryRestriction restriction, java.util.Collection<Object> ids) {
+        if (restriction == QueryRestriction.NOTHING || ids.isEmpty()) {
+            return List.of();
+        }
+        String scoped = restriction == QueryRestriction.NONE ? "" : " and (" + restriction.jpql() + ")";
+        List<Object[]> rows = withRelated(entityManager, restriction.bind(entityManager.createQuery("select " + ROOT
+                + ", " + select + from + " where " + idPath + " in (:" + LOOKUP + ")" + scoped, Object[].class))
+                .setParameter(LOOKUP, ids).getResultList(), 1);
+        List<Loaded<E>> found = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            @SuppressWarnings("unchecked")
+            E object = (E) row[0];
+            found.add(new Loaded<>(object, serializer.represent(row, 1)));
+        }
+        return found;
+    }
+
+    /** Fills in the rows' relations to many objects, then their nested representations. */
+    private List<Object[]> withRelated(EntityManager entityManager, List<Object[]> rows, int first) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        withMany(entityManager, rows, first);
+        for (NestedRelation relation : nestedRelations) {
+            int column = first + relation.index();
+            java.util.Set<Object> ids = new java.util.HashSet<>();
+            rows.forEach(row -> {
+                if (row[column] != null) {
+                    ids.add(row[column]);
+                }
+            });
+            Map<Object, Representation> shown = ids.isEmpty() ? Map.of() : relation.field().load(ids);
+            rows.forEach(row -> row[column] = row[column] == null ? null : shown.get(row[column]));
+        }
+        return rows;
     }
 
     /**
      * Fills in the relations to many objects of the rows, one query per relation for all of them: each row's column
      * held the object's id, and holds the list of its related objects' ids (or slugs) afterwards.
      */
-    private List<Object[]> withMany(EntityManager entityManager, List<Object[]> rows, int first) {
-        if (manyRelations.isEmpty() || rows.isEmpty()) {
-            return rows;
-        }
+    private void withMany(EntityManager entityManager, List<Object[]> rows, int first) {
         for (ManyRelation relation : manyRelations) {
             java.util.Set<Object> owners = new java.util.HashSet<>();
             rows.forEach(row -> owners.add(row[first + relation.index()]));
@@ -349,7 +409,6 @@ public final class EntityModel<E> {
             rows.forEach(row -> row[first + relation.index()] = related.getOrDefault(row[first + relation.index()],
                     List.of()));
         }
-        return rows;
     }
 
     /** A new object, with the entity's own defaults. */

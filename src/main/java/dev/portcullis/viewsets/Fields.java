@@ -74,6 +74,14 @@ public final class Fields {
         return new RelatedField(name, target, slugField);
     }
 
+    /**
+     * DRF's nested serializer, read-only: a relation to one {@code target}, shown as the viewset that shows it does,
+     * when the caller could retrieve it there ({@code null} otherwise).
+     */
+    public static NestedField nested(String name, Class<?> target) {
+        return new NestedField(name, target);
+    }
+
     public static ReadOnlyField readOnly(String name) {
         return new ReadOnlyField(name);
     }

@@ -10,6 +10,7 @@ import dev.portcullis.security.guard.ObjectLookup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -149,6 +150,29 @@ public abstract class GenericViewSet<E> implements ObjectLookup {
      */
     final Optional<Object> lookupBy(String attribute, Object value, EndpointPolicy policy, AccessRequest request) {
         return model().findBy(support.entityManager, scope(policy, request), attribute, value).map(Object.class::cast);
+    }
+
+    /** The objects with these ids, shown as this viewset shows them, as a request with this policy would find them. */
+    final List<EntityModel.Loaded<E>> findAll(java.util.Collection<Object> ids, EndpointPolicy policy,
+                                              AccessRequest request) {
+        return model().findAll(support.entityManager, scope(policy, request), ids);
+    }
+
+    /** The objects with these ids, shown as this viewset shows them, whoever asks. */
+    final List<EntityModel.Loaded<E>> findAll(java.util.Collection<Object> ids) {
+        return model().findAll(support.entityManager, QueryRestriction.NONE, ids);
+    }
+
+    /** What each nested field may show, for the policy lockfile; null when there is none. */
+    @Override
+    public final String shownNested() {
+        StringBuilder nested = new StringBuilder();
+        for (Field<?> field : serializer.fields()) {
+            if (field instanceof NestedField shown) {
+                nested.append(nested.isEmpty() ? "" : "; ").append(field.name()).append(": ").append(shown.scope());
+            }
+        }
+        return nested.isEmpty() ? null : nested.toString();
     }
 
     @Override

@@ -33,4 +33,12 @@ public interface ObjectLookup {
     default String relations() {
         return null;
     }
+
+    /**
+     * What the related objects this resource's answers show nested may be, as the policy lockfile names it (e.g.
+     * {@code book: what Books lets the caller retrieve}), or {@code null} when its answers nest none.
+     */
+    default String shownNested() {
+        return null;
+    }
 }

@@ -7,15 +7,19 @@ import dev.portcullis.security.permission.Permission;
 import io.quarkus.arc.Unremovable;
 import jakarta.inject.Singleton;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Whether the caller of this request could retrieve an object from another resource — its {@code retrieve} action,
  * authentication, request- and object-level permissions and scoped query, as a {@code GET} of the object would run
  * them — without a second request: what a writable relation may link to. An object the caller could not retrieve
- * does not exist for the relation, whatever the reason (not there, hidden, or denied).
+ * does not exist for the relation, whatever the reason (not there, hidden, or denied); and which related objects a
+ * nested representation may show.
  */
 @Singleton
 @Unremovable
@@ -44,13 +48,42 @@ public class ObjectVisibility {
     public Optional<Object> retrievable(Class<?> resourceClass,
                                         BiFunction<EndpointPolicy, AccessRequest, Optional<Object>> lookup) {
         EndpointPolicy policy = retrievePolicy(resourceClass);
-        Caller writer = context.caller();
-        boolean authenticated = writer.authenticated() && !policy.authenticators().isEmpty();
+        return readable(policy, retrieveBy(policy), lookup);
+    }
+
+    /**
+     * Those of some objects that a retrieve by this request's caller would answer, each: the request-level checks
+     * once, the objects as the lookup finds them, then every object-level check on each.
+     *
+     * @param lookup   finds the objects in the resource's scoped query, for the retrieve's policy and request
+     * @param objectOf the object an item found is about
+     */
+    public <T> List<T> retrievableAmong(Class<?> resourceClass, BiFunction<EndpointPolicy, AccessRequest, List<T>> lookup,
+                                        Function<T, Object> objectOf) {
+        EndpointPolicy policy = retrievePolicy(resourceClass);
+        AccessRequest request = retrieveBy(policy);
+        for (Permission permission : policy.permissions()) {
+            if (!Evaluation.check(permission, request).allowed()) {
+                return List.of();
+            }
+        }
+        List<T> readable = new ArrayList<>();
+        for (T found : lookup.apply(policy, request)) {
+            if (policy.permissions().stream().allMatch(permission ->
+                    Evaluation.checkObject(permission, request, objectOf.apply(found)).allowed())) {
+                readable.add(found);
+            }
+        }
+        return readable;
+    }
+
+    /** A {@code GET} by this request's caller, authenticated as the policy allows. */
+    private AccessRequest retrieveBy(EndpointPolicy policy) {
+        Caller caller = context.caller();
+        boolean authenticated = caller.authenticated() && !policy.authenticators().isEmpty();
         String authenticator = context.authenticatedBy().filter(policy.authenticatorNames()::contains)
                 .orElse(authenticated ? policy.authenticators().get(0).name() : null);
-        AccessRequest request = policy.requestOf(authenticated ? writer : Caller.ANONYMOUS, "GET", Map.of(),
-                authenticator);
-        return readable(policy, request, lookup);
+        return policy.requestOf(authenticated ? caller : Caller.ANONYMOUS, "GET", Map.of(), authenticator);
     }
 
     /**

@@ -26,6 +26,7 @@ final class FieldRules {
             LockEntry.QUERYSET, (before, after) -> stricterWhen(queryset -> !queryset.equals("all objects"), before, after),
             LockEntry.RELATIONS, (before, after) -> stricterWhen(relations -> !relations.contains("any object"),
                     before, after),
+            LockEntry.NESTED, (before, after) -> stricterWhen(nested -> !nested.contains("any object"), before, after),
             LockEntry.CSRF, (before, after) -> ranked(List.of("exempt", "required", "required, trusted origin required"),
                     before, after),
             LockEntry.THROTTLES, (before, after) -> classes(before, after, Severity.TIGHTER, Severity.LOOSER));

@@ -16,12 +16,13 @@ public record LockEntry(String key, Map<String, String> fields) {
     public static final String OBJECT_CHECKS = "object checks";
     public static final String QUERYSET = "queryset";
     public static final String RELATIONS = "relations";
+    public static final String NESTED = "nested";
     public static final String CSRF = "csrf";
     public static final String THROTTLES = "throttles";
 
     /** Every field, in the order an entry lists them. */
     public static final java.util.List<String> FIELDS = java.util.List.of(VIEW, AUTHENTICATION, PERMISSIONS, ANONYMOUS,
-            OBJECT_CHECKS, QUERYSET, RELATIONS, CSRF, THROTTLES);
+            OBJECT_CHECKS, QUERYSET, RELATIONS, NESTED, CSRF, THROTTLES);
 
     public LockEntry {
         fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));

@@ -30,6 +30,8 @@ public class PolicySnapshot {
     private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
     /** The methods whose body may set relations. */
     private static final java.util.Set<String> WRITES = java.util.Set.of("POST", "PUT", "PATCH");
+    /** The methods whose answer shows objects. */
+    private static final java.util.Set<String> ANSWERS_AN_OBJECT = java.util.Set.of("GET", "POST", "PUT", "PATCH");
     private static final List<String> METHOD_ORDER = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final PolicyRegistry registry;
@@ -43,7 +45,7 @@ public class PolicySnapshot {
         List<LockEntry> entries = new ArrayList<>();
         for (PolicyRegistry.Route route : registry.routes()) {
             String queryset = querysetOf(route);
-            String relations = relationsOf(route);
+            Relations relations = relationsOf(route);
             route.httpMethods().forEach(method -> entries.add(endpoint(registry.policyFor(route, method), queryset,
                     relations)));
             if (!route.httpMethods().contains("OPTIONS")) {
@@ -60,14 +62,17 @@ public class PolicySnapshot {
         return policy.httpMethod() + " " + policy.path();
     }
 
-    private LockEntry endpoint(EndpointPolicy policy, String queryset, String relations) {
+    private LockEntry endpoint(EndpointPolicy policy, String queryset, Relations relations) {
         Map<String, String> fields = common(policy, policy.resource() + ", action " + policy.action());
         fields.put(LockEntry.OBJECT_CHECKS, objectChecks(policy, queryset != null));
         if (queryset != null) {
             fields.put(LockEntry.QUERYSET, queryset);
         }
-        if (relations != null && WRITES.contains(policy.httpMethod())) {
-            fields.put(LockEntry.RELATIONS, relations);
+        if (relations.linked() != null && WRITES.contains(policy.httpMethod())) {
+            fields.put(LockEntry.RELATIONS, relations.linked());
+        }
+        if (relations.nested() != null && ANSWERS_AN_OBJECT.contains(policy.httpMethod())) {
+            fields.put(LockEntry.NESTED, relations.nested());
         }
         if (!SAFE_METHODS.contains(policy.httpMethod())) {
             // Django checks CSRF on unsafe methods only.
@@ -141,10 +146,19 @@ public class PolicySnapshot {
                 ? ((ObjectLookup) registry.resourceOf(route)).queryset() : null;
     }
 
-    /** What the resource's writes may link their relations to; {@code null} for a resource whose writes set none. */
-    private String relationsOf(PolicyRegistry.Route route) {
-        return ObjectLookup.class.isAssignableFrom(route.resourceClass())
-                ? ((ObjectLookup) registry.resourceOf(route)).relations() : null;
+    /**
+     * What a resource's writes may link their relations to, and what its answers may show nested; each {@code null}
+     * when there is none.
+     */
+    private record Relations(String linked, String nested) {
+    }
+
+    private Relations relationsOf(PolicyRegistry.Route route) {
+        if (!ObjectLookup.class.isAssignableFrom(route.resourceClass())) {
+            return new Relations(null, null);
+        }
+        ObjectLookup resource = (ObjectLookup) registry.resourceOf(route);
+        return new Relations(resource.relations(), resource.shownNested());
     }
 
     private static String names(List<String> names) {

@@ -57,7 +57,8 @@ class LibraryTest {
                     "{'book': ['Invalid pk \\\"9223372036854775807\\\" - object does not exist.']}", "-"},
             // Loans: a copy of the member's branch, one open loan per copy, members of the librarian's branch only.
             {"librarian-n", "POST", "loans", "{'copy': {dune-n}, 'member': {mn}, 'due': '2026-12-24'}", "201",
-                    "{'id': {@}, 'copy': {dune-n}, 'member': {mn}, 'due': '2026-12-24', 'returned': false}", "loan1"},
+                    "{'id': {@}, 'copy': {dune-n}, 'book': {'id': {dune}, 'title': 'Dune {north}', 'author': 'Herbert', "
+                            + "'isbn': '{isbn1}'}, 'member': {mn}, 'due': '2026-12-24', 'returned': false}", "loan1"},
             {"librarian-n", "POST", "loans", "{'copy': {dune-n}, 'member': {ln}, 'due': '2026-12-31'}", "400",
                     "{'copy': ['loan with this copy already exists.']}", "-"},
             {"librarian-n", "POST", "loans", "{'copy': {dune-s}, 'member': {mn}, 'due': '2026-12-31'}", "400",
@@ -159,7 +160,7 @@ class LibraryTest {
     }
 
     /** Makes the user a librarian (the group is made by the first). */
-    private static void librarian(String username) {
+    static void librarian(String username) {
         Api.token(username);
         Response added = Api.withToken(Api.adminToken()).contentType(ContentType.JSON)
                 .body(Map.of("username", username)).post("/api/admin/groups/librarians/members/");

@@ -78,7 +78,8 @@ public final class LibraryViewSets {
     public static class Loans extends ModelViewSet<Loan> {
         public Loans() {
             super(ModelSerializer.of(Loan.class, readOnly("id"),
-                    related("copy", Copy.class).visibleThrough(Copies.class), related("member", Member.class),
+                    related("copy", Copy.class).visibleThrough(Copies.class), nested("book", Book.class).source("copy.book"),
+                    related("member", Member.class),
                     date("due"), bool("returned").optional()));
         }
 

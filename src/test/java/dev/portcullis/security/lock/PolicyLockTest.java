@@ -120,6 +120,28 @@ class PolicyLockTest {
                 "copy: any object; member: what Members lets the caller retrieve"));
     }
 
+    /** What an answer may show nested is recorded for every method that answers an object; showing any is looser. */
+    @Test
+    void nestedRepresentationsAreRecordedForAnswers() {
+        java.util.Map<String, String> nested = new java.util.TreeMap<>();
+        snapshot.entries().stream().filter(entry -> entry.get(LockEntry.NESTED) != null).forEach(entry ->
+                nested.put(entry.key(), entry.get(LockEntry.NESTED)));
+        String loans = "book: what Books lets the caller retrieve, shown as it shows it";
+        String board = "member: what Members lets the caller retrieve, shown as it shows it; "
+                + "any_member: any object, shown as Members shows it";
+        java.util.Map<String, String> expected = new java.util.TreeMap<>();
+        expected.put("GET /api/library/loans/", loans);
+        expected.put("GET /api/library/loans/{id}/", loans);
+        expected.put("GET /api/examples/loan-board/", board);
+        expected.put("GET /api/examples/loan-board/{id}/", board);
+        expected.put("POST /api/library/loans/", loans);
+        expected.put("PUT /api/library/loans/{id}/", loans);
+        expected.put("PATCH /api/library/loans/{id}/", loans);
+        assertEquals(expected, nested);
+        assertEquals(Severity.LOOSER, FieldRules.classify(LockEntry.NESTED, loans,
+                "book: any object, shown as Books shows it"));
+    }
+
     @Test
     void theLockfileSaysWhatEachEndpointEnforces() throws IOException {
         String text = Files.readString(LOCKFILE);
