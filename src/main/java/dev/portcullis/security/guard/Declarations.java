@@ -46,6 +46,22 @@ final class Declarations {
     }
 
     /**
+     * Whether the guard reads the class's declarations at start-up: a resource, or a class with a security
+     * annotation on itself or on one of its methods.
+     */
+    static boolean readAtStartup(Class<?> type) {
+        if (type.isAnnotationPresent(Path.class) || declared(type, SECURITY).isPresent()) {
+            return true;
+        }
+        for (Method method : type.getDeclaredMethods()) {
+            if (declared(method, SECURITY).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether the bean's methods can be read. Dev mode's own beans (the Dev UI's) name classes its runtime does not
      * hold, and reading their methods fails; such a class carries no declaration of the application.
      */

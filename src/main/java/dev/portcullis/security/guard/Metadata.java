@@ -1,8 +1,11 @@
 package dev.portcullis.security.guard;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.util.List;
 
 /** DRF's {@code SimpleMetadata} answer to OPTIONS: the view's name, and what it renders and parses. */
+@RegisterForReflection
 public record Metadata(String name, String description, List<String> renders, List<String> parses) {
 
     static Metadata of(Class<?> resourceClass) {

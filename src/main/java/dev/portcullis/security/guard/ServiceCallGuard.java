@@ -36,7 +36,8 @@ public class ServiceCallGuard {
             // Fail closed: a guarded method whose policy was not resolved (in a native build, a bean that is not
             // registered for reflection) is refused rather than run unchecked.
             throw new IllegalStateException("No security policy was resolved for " + invocation.getMethod()
-                    + ": register its class for reflection, as NativeRegistrations does for resources");
+                    + ": register its class for reflection (the build's reflect-config.json names every class with "
+                    + "security declarations; a class compiled elsewhere needs @RegisterForReflection)");
         }
         if (call != null) {
             ManagedContext requestContext = Arc.container().requestContext();

@@ -1,6 +1,7 @@
 package dev.portcullis.security.permission;
 
 import dev.portcullis.security.core.AccessRequest;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
 
@@ -14,6 +15,7 @@ import java.util.List;
  * @param code       the denying class's own code, or {@code null} for {@code permission_denied}
  * @param hint       for a denial, the class's own words on why (see {@link Permission#hint}), or {@code null}
  */
+@RegisterForReflection
 public record Decision(String permission, String level, boolean allowed, String message, String code,
                        List<Decision> parts, String hint) {
 
