@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every relative link of the README and the docs leads to a file of the repository. */
+/** Every relative link of the README and the docs leads to a file of the repository, and every page is linked. */
 class ReadmeLinksTest {
 
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
@@ -42,5 +42,20 @@ class ReadmeLinksTest {
         }
         assertTrue(links >= 3, "the README links to the docs");
         assertEquals(List.of(), broken);
+    }
+
+    /** A page of the manual that neither the README nor the map links to is one nobody finds. */
+    @Test
+    void everyPageIsReachableFromTheReadmeOrTheMap() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String map = Files.readString(Path.of("docs/index.md"));
+        assertTrue(readme.contains("](docs/index.md)"), "the README links to the map");
+        List<String> unreachable = new ArrayList<>();
+        try (Stream<Path> docs = Files.list(Path.of("docs"))) {
+            docs.map(page -> page.getFileName().toString()).filter(name -> name.endsWith(".md") && !name.equals("index.md"))
+                    .filter(name -> !readme.contains("](docs/" + name + ")") && !map.contains("](" + name + ")"))
+                    .forEach(unreachable::add);
+        }
+        assertEquals(List.of(), unreachable);
     }
 }

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The README cannot drift from the service: every {@code $ curl} of its {@code console} blocks is sent, in order,
+ * The README and the manual cannot drift from the service: every {@code $ curl} of their {@code console} blocks is
+ * sent, in order (the README's, then each page's of {@code docs/index.md}),
  * to a service configured as {@code ./mvnw quarkus:dev} runs it (a fresh database, the {@code admin} superuser,
  * hints on), and the answer must be the one shown — status and headers where the README shows them, and the
  * body, where {@code …} stands for what the README leaves out. A hint the README does not show is left out of
@@ -43,25 +44,44 @@ class ReadmeExamplesTest {
 
     @Test
     void everyConsoleExampleAnswersAsTheReadmeShows() throws Exception {
-        List<ConsoleExample> examples = ConsoleExample.parse(Files.readString(Path.of("README.md")));
-        assertTrue(examples.size() >= 15, "the README's console examples: " + examples.size());
         Bindings bindings = new Bindings();
         List<String> wrong = new ArrayList<>();
-        for (ConsoleExample example : examples) {
-            if (example.status() == null && example.body() == null) {
-                wrong.add("README.md:" + example.line() + ": shows no answer; a block that only illustrates is `text`");
-                continue;
-            }
-            Response response = send(example, bindings);
-            String answered = answeredBody(response, example.body(), bindings);
-            String problem = disagreement(example, response, answered, bindings);
-            if (problem != null) {
-                wrong.add("README.md:" + example.line() + ": " + example.command() + "\n    " + problem);
+        int count = 0;
+        for (Path page : pages()) {
+            List<ConsoleExample> examples = ConsoleExample.parse(Files.readString(page));
+            count += examples.size();
+            for (ConsoleExample example : examples) {
+                String where = page + ":" + example.line();
+                if (example.status() == null && example.body() == null) {
+                    wrong.add(where + ": shows no answer; a block that only illustrates is `text`");
+                    continue;
+                }
+                Response response = send(example, bindings);
+                String answered = answeredBody(response, example.body(), bindings);
+                String problem = disagreement(example, response, answered, bindings);
+                if (problem != null) {
+                    wrong.add(where + ": " + example.command() + "\n    " + problem);
+                }
             }
         }
+        assertTrue(count >= 20, "the console examples: " + count);
         if (!wrong.isEmpty()) {
-            fail(wrong.size() + " of " + examples.size() + " README examples answer otherwise:\n" + String.join("\n", wrong));
+            fail(wrong.size() + " of " + count + " examples answer otherwise:\n" + String.join("\n", wrong));
         }
+    }
+
+    /** The README, then the manual's pages in the order of its map (their examples go on from the README's). */
+    static List<Path> pages() throws java.io.IOException {
+        List<Path> pages = new ArrayList<>(List.of(Path.of("README.md")));
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("\\]\\(([a-z-]+\\.md)\\)")
+                .matcher(Files.readString(Path.of("docs/index.md")));
+        while (link.find()) {
+            Path page = Path.of("docs", link.group(1));
+            if (!pages.contains(page)) {
+                pages.add(page);
+            }
+        }
+        return pages;
     }
 
     private static Response send(ConsoleExample example, Bindings bindings) {
