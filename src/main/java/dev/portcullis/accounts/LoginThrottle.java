@@ -37,6 +37,11 @@ public class LoginThrottle {
         this.rate = Rate.configured(rate);
     }
 
+    /** Whether logins are counted at all (a rate is set), so that one can be refused 429. */
+    public boolean counts() {
+        return rate.isPresent();
+    }
+
     /** One login in progress: counted as failed unless {@link #succeeded()} says otherwise. */
     public interface Attempt {
         /** The password was right: the attempt is taken back, and the address is remembered for the user. */

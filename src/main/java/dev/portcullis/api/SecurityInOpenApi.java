@@ -1,8 +1,12 @@
 package dev.portcullis.api;
 
+import dev.portcullis.accounts.LoginThrottle;
 import dev.portcullis.security.authentication.Authenticator;
 import dev.portcullis.security.guard.EndpointPolicy;
 import dev.portcullis.security.guard.PolicyRegistry;
+import dev.portcullis.security.throttle.RequestThrottles;
+import dev.portcullis.viewsets.ViewSetOperations;
+import dev.portcullis.viewsets.ViewSetSupport;
 import io.quarkus.arc.Arc;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -17,8 +21,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Writes the guard's policies into the OpenAPI document: a security scheme per authentication class, and on
- * each operation the schemes it accepts (any one of them) and the permission classes in force, so that
- * Swagger UI offers the right credential and a reader sees who may call what.
+ * each operation the schemes it accepts (any one of them), the permission classes in force, and every refusal it
+ * can answer; a viewset's operations also get the schemas of its objects, so that a client generated from the
+ * document knows the data, and Swagger UI offers the right credential and shows who may call what.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_PER_REQUEST)
 public class SecurityInOpenApi implements OASFilter {
@@ -26,19 +31,32 @@ public class SecurityInOpenApi implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         PolicyRegistry registry = Arc.container().instance(PolicyRegistry.class).get();
+        ViewSetOperations viewSets = Arc.container().instance(ViewSetSupport.class).get().openApi();
+        DenialsInOpenApi denials = new DenialsInOpenApi(Arc.container().instance(RequestThrottles.class).get(),
+                Arc.container().instance(LoginThrottle.class).get());
         Components components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
         openAPI.setComponents(components);
         Paths paths = openAPI.getPaths();
         if (paths == null) {
             return;
         }
-        for (EndpointPolicy policy : registry.policies()) {
-            policy.authenticators().forEach(a -> components.addSecurityScheme(a.name(), schemeOf(a)));
-            PathItem path = paths.getPathItem(withoutTrailingSlash(policy.path()));
-            Operation operation = path == null ? null
-                    : path.getOperations().get(PathItem.HttpMethod.valueOf(policy.httpMethod()));
-            if (operation != null) {
+        viewSets.addSchemas(components);
+        DenialsInOpenApi.addSchemas(components);
+        for (PolicyRegistry.Route route : registry.routes()) {
+            PathItem path = paths.getPathItem(withoutTrailingSlash(route.template()));
+            if (path == null) {
+                continue;
+            }
+            for (String method : route.httpMethods()) {
+                Operation operation = path.getOperations().get(PathItem.HttpMethod.valueOf(method));
+                if (operation == null) {
+                    continue;
+                }
+                EndpointPolicy policy = registry.policyFor(route, method);
+                policy.authenticators().forEach(a -> components.addSecurityScheme(a.name(), schemeOf(a)));
+                viewSets.describe(registry.resourceOf(route), policy.action(), operation);
                 describe(operation, policy);
+                denials.describe(operation, policy);
             }
         }
         restoreTrailingSlashes(paths, registry);

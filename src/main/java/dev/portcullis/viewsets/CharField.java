@@ -1,5 +1,6 @@
 package dev.portcullis.viewsets;
 
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -16,6 +17,7 @@ public final class CharField extends Field<CharField> {
     private boolean trimWhitespace = true;
     private Integer maxLength;
     private Integer minLength;
+    private String format;
     private final List<Map.Entry<Predicate<String>, String>> rules = new ArrayList<>();
 
     CharField(String name) {
@@ -46,6 +48,17 @@ public final class CharField extends Field<CharField> {
     public CharField minLength(int length) {
         minLength = length;
         return this;
+    }
+
+    /** The OpenAPI format of the text ({@code email}, {@code uri}). */
+    CharField format(String format) {
+        this.format = format;
+        return this;
+    }
+
+    @Override
+    protected Schema schema() {
+        return Schemas.text(format).maxLength(maxLength).minLength(minLength);
     }
 
     /** A validator: the value must pass, or the field gets the message. */

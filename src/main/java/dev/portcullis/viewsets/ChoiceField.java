@@ -1,5 +1,6 @@
 package dev.portcullis.viewsets;
 
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -18,6 +19,11 @@ public final class ChoiceField extends Field<ChoiceField> {
 
     List<String> choices() {
         return choices;
+    }
+
+    @Override
+    protected Schema schema() {
+        return Schemas.of(Schema.SchemaType.STRING).enumeration(List.copyOf(choices));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.portcullis.viewsets;
 
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -31,6 +32,13 @@ public final class DecimalField extends Field<DecimalField> {
         }
         this.maxDigits = maxDigits;
         this.decimalPlaces = decimalPlaces;
+    }
+
+    /** drf-spectacular's: a string of at most the declared digits before and after the point. */
+    @Override
+    protected Schema schema() {
+        return Schemas.text("decimal").pattern("^-?\\d{0," + (maxDigits - decimalPlaces) + "}(?:\\.\\d{0,"
+                + decimalPlaces + "})?$");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.portcullis.viewsets;
 
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -87,6 +88,14 @@ public abstract class Field<F extends Field<F>> {
 
     /** DRF's {@code to_internal_value}, then its validators: the value, or the errors. */
     protected abstract Object toInternalValue(JsonNode data) throws Invalid;
+
+    /**
+     * The OpenAPI schema of a value the field writes and reads (drf-spectacular's view of a DRF field): by default
+     * the schema of its first Java type. Whether it is read-only, required or nullable is added by the serializer.
+     */
+    protected Schema schema() {
+        return Schemas.ofJavaType(javaTypes().get(0));
+    }
 
     /** DRF's {@code to_representation}: writes a value that is not null as one JSON value. */
     protected abstract void write(JsonGenerator json, Object value) throws IOException;

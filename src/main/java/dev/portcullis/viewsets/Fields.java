@@ -16,12 +16,12 @@ public final class Fields {
 
     /** DRF's {@code EmailField}: Django's {@code EmailValidator}. */
     public static CharField email(String name) {
-        return new CharField(name).must(DjangoValidators::isEmail, "Enter a valid email address.");
+        return new CharField(name).must(DjangoValidators::isEmail, "Enter a valid email address.").format("email");
     }
 
     /** DRF's {@code URLField}: Django's {@code URLValidator} (http, https, ftp, ftps). */
     public static CharField url(String name) {
-        return new CharField(name).must(DjangoValidators::isUrl, "Enter a valid URL.");
+        return new CharField(name).must(DjangoValidators::isUrl, "Enter a valid URL.").format("uri");
     }
 
     public static TimeField time(String name) {

@@ -1,5 +1,6 @@
 package dev.portcullis.viewsets;
 
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,6 +31,14 @@ public final class IntegerField extends Field<IntegerField> {
     public IntegerField maxValue(long value) {
         maxValue = value;
         return this;
+    }
+
+    @Override
+    protected Schema schema() {
+        boolean narrow = columnMax == Integer.MAX_VALUE;
+        return Schemas.of(Schema.SchemaType.INTEGER).format(narrow ? "int32" : "int64")
+                .minimum(java.math.BigDecimal.valueOf(minValue != null ? minValue : narrow ? Integer.MIN_VALUE : Long.MIN_VALUE))
+                .maximum(java.math.BigDecimal.valueOf(maxValue != null ? maxValue : columnMax));
     }
 
     @Override

@@ -105,6 +105,20 @@ final class ListFilters {
         return !ordering.isEmpty();
     }
 
+    /** The query parameters of the filters, as a client sends them. */
+    List<String> parameterNames() {
+        return filters.stream().map(LookupFilter::name).toList();
+    }
+
+    boolean searches() {
+        return !search.isEmpty();
+    }
+
+    /** The fields a client may order by. */
+    java.util.SortedSet<String> orderingNames() {
+        return new java.util.TreeSet<>(ordering.keySet());
+    }
+
     /** The filters and the search of a request, as one condition; DRF's 400 for a value a filter cannot read. */
     QueryRestriction restrict(QueryParameters query) {
         QueryRestriction restriction = QueryRestriction.NONE;

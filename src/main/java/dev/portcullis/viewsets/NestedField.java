@@ -1,5 +1,6 @@
 package dev.portcullis.viewsets;
 
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -23,6 +24,7 @@ public final class NestedField extends Field<NestedField> {
     private Class<?> through;
     private boolean anyObject;
     private String scope;
+    private String component;
     private Function<Collection<Object>, Map<Object, Representation>> loader;
 
     NestedField(String name, Class<?> target) {
@@ -58,6 +60,16 @@ public final class NestedField extends Field<NestedField> {
     /** What the field shows, as the policy lockfile records it (once bound at start-up). */
     String scope() {
         return scope;
+    }
+
+    /** At start-up: the OpenAPI schema of the objects shown (the viewset's that shows them). */
+    void bindComponent(String component) {
+        this.component = component;
+    }
+
+    @Override
+    protected Schema schema() {
+        return Schemas.ref(component);
     }
 
     /** At start-up: how the related objects of some rows are read for the caller, by id, and that scope in words. */

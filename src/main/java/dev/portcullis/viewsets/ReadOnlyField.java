@@ -1,5 +1,6 @@
 package dev.portcullis.viewsets;
 
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -17,6 +18,18 @@ public final class ReadOnlyField extends Field<ReadOnlyField> {
     ReadOnlyField(String name) {
         super(name);
         readOnly();
+    }
+
+    private Class<?> attributeType = String.class;
+
+    @Override
+    void bind(Class<?> attributeType) {
+        this.attributeType = attributeType;
+    }
+
+    @Override
+    protected Schema schema() {
+        return Schemas.ofJavaType(attributeType);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.portcullis.viewsets;
 
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -100,6 +101,13 @@ public final class RelatedField extends Field<RelatedField> {
     void bindResolver(Function<Object, Optional<Object>> lookup, String scope) {
         this.resolver = lookup;
         this.scope = scope;
+    }
+
+    /** The related object's id (or slug); a list of them for {@link #many()}. */
+    @Override
+    protected Schema schema() {
+        Schema one = Schemas.ofJavaType(readType);
+        return many ? Schemas.of(Schema.SchemaType.ARRAY).items(one) : one;
     }
 
     @Override

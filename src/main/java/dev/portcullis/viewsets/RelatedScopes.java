@@ -24,13 +24,15 @@ final class RelatedScopes {
     private final ObjectVisibility visibility;
     private final EntityManager entityManager;
     private final Metamodel metamodel;
+    private final ViewSetSchemas schemas;
 
     RelatedScopes(List<GenericViewSet<?>> viewSets, ObjectVisibility visibility, EntityManager entityManager,
-                  Metamodel metamodel) {
+                  Metamodel metamodel, ViewSetSchemas schemas) {
         this.viewSets = viewSets;
         this.visibility = visibility;
         this.entityManager = entityManager;
         this.metamodel = metamodel;
+        this.schemas = schemas;
     }
 
     void bind(GenericViewSet<?> viewSet) {
@@ -69,6 +71,7 @@ final class RelatedScopes {
             }
         }
         chain.remove(chain.size() - 1);
+        field.bindComponent(schemas.nameOf(viewSet));
         if (field.showsAnyObject()) {
             field.bindLoader(ids -> byId(shownBy.findAll(ids)), "any object, shown as " + viewSet.getSimpleName()
                     + " shows it");

@@ -41,6 +41,7 @@ public class ViewSetSupport {
     private final Pagination defaultPagination;
     private final Map<ModelSerializer<?>, EntityModel<?>> models = new ConcurrentHashMap<>();
     private final Map<Class<?>, Declarations> declarations = new ConcurrentHashMap<>();
+    private volatile ViewSetOperations operations;
 
     public ViewSetSupport(GuardContext guard, ObjectAccess objects, EntityManager entityManager, ObjectGrants grants,
                           EntityManagerFactory factory, CurrentVertxRequest request,
@@ -72,10 +73,12 @@ public class ViewSetSupport {
             }
             // Looked up, not injected: the policies it reads are resolved from the viewsets, which inject this bean.
             ObjectVisibility visibility = Arc.container().instance(ObjectVisibility.class).get();
-            RelatedScopes scopes = new RelatedScopes(viewSets, visibility, entityManager, factory.getMetamodel());
+            ViewSetSchemas schemas = new ViewSetSchemas(viewSets);
+            RelatedScopes scopes = new RelatedScopes(viewSets, visibility, entityManager, factory.getMetamodel(), schemas);
             for (GenericViewSet<?> viewSet : viewSets) {
                 scopes.bind(viewSet);
             }
+            operations = new ViewSetOperations(schemas, List.copyOf(viewSets));
         } catch (RuntimeException e) {
             // Plainly, on the console: in production the log is JSON, where a start-up error is hard to find.
             System.err.println("Portcullis cannot start: " + e.getMessage());
@@ -107,6 +110,11 @@ public class ViewSetSupport {
         } catch (RuntimeException e) {
             throw new IllegalStateException(where + (e.getMessage() != null ? e.getMessage() : e.toString()), e);
         }
+    }
+
+    /** How the viewsets' objects and operations are described in the OpenAPI document. */
+    public ViewSetOperations openApi() {
+        return operations;
     }
 
     /** The bound serializer (bound now if a viewset of a narrower scope than singleton made a new one). */

@@ -69,6 +69,12 @@ public class RequestThrottles {
                         : Uni.createFrom().failure(Errors.throttled(longest(refused, refusedInScope)))));
     }
 
+    /** Whether a request of this throttle scope ({@code null}: none) can be refused 429: some rate applies to it. */
+    public boolean mayRefuse(String scope) {
+        return anonymous.isPresent() || user.isPresent()
+                || scope != null && scopes.computeIfAbsent(scope, RequestThrottles::rateOf).isPresent();
+    }
+
     private Uni<Optional<ThrottleStore.Throttled>> hit(String key, Optional<Rate> rate) {
         return rate.isEmpty() ? NOT_COUNTED : store.hitLater(key, rate.get());
     }
