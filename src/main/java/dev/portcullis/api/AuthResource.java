@@ -1,5 +1,8 @@
 package dev.portcullis.api;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import dev.portcullis.accounts.Accounts;
 import dev.portcullis.accounts.Sessions;
 import dev.portcullis.accounts.User;
@@ -48,7 +51,7 @@ public class AuthResource {
     @Authentication({})
     @Permissions(AllowAny.class)
     @OriginChecked
-    public Response login(Payload payload, @Context HttpServerRequest connection) {
+    public Response login(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthBodies.Credentials.class))) Payload payload, @Context HttpServerRequest connection) {
         User user = TokenResource.authenticate(payload, accounts, addresses.of(connection));
         Sessions.Opened session = sessions.open(user);
         return Response.ok(Map.of("username", user.username))

@@ -1,5 +1,8 @@
 package dev.portcullis.api;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import dev.portcullis.accounts.Accounts;
 import dev.portcullis.accounts.JwtBlacklist;
 import dev.portcullis.accounts.JwtTokens;
@@ -32,6 +35,7 @@ import java.util.Map;
 public class JwtResource {
 
     /** An access token and a refresh token. */
+    @Schema(name = "TokenPair")
     public record Pair(String access, String refresh) {
     }
 
@@ -52,7 +56,7 @@ public class JwtResource {
 
     @POST
     @Path("create/")
-    public Pair create(Payload payload, @Context HttpServerRequest connection) {
+    public Pair create(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthBodies.Credentials.class))) Payload payload, @Context HttpServerRequest connection) {
         String username = payload.text("username").required();
         String password = payload.text("password").required();
         payload.validate();
@@ -64,7 +68,7 @@ public class JwtResource {
     @POST
     @Path("refresh/")
     @Transactional
-    public Pair refresh(Payload payload) {
+    public Pair refresh(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthBodies.RefreshToken.class))) Payload payload) {
         JwtTokens.Claims refresh = refreshToken(payload);
         if (refresh.userId() == null) {
             throw invalidToken("Token contained no recognizable user identification");
@@ -82,7 +86,7 @@ public class JwtResource {
 
     @POST
     @Path("verify/")
-    public Map<String, Object> verify(Payload payload) {
+    public Map<String, Object> verify(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthBodies.TokenToVerify.class))) Payload payload) {
         String raw = payload.text("token").required();
         payload.validate();
         JwtTokens.Claims token = validate(raw, null);
@@ -95,7 +99,7 @@ public class JwtResource {
     @POST
     @Path("blacklist/")
     @Transactional
-    public Map<String, Object> blacklist(Payload payload) {
+    public Map<String, Object> blacklist(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthBodies.RefreshToken.class))) Payload payload) {
         blacklist.add(refreshToken(payload));
         return Map.of();
     }

@@ -1,5 +1,8 @@
 package dev.portcullis.api;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import dev.portcullis.accounts.Accounts;
 import dev.portcullis.accounts.PasswordRules;
 import dev.portcullis.accounts.User;
@@ -39,7 +42,7 @@ public class RegisterResource {
 
     @POST
     @ResponseStatus(201)
-    public Registered register(Payload payload) {
+    public Registered register(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthBodies.Registration.class))) Payload payload) {
         String username = UserFields.username(payload).required();
         String email = UserFields.email(payload).optional("");
         String password = UserFields.password(payload).required();

@@ -16,7 +16,10 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.Paths;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+
+import java.util.List;
 
 
 /**
@@ -60,6 +63,20 @@ public class SecurityInOpenApi implements OASFilter {
             }
         }
         restoreTrailingSlashes(paths, registry);
+        withoutInternals(components);
+    }
+
+    /**
+     * The service's own types that the scan of the resources' signatures finds — a body ({@code Payload}) as a free
+     * object of fields, never its Jackson internals; a viewset's answer ({@code Representation}) is described by its
+     * serializer instead.
+     */
+    private static void withoutInternals(Components components) {
+        components.addSchema("Body", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("A JSON object (or a form) of the fields the operation reads."));
+        for (String internal : List.of("JsonNode", "JsonNodeType", "ModelSerializerObject", "Representation")) {
+            components.removeSchema(internal);
+        }
     }
 
     private static String withoutTrailingSlash(String path) {

@@ -1,5 +1,9 @@
 package dev.portcullis.api;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import dev.portcullis.accounts.Accounts;
 import dev.portcullis.accounts.Tokens;
 import dev.portcullis.accounts.User;
@@ -33,7 +37,9 @@ public class TokenResource {
     }
 
     @POST
-    public Map<String, String> obtain(Payload payload, @Context HttpServerRequest connection) {
+    @APIResponse(responseCode = "200", description = "A new token",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthBodies.AuthToken.class)))
+    public Map<String, String> obtain(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthBodies.Credentials.class))) Payload payload, @Context HttpServerRequest connection) {
         return Map.of("token", tokens.issue(authenticate(payload, accounts, addresses.of(connection))));
     }
 

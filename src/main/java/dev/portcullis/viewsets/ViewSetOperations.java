@@ -103,7 +103,7 @@ public final class ViewSetOperations {
         return OASFactory.createContent().addMediaType(JSON, OASFactory.createMediaType().schema(schema));
     }
 
-    /** The list as the paginator answers it: the envelope, or (without a limit, when none is set) the plain list. */
+    /** The list as the paginator answers it: the envelope, or the plain list when no page size is set. */
     private static Schema list(Pagination pagination, String name) {
         Schema objects = Schemas.of(Schema.SchemaType.ARRAY).items(Schemas.ref(name));
         Schema page = OASFactory.createSchema().addAllOf(Schemas.ref("Paginated"))
@@ -113,7 +113,9 @@ public final class ViewSetOperations {
                     .addAllOf(Schemas.of(Schema.SchemaType.OBJECT).addProperty("results", objects));
         }
         if (pagination instanceof LimitOffsetPagination limitOffset && limitOffset.defaultLimit() == null) {
-            return OASFactory.createSchema().addOneOf(objects).addOneOf(page);
+            // Without a limit the plain list; with one, the envelope (the limit parameter says so). Not a oneOf of
+            // the two: client generators cannot decode an array among a oneOf's choices.
+            return objects;
         }
         return page;
     }
@@ -121,7 +123,10 @@ public final class ViewSetOperations {
     private static void parameters(GenericViewSet<?> viewSet, Operation operation) {
         Pagination pagination = viewSet.pagination();
         if (pagination instanceof LimitOffsetPagination) {
-            query(operation, LimitOffsetPagination.LIMIT, "Number of results to return per page.", integer());
+            query(operation, LimitOffsetPagination.LIMIT, "Number of results to return per page."
+                    + (((LimitOffsetPagination) pagination).defaultLimit() == null ? " Without it the answer is the "
+                    + "plain list; with it, a page: {count, next, previous, results} (the Paginated schema)." : ""),
+                    integer());
             query(operation, LimitOffsetPagination.OFFSET, "The initial index from which to return the results.", integer());
         } else if (pagination instanceof PageNumberPagination) {
             query(operation, PageNumberPagination.PAGE, "A page number within the paginated result set.", integer());

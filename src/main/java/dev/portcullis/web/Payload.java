@@ -1,5 +1,6 @@
 package dev.portcullis.web;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.portcullis.security.core.ValidationError;
@@ -17,6 +18,7 @@ import java.util.function.UnaryOperator;
  * A request body (JSON or form) with DRF's serializer field rules and messages: read each field through
  * {@link #text} or {@link #bool}, then {@link #validate()} throws one 400 with every field's errors.
  */
+@Schema(name = "Body")
 public final class Payload {
 
     public static final String REQUIRED = "This field is required.";
