@@ -1,5 +1,6 @@
 package dev.portcullis.api;
 
+import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -51,7 +52,10 @@ public class AuthResource {
     @Authentication({})
     @Permissions(AllowAny.class)
     @OriginChecked
-    public Response login(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthBodies.Credentials.class))) Payload payload, @Context HttpServerRequest connection) {
+    public Response login(
+            @RequestBody(required = true, content = @Content(mediaType = APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthBodies.Credentials.class)))
+            Payload payload, @Context HttpServerRequest connection) {
         User user = TokenResource.authenticate(payload, accounts, addresses.of(connection));
         Sessions.Opened session = sessions.open(user);
         return Response.ok(Map.of("username", user.username))

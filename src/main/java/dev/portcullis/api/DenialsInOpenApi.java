@@ -52,7 +52,7 @@ final class DenialsInOpenApi {
     }
 
     void describe(Operation operation, EndpointPolicy policy) {
-        if (BODIES.contains(policy.httpMethod())) {
+        if (BODIES.contains(policy.httpMethod()) || operation.getRequestBody() != null) {
             add(operation, "400", "Invalid input: each field's messages (DRF's ValidationError).", VALIDATION_ERROR);
         }
         String challenge = policy.wwwAuthenticate();
@@ -104,6 +104,10 @@ final class DenialsInOpenApi {
                 denials.add("SessionAuthentication: \"CSRF Failed: …\" without the X-CSRFToken header or from an "
                         + "untrusted origin.");
             }
+        }
+        if (policy.originChecked()) {
+            denials.add("A request from an origin that is not trusted: \"CSRF Failed: Origin checking failed - … does "
+                    + "not match any trusted origins.\"");
         }
         return denials;
     }

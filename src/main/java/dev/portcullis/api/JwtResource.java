@@ -1,5 +1,8 @@
 package dev.portcullis.api;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -30,6 +33,9 @@ import java.util.Map;
  * {@code WWW-Authenticate: Bearer realm="api"}, as SimpleJWT's views do.
  */
 @Path("/api/jwt/")
+@APIResponse(responseCode = "401", description = "A credential or token that is not valid (SimpleJWT's words), with "
+        + "WWW-Authenticate: Bearer realm=\"api\".", content = @Content(mediaType = APPLICATION_JSON,
+        schema = @Schema(ref = "Error")))
 @Authentication({})
 @Permissions(AllowAny.class)
 public class JwtResource {
@@ -56,7 +62,12 @@ public class JwtResource {
 
     @POST
     @Path("create/")
-    public Pair create(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthBodies.Credentials.class))) Payload payload, @Context HttpServerRequest connection) {
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(implementation = Pair.class)))
+    public Pair create(
+            @RequestBody(required = true, content = @Content(mediaType = APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthBodies.Credentials.class)))
+            Payload payload, @Context HttpServerRequest connection) {
         String username = payload.text("username").required();
         String password = payload.text("password").required();
         payload.validate();
@@ -67,8 +78,13 @@ public class JwtResource {
 
     @POST
     @Path("refresh/")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(implementation = Pair.class)))
     @Transactional
-    public Pair refresh(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthBodies.RefreshToken.class))) Payload payload) {
+    public Pair refresh(
+            @RequestBody(required = true, content = @Content(mediaType = APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthBodies.RefreshToken.class)))
+            Payload payload) {
         JwtTokens.Claims refresh = refreshToken(payload);
         if (refresh.userId() == null) {
             throw invalidToken("Token contained no recognizable user identification");
@@ -86,7 +102,12 @@ public class JwtResource {
 
     @POST
     @Path("verify/")
-    public Map<String, Object> verify(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthBodies.TokenToVerify.class))) Payload payload) {
+    @APIResponse(responseCode = "200", description = "OK: {}",
+            content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    public Map<String, Object> verify(
+            @RequestBody(required = true, content = @Content(mediaType = APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthBodies.TokenToVerify.class)))
+            Payload payload) {
         String raw = payload.text("token").required();
         payload.validate();
         JwtTokens.Claims token = validate(raw, null);
@@ -98,8 +119,13 @@ public class JwtResource {
 
     @POST
     @Path("blacklist/")
+    @APIResponse(responseCode = "200", description = "OK: {}",
+            content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Transactional
-    public Map<String, Object> blacklist(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthBodies.RefreshToken.class))) Payload payload) {
+    public Map<String, Object> blacklist(
+            @RequestBody(required = true, content = @Content(mediaType = APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthBodies.RefreshToken.class)))
+            Payload payload) {
         blacklist.add(refreshToken(payload));
         return Map.of();
     }

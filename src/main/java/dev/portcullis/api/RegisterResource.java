@@ -1,5 +1,6 @@
 package dev.portcullis.api;
 
+import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -42,7 +43,10 @@ public class RegisterResource {
 
     @POST
     @ResponseStatus(201)
-    public Registered register(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthBodies.Registration.class))) Payload payload) {
+    public Registered register(
+            @RequestBody(required = true, content = @Content(mediaType = APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthBodies.Registration.class)))
+            Payload payload) {
         String username = UserFields.username(payload).required();
         String email = UserFields.email(payload).optional("");
         String password = UserFields.password(payload).required();

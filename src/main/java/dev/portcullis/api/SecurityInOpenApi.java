@@ -1,5 +1,7 @@
 package dev.portcullis.api;
 
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import dev.portcullis.accounts.LoginThrottle;
 import dev.portcullis.security.authentication.Authenticator;
 import dev.portcullis.security.guard.EndpointPolicy;
@@ -31,6 +33,13 @@ import java.util.List;
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_PER_REQUEST)
 public class SecurityInOpenApi implements OASFilter {
 
+    /** What any request may be answered before an operation is chosen, in DRF's shape. */
+    static final String SERVER_WIDE = "Any request may also be answered, before an operation is chosen: 400 "
+            + "{\"detail\": \"Invalid HTTP_HOST header: …\"} for a host the service does not serve; 405 for a method the "
+            + "path does not route (after the resource's authentication and permissions, as DRF checks them); 406 for "
+            + "an Accept it cannot answer; 413 for a body over the limit; 415 for a body type it does not read; 431 "
+            + "for headers over the limit.";
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         PolicyRegistry registry = Arc.container().instance(PolicyRegistry.class).get();
@@ -57,13 +66,36 @@ public class SecurityInOpenApi implements OASFilter {
                 }
                 EndpointPolicy policy = registry.policyFor(route, method);
                 policy.authenticators().forEach(a -> components.addSecurityScheme(a.name(), schemeOf(a)));
+                registry.resourceMethod(route, method).map(m -> m.getAnnotation(ResponseStatus.class))
+                        .ifPresent(status -> answeredWith(operation, status.value()));
                 viewSets.describe(registry.resourceOf(route), policy.action(), operation);
                 describe(operation, policy);
                 denials.describe(operation, policy);
+                inOrderOfStatus(operation);
             }
         }
         restoreTrailingSlashes(paths, registry);
         withoutInternals(components);
+        if (openAPI.getInfo() != null) {
+            openAPI.getInfo().description((openAPI.getInfo().getDescription() == null ? ""
+                    : openAPI.getInfo().getDescription() + "\n\n") + SERVER_WIDE);
+        }
+    }
+
+    private static void inOrderOfStatus(Operation operation) {
+        java.util.Map<String, APIResponse> sorted = new java.util.TreeMap<>(operation.getResponses().getAPIResponses());
+        operation.setResponses(OASFactory.createAPIResponses());
+        sorted.forEach(operation.getResponses()::addAPIResponse);
+    }
+
+    /** A method that declares its status ({@code @ResponseStatus(201)}) answers with it, not with the scan's 200. */
+    private static void answeredWith(Operation operation, int status) {
+        APIResponse ok = operation.getResponses() == null ? null : operation.getResponses().getAPIResponse("200");
+        if (ok != null && status != 200) {
+            operation.getResponses().removeAPIResponse("200");
+            operation.getResponses().addAPIResponse(String.valueOf(status), status == 204
+                    ? OASFactory.createAPIResponse().description("No content") : ok.description("Created"));
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.portcullis.api;
 
+import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,7 +40,10 @@ public class TokenResource {
     @POST
     @APIResponse(responseCode = "200", description = "A new token",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthBodies.AuthToken.class)))
-    public Map<String, String> obtain(@RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthBodies.Credentials.class))) Payload payload, @Context HttpServerRequest connection) {
+    public Map<String, String> obtain(
+            @RequestBody(required = true, content = @Content(mediaType = APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthBodies.Credentials.class)))
+            Payload payload, @Context HttpServerRequest connection) {
         return Map.of("token", tokens.issue(authenticate(payload, accounts, addresses.of(connection))));
     }
 

@@ -60,25 +60,40 @@ public final class ViewSetOperations {
                 answer(operation, "200", list(viewSet.pagination(), name));
                 listErrors(viewSet, operation);
             }
-            case "retrieve" -> answer(operation, "200", Schemas.ref(name));
+            case "retrieve" -> {
+                answer(operation, "200", Schemas.ref(name));
+                filterErrors(viewSet, operation);
+            }
             case "create" -> write(operation, name + "Request", "201", name);
             case "update" -> write(operation, name + "Request", "200", name);
             case "partial_update" -> write(operation, "Patched" + name + "Request", "200", name);
             case "destroy" -> {
                 operation.setResponses(OASFactory.createAPIResponses());
                 operation.getResponses().addAPIResponse("204", OASFactory.createAPIResponse().description("No content"));
+                filterErrors(viewSet, operation);
             }
-            default -> answer(operation, "200", Schemas.ref(name));
+            default -> {
+                answer(operation, "200", Schemas.ref(name));
+                filterErrors(viewSet, operation);
+            }
         }
     }
 
-    /** A filter's bad value is 400; a page or cursor that is not there 404. */
-    private static void listErrors(GenericViewSet<?> viewSet, Operation operation) {
+    /**
+     * A filter's value it cannot read is a 400, on the list and on every lookup of one object (DRF's
+     * {@code get_object()} filters the queryset as the list does).
+     */
+    private static void filterErrors(GenericViewSet<?> viewSet, Operation operation) {
         if (!viewSet.declarations().filters().parameterNames().isEmpty()) {
             operation.getResponses().addAPIResponse("400", OASFactory.createAPIResponse()
                     .description("A filter's value it cannot read, with django-filter's message.")
                     .content(content(Schemas.ref(VALIDATION_ERROR))));
         }
+    }
+
+    /** A filter's bad value is 400; a page or cursor that is not there 404. */
+    private static void listErrors(GenericViewSet<?> viewSet, Operation operation) {
+        filterErrors(viewSet, operation);
         Pagination pagination = viewSet.pagination();
         if (pagination instanceof PageNumberPagination || pagination instanceof CursorPagination) {
             operation.getResponses().addAPIResponse("404", OASFactory.createAPIResponse()

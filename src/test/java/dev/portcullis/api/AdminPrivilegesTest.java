@@ -1,5 +1,7 @@
 package dev.portcullis.api;
 
+import dev.portcullis.openapi.RecordsResponses;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -18,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * what — and the answer; a refused change leaves the account exactly as it was.
  */
 @QuarkusTest
+@ExtendWith(RecordsResponses.class)
 class AdminPrivilegesTest {
 
     private static final String DENIED = "{\"detail\":\"You do not have permission to perform this action.\"}";

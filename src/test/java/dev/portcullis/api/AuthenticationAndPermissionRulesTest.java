@@ -1,5 +1,7 @@
 package dev.portcullis.api;
 
+import dev.portcullis.openapi.RecordsResponses;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -18,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * for every built-in and custom class and for endpoints with and without authentication classes.
  */
 @QuarkusTest
+@ExtendWith(RecordsResponses.class)
 class AuthenticationAndPermissionRulesTest {
 
     private static final String NOT_PROVIDED = "Authentication credentials were not provided.";

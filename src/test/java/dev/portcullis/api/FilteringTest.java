@@ -1,5 +1,7 @@
 package dev.portcullis.api;
 
+import dev.portcullis.openapi.RecordsResponses;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -23,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * {@code {A}} and {@code {B}} are their owners and {@code {p2}} the {@code created_at} of {@code p2}.
  */
 @QuarkusTest
+@ExtendWith(RecordsResponses.class)
 class FilteringTest {
 
     private static final String A = Api.unique("filter-a");

@@ -1,5 +1,7 @@
 package dev.portcullis.api;
 
+import dev.portcullis.openapi.RecordsResponses;
+import org.junit.jupiter.api.extension.ExtendWith;
 import dev.portcullis.accounts.TestJwts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -18,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** The mobile client's path: create a pair, call with Bearer, refresh with rotation, verify, blacklist. */
 @QuarkusTest
+@ExtendWith(RecordsResponses.class)
 class JwtApiTest {
 
     private static final String BEARER = "Bearer realm=\"api\"";

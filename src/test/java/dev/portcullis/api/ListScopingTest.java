@@ -1,5 +1,7 @@
 package dev.portcullis.api;
 
+import dev.portcullis.openapi.RecordsResponses;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -33,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * one SQL statement.
  */
 @QuarkusTest
+@ExtendWith(RecordsResponses.class)
 class ListScopingTest {
 
     /** Every name this run's own: users and groups of an earlier test or run hold grants of their own. */

@@ -1,5 +1,7 @@
 package dev.portcullis.api;
 
+import dev.portcullis.openapi.RecordsResponses;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -20,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * for users holding no grant, a model grant, an object grant, both, a group's grants, or revoked grants.
  */
 @QuarkusTest
+@ExtendWith(RecordsResponses.class)
 class ModelAndObjectPermissionsTest {
 
     private static final String NOT_PROVIDED = "Authentication credentials were not provided.";

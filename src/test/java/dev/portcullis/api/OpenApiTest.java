@@ -75,10 +75,10 @@ class OpenApiTest {
             // path | method | request body schema | statuses declared
             "/api/posts/           |post  |PostRequest       |201 400 401 403 503",
             "/api/posts/           |get   |-                 |200 400 401 503",
-            "/api/posts/{id}/      |get   |-                 |200 401 404 503",
+            "/api/posts/{id}/      |get   |-                 |200 400 401 404 503",
             "/api/posts/{id}/      |patch |PatchedPostRequest|200 400 401 403 404 503",
             "/api/posts/{id}/      |put   |PostRequest       |200 400 401 403 404 503",
-            "/api/posts/{id}/      |delete|-                 |204 401 403 404 503",
+            "/api/posts/{id}/      |delete|-                 |204 400 401 403 404 503",
             "/api/documents/       |get   |-                 |200 401 403 503",
             "/api/public/          |get   |-                 |200 401 503",
     })

@@ -1,5 +1,7 @@
 package dev.portcullis.api;
 
+import dev.portcullis.openapi.RecordsResponses;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -18,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every action of {@code /api/posts/} for anonymous, owner, other user and staff, on published posts and drafts. */
 @QuarkusTest
+@ExtendWith(RecordsResponses.class)
 class PostsTest {
 
     private static final String NOT_PROVIDED = "Authentication credentials were not provided.";

@@ -1,5 +1,7 @@
 package dev.portcullis.api;
 
+import dev.portcullis.openapi.RecordsResponses;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -19,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Browser clients: session login, Django's CSRF rules exactly where DRF applies them, cookie flags, logout. */
 @QuarkusTest
+@ExtendWith(RecordsResponses.class)
 class SessionAndCsrfTest {
 
     private static final String MISSING = "CSRF Failed: CSRF token missing or incorrect.";

@@ -1,5 +1,7 @@
 package dev.portcullis.viewsets;
 
+import dev.portcullis.openapi.RecordsResponses;
+import org.junit.jupiter.api.extension.ExtendWith;
 import dev.portcullis.api.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -24,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on {@code /api/examples/paged-documents/}), and DRF's leniency or 404 for every shape of bad parameter.
  */
 @QuarkusTest
+@ExtendWith(RecordsResponses.class)
 class PaginationTest {
 
     private static String token;

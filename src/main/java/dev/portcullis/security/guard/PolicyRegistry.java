@@ -69,6 +69,7 @@ public class PolicyRegistry {
     private final Map<String, EndpointPolicy> defaults = new ConcurrentHashMap<>();
     private final Map<Method, CallPolicy> byCall = new HashMap<>();
     private final Set<Class<?>> resourceClasses = new java.util.HashSet<>();
+    private final Map<String, Method> resourceMethods = new HashMap<>();
 
     public PolicyRegistry(PolicyResolver resolver) {
         this.resolver = resolver;
@@ -123,6 +124,7 @@ public class PolicyRegistry {
             EndpointPolicy policy = resolver.resolve(resource, resourceClass, method);
             byMethod.put(new MethodKey(resourceClass, method.getName(), List.of(method.getParameterTypes())), policy);
             byRoute.put(policy.httpMethod() + " " + policy.path(), policy);
+            resourceMethods.put(policy.httpMethod() + " " + policy.path(), method);
             methodsByTemplate.computeIfAbsent(policy.path(), t -> new TreeSet<>()).add(policy.httpMethod());
         }
         methodsByTemplate.forEach((template, methods) ->
@@ -219,6 +221,11 @@ public class PolicyRegistry {
             routed = byRoute.get("GET " + route.template());
         }
         return routed != null ? routed : defaultPolicy(route, httpMethod);
+    }
+
+    /** The Java method serving a routed method of a route, e.g. to read what it declares of its answer. */
+    public Optional<Method> resourceMethod(Route route, String httpMethod) {
+        return Optional.ofNullable(resourceMethods.get(httpMethod + " " + route.template()));
     }
 
     /** The resource bean serving a route, e.g. to look up an object for an explanation. */

@@ -1,5 +1,7 @@
 package dev.portcullis.examples.invoices;
 
+import dev.portcullis.openapi.RecordsResponses;
+import org.junit.jupiter.api.extension.ExtendWith;
 import dev.portcullis.api.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -18,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The README's invoices viewset, as its author would test it: every action for every kind of caller. */
 @QuarkusTest
+@ExtendWith(RecordsResponses.class)
 class InvoicesTest {
 
     private static final String NOT_PROVIDED = "Authentication credentials were not provided.";

@@ -1,5 +1,7 @@
 package dev.portcullis.examples.library;
 
+import dev.portcullis.openapi.RecordsResponses;
+import org.junit.jupiter.api.extension.ExtendWith;
 import dev.portcullis.api.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -21,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * every step. Branches and users are this run's own.
  */
 @QuarkusTest
+@ExtendWith(RecordsResponses.class)
 class LibraryTest {
 
     private static final String RUN = Api.unique("lib");
