@@ -1,5 +1,9 @@
 package dev.portcullis.api;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
 import dev.portcullis.accounts.Accounts;
 import dev.portcullis.accounts.AuthChanges;
 import dev.portcullis.accounts.PasswordRules;
@@ -60,7 +64,10 @@ public class AdminUserResource {
 
     @POST
     @ResponseStatus(201)
-    public UserView create(Payload payload) {
+    public UserView create(
+            @RequestBody(required = true, content = @Content(mediaType = APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthBodies.NewUser.class)))
+            Payload payload) {
         String username = UserFields.username(payload).required();
         String password = UserFields.password(payload).required();
         String email = UserFields.email(payload).optional("");
@@ -79,7 +86,10 @@ public class AdminUserResource {
     @PATCH
     @Path("{username}/")
     @Transactional
-    public UserView change(@PathParam("username") String username, Payload payload) {
+    public UserView change(@PathParam("username") String username,
+            @RequestBody(required = true, content = @Content(mediaType = APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthBodies.UserChange.class)))
+            Payload payload) {
         User user = find(username);
         payload.partial();
         Boolean staff = payload.bool("is_staff").optional(null);

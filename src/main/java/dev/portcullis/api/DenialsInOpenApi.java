@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -53,33 +54,37 @@ final class DenialsInOpenApi {
 
     void describe(Operation operation, EndpointPolicy policy) {
         if (BODIES.contains(policy.httpMethod()) || operation.getRequestBody() != null) {
-            add(operation, "400", "Invalid input: each field's messages (DRF's ValidationError).", VALIDATION_ERROR);
+            operation.getResponses().addAPIResponse("400", response("Invalid input: each field's messages (DRF's "
+                    + "ValidationError).", VALIDATION_ERROR, Map.of("field", List.of("This field is required."))));
         }
         String challenge = policy.wwwAuthenticate();
         if (challenge != null) {
             APIResponse unauthorized = response("Authentication credentials were not provided, or the credential "
                     + "is not valid (the endpoint's first authentication class, " + policy.authenticatorNames().get(0)
-                    + ", answers 401).", ERROR);
+                    + ", answers 401).", ERROR, detail("Authentication credentials were not provided."));
             unauthorized.addHeader("WWW-Authenticate", OASFactory.createHeader().description("e.g. " + challenge)
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
             operation.getResponses().addAPIResponse("401", unauthorized);
         }
         List<String> denials = denials(policy);
         if (!denials.isEmpty()) {
-            add(operation, "403", String.join(" ", denials), ERROR);
+            operation.getResponses().addAPIResponse("403", response(String.join(" ", denials), ERROR,
+                    detail(firstMessage(policy))));
         }
         if (policy.path().contains("{")) {
-            add(operation, "404", "Not found.: no such object, or one the caller may not see.", ERROR);
+            operation.getResponses().addAPIResponse("404", response("Not found.: no such object, or one the caller may "
+                    + "not see.", ERROR, detail("Not found.")));
         }
         if (throttles.mayRefuse(policy.throttleScope()) || logins.counts() && (LOGINS.contains(policy.path())
                 || policy.authenticatorNames().contains("BasicAuthentication"))) {
-            APIResponse throttled = response("Request was throttled.", ERROR);
+            APIResponse throttled = response("Request was throttled.", ERROR,
+                    detail("Request was throttled. Expected available in 59 seconds."));
             throttled.addHeader("Retry-After", OASFactory.createHeader().description("seconds to wait")
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
             operation.getResponses().addAPIResponse("429", throttled);
         }
         APIResponse unavailable = response("Service temporarily unavailable, try again later. (the database cannot "
-                + "be reached)", ERROR);
+                + "be reached)", ERROR, detail("Service temporarily unavailable, try again later."));
         unavailable.addHeader("Retry-After", OASFactory.createHeader().description("seconds to wait")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
         operation.getResponses().addAPIResponse("503", unavailable);
@@ -112,13 +117,20 @@ final class DenialsInOpenApi {
         return denials;
     }
 
-    private static void add(Operation operation, String status, String description, String schema) {
-        operation.getResponses().addAPIResponse(status, response(description, schema));
+    /** The words of the first class that can refuse with 403 (DRF's default where it has none of its own). */
+    private static String firstMessage(EndpointPolicy policy) {
+        return policy.permissions().stream().filter(permission -> !permission.name().equals("AllowAny"))
+                .map(permission -> permission.message() != null ? permission.message() : Denial.PERMISSION_DENIED_DETAIL)
+                .findFirst().orElse("CSRF Failed: CSRF token missing or incorrect.");
     }
 
-    private static APIResponse response(String description, String schema) {
-        Content content = OASFactory.createContent().addMediaType("application/json",
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/" + schema)));
+    private static Map<String, Object> detail(String detail) {
+        return Map.of("detail", detail);
+    }
+
+    private static APIResponse response(String description, String schema, Map<String, Object> example) {
+        Content content = OASFactory.createContent().addMediaType("application/json", OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref("#/components/schemas/" + schema)).example(example));
         return OASFactory.createAPIResponse().description(description).content(content);
     }
 }

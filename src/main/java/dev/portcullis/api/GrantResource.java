@@ -1,5 +1,9 @@
 package dev.portcullis.api;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
 import dev.portcullis.accounts.Grants;
 import dev.portcullis.security.guard.Permissions;
 import dev.portcullis.api.permissions.IsSuperuser;
@@ -28,7 +32,10 @@ public class GrantResource {
     @POST
     @Transactional
     @ResponseStatus(201)
-    public GrantRequest.GrantView grant(Payload payload) {
+    public GrantRequest.GrantView grant(
+            @RequestBody(required = true, content = @Content(mediaType = APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthBodies.Grant.class)))
+            Payload payload) {
         GrantRequest request = GrantRequest.of(payload);
         grants.grant(request.grantee(), request.grant());
         return request.view();
@@ -37,7 +44,10 @@ public class GrantResource {
     @DELETE
     @Transactional
     @ResponseStatus(204)
-    public void revoke(Payload payload) {
+    public void revoke(
+            @RequestBody(required = true, content = @Content(mediaType = APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthBodies.Grant.class)))
+            Payload payload) {
         GrantRequest request = GrantRequest.of(payload);
         grants.revoke(request.grantee(), request.grant());
     }

@@ -1,5 +1,9 @@
 package dev.portcullis.api;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
 import dev.portcullis.accounts.Grants;
 import dev.portcullis.accounts.User;
 import dev.portcullis.accounts.UserGroup;
@@ -42,7 +46,10 @@ public class GroupResource {
     @POST
     @Transactional
     @ResponseStatus(201)
-    public GroupView create(Payload payload) {
+    public GroupView create(
+            @RequestBody(required = true, content = @Content(mediaType = APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthBodies.NewGroup.class)))
+            Payload payload) {
         String name = payload.text("name").maxLength(150).required();
         payload.validate();
         return view(grants.createGroup(name));
@@ -67,7 +74,10 @@ public class GroupResource {
     @Path("{name}/members/")
     @Transactional
     @ResponseStatus(201)
-    public GroupView addMember(@PathParam("name") String name, Payload payload) {
+    public GroupView addMember(@PathParam("name") String name,
+            @RequestBody(required = true, content = @Content(mediaType = APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthBodies.GroupMember.class)))
+            Payload payload) {
         UserGroup group = find(name);
         String username = payload.text("username").required();
         payload.validate();

@@ -1,5 +1,9 @@
 package dev.portcullis.api;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
 import dev.portcullis.security.guard.AccessExplainer;
 import dev.portcullis.security.guard.AccessExplanation;
 import dev.portcullis.security.guard.EndpointPolicy;
@@ -78,7 +82,10 @@ public class MetaResource {
 
     @POST
     @Path("explain/")
-    public AccessExplanation explain(Payload payload) {
+    public AccessExplanation explain(
+            @RequestBody(required = true, content = @Content(mediaType = APPLICATION_JSON,
+                    schema = @Schema(implementation = AuthBodies.ExplainRequest.class)))
+            Payload payload) {
         String username = payload.text("username").optional(null);
         String method = payload.text("method").maxLength(10)
                 .must(m -> METHODS.contains(m.toUpperCase(Locale.ROOT)), "Not a supported HTTP method.").required();
