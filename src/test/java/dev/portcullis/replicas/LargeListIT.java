@@ -72,11 +72,7 @@ class LargeListIT {
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[]{replica, database}) {
-            if (closeable != null) {
-                closeable.close();
-            }
-        }
+        Replica.closeAll(replica, database);
     }
 
     /** The ConfigMap's heap and collector (its other options may need a newer JDK than the tests run on). */

@@ -39,11 +39,7 @@ class OpenApiInProductionIT {
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[]{plain, documented, database}) {
-            if (closeable != null) {
-                closeable.close();
-            }
-        }
+        Replica.closeAll(plain, documented, database);
     }
 
     @ParameterizedTest(name = "switched on: {0}, {1} port, {2}")

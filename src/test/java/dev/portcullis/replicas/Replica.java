@@ -47,6 +47,15 @@ final class Replica implements AutoCloseable {
         return start(name, environment, List.of("-Xmx256m"));
     }
 
+    /** Stops what a test started, in order; what was not started ({@code null}) is passed over. */
+    static void closeAll(AutoCloseable... started) throws Exception {
+        for (AutoCloseable closeable : started) {
+            if (closeable != null) {
+                closeable.close();
+            }
+        }
+    }
+
     /** A replica on the JVM options given (the heap, the collector). */
     static Replica start(String name, Map<String, String> environment, List<String> jvmOptions)
             throws IOException, InterruptedException {

@@ -43,11 +43,7 @@ class ReplicasIT {
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[]{a, b, database}) {
-            if (closeable != null) {
-                closeable.close();
-            }
-        }
+        Replica.closeAll(a, b, database);
     }
 
     /** The administrator's token, obtained once per replica: the login rate counts every login of a username. */

@@ -47,11 +47,7 @@ class SharedRatesIT {
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[]{a, b, database, redis}) {
-            if (closeable != null) {
-                closeable.close();
-            }
-        }
+        Replica.closeAll(a, b, database, redis);
     }
 
 
