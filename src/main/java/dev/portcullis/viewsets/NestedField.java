@@ -14,52 +14,17 @@ import java.util.function.Function;
  * DRF's nested serializer, read-only ({@code book = BookSerializer(read_only=True)}): a relation to one object,
  * shown as the viewset that shows the related entity shows it — and, unlike DRF, only when the caller could retrieve
  * it there (its queryset and permissions, as a {@code GET} of the object by this caller would run them); an object
- * the caller may not see is shown as {@code null}, as an empty relation is. {@link #anyObject()} shows it whoever
- * asks (DRF's behaviour); {@link #visibleThrough} names the viewset when the entity has several. The related objects
- * of a page are read in one more query.
+ * the caller may not see is shown as {@code null}, as an empty relation is. {@code anyObject()} shows it whoever
+ * asks (DRF's behaviour). The related objects of a page are read in one more query.
  */
-public final class NestedField extends Field<NestedField> {
+public final class NestedField extends RelationField<NestedField> {
 
-    private final Class<?> target;
-    private Class<?> through;
-    private boolean anyObject;
-    private String scope;
     private String component;
     private Function<Collection<Object>, Map<Object, Representation>> loader;
 
     NestedField(String name, Class<?> target) {
-        super(name);
-        this.target = target;
+        super(name, target);
         readOnly();
-    }
-
-    /** Shows the related object whoever asks, as DRF's nested serializer does. */
-    public NestedField anyObject() {
-        this.anyObject = true;
-        return this;
-    }
-
-    /** Shows the related object as this viewset shows it, when it lets the caller retrieve it. */
-    public NestedField visibleThrough(Class<? extends GenericViewSet<?>> viewSet) {
-        this.through = viewSet;
-        return this;
-    }
-
-    Class<?> target() {
-        return target;
-    }
-
-    Class<?> through() {
-        return through;
-    }
-
-    boolean showsAnyObject() {
-        return anyObject;
-    }
-
-    /** What the field shows, as the policy lockfile records it (once bound at start-up). */
-    String scope() {
-        return scope;
     }
 
     /** At start-up: the OpenAPI schema of the objects shown (the viewset's that shows them). */
@@ -75,7 +40,7 @@ public final class NestedField extends Field<NestedField> {
     /** At start-up: how the related objects of some rows are read for the caller, by id, and that scope in words. */
     void bindLoader(Function<Collection<Object>, Map<Object, Representation>> loader, String scope) {
         this.loader = loader;
-        this.scope = scope;
+        bindScope(scope);
     }
 
     /** The representations of the related objects with these ids that the caller may see, by id. */
@@ -85,7 +50,7 @@ public final class NestedField extends Field<NestedField> {
 
     @Override
     protected List<Class<?>> javaTypes() {
-        return List.of(target);
+        return List.of(target());
     }
 
     @Override

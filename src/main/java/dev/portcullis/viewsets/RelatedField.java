@@ -21,21 +21,16 @@ import java.util.function.Function;
  * {@link #anyObject()} widens that to every object, {@link #visibleThrough} names the viewset when the entity has
  * several; both are declarations the policy lockfile records.
  */
-public final class RelatedField extends Field<RelatedField> {
+public final class RelatedField extends RelationField<RelatedField> {
 
-    private final Class<?> target;
     private final String slugField;
-    private Class<?> through;
-    private boolean anyObject;
     private boolean many;
     private Class<?> readType;
     private String shownAttribute;
-    private String scope;
     private Function<Object, Optional<Object>> resolver;
 
     RelatedField(String name, Class<?> target, String slugField) {
-        super(name);
-        this.target = target;
+        super(name, target);
         this.slugField = slugField;
     }
 
@@ -52,38 +47,9 @@ public final class RelatedField extends Field<RelatedField> {
         return many;
     }
 
-    /** Resolves any object of the entity, whoever asks (DRF's {@code queryset=Model.objects.all()}). */
-    public RelatedField anyObject() {
-        this.anyObject = true;
-        return this;
-    }
-
-    /** Resolves what this viewset would let the caller retrieve (when more than one viewset shows the entity). */
-    public RelatedField visibleThrough(Class<? extends GenericViewSet<?>> viewSet) {
-        this.through = viewSet;
-        return this;
-    }
-
-    Class<?> target() {
-        return target;
-    }
-
     /** The attribute of the related object that the field shows: its slug, or else its id ({@code null}). */
     String slugField() {
         return slugField;
-    }
-
-    boolean resolvesAnyObject() {
-        return anyObject;
-    }
-
-    Class<?> through() {
-        return through;
-    }
-
-    /** The scope this field resolves in, as the policy lockfile records it (once bound at start-up). */
-    String scope() {
-        return scope;
     }
 
     /** At start-up: the attribute of the related object that is shown, and its type. */
@@ -100,7 +66,7 @@ public final class RelatedField extends Field<RelatedField> {
     /** At start-up: how a value is looked up for the caller (by {@link #shownAttribute()}), and that scope in words. */
     void bindResolver(Function<Object, Optional<Object>> lookup, String scope) {
         this.resolver = lookup;
-        this.scope = scope;
+        bindScope(scope);
     }
 
     /** The related object's id (or slug); a list of them for {@link #many()}. */
@@ -112,7 +78,7 @@ public final class RelatedField extends Field<RelatedField> {
 
     @Override
     protected List<Class<?>> javaTypes() {
-        return many ? List.of(List.class, java.util.Collection.class) : List.of(target);
+        return many ? List.of(List.class, java.util.Collection.class) : List.of(target());
     }
 
     @Override

@@ -72,7 +72,7 @@ final class RelatedScopes {
         }
         chain.remove(chain.size() - 1);
         field.bindComponent(schemas.nameOf(viewSet));
-        if (field.showsAnyObject()) {
+        if (field.reachesAnyObject()) {
             field.bindLoader(ids -> byId(shownBy.findAll(ids)), "any object, shown as " + viewSet.getSimpleName()
                     + " shows it");
             return;
@@ -92,7 +92,7 @@ final class RelatedScopes {
 
     private void bind(RelatedField field) {
         String attribute = field.shownAttribute();
-        if (field.resolvesAnyObject()) {
+        if (field.reachesAnyObject()) {
             String entity = ((EntityType<?>) metamodel.managedType(field.target())).getName();
             String query = "select t from " + entity + " t where t." + attribute + " = :value order by t.id";
             field.bindResolver(value -> entityManager.createQuery(query, Object.class).setParameter("value", value)
