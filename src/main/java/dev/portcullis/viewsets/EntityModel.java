@@ -328,21 +328,30 @@ public final class EntityModel<E> {
 
     private Optional<Loaded<E>> findWhere(EntityManager entityManager, QueryRestriction restriction, String path,
                                           Object value, boolean firstById) {
+        return loaded(entityManager, restriction, path + " = :" + LOOKUP, value, firstById).stream().findFirst();
+    }
+
+    /**
+     * The objects the restriction allows whose rows meet a condition on {@link #LOOKUP}, each with its
+     * representation, in one query (the first by id only, when asked).
+     */
+    private List<Loaded<E>> loaded(EntityManager entityManager, QueryRestriction restriction, String condition,
+                                   Object value, boolean firstById) {
         if (restriction == QueryRestriction.NOTHING) {
-            return Optional.empty();
+            return List.of();
         }
         String scoped = restriction == QueryRestriction.NONE ? "" : " and (" + restriction.jpql() + ")";
         TypedQuery<Object[]> query = restriction.bind(entityManager.createQuery("select " + ROOT + ", " + select + from
-                + " where " + path + " = :" + LOOKUP + scoped + (firstById ? " order by " + idPath : ""), Object[].class))
+                + " where " + condition + scoped + (firstById ? " order by " + idPath : ""), Object[].class))
                 .setParameter(LOOKUP, value);
-        List<Object[]> rows = (firstById ? query.setMaxResults(1) : query).getResultList();
-        withRelated(entityManager, rows, 1);
-        if (rows.isEmpty()) {
-            return Optional.empty();
+        List<Object[]> rows = withRelated(entityManager, (firstById ? query.setMaxResults(1) : query).getResultList(), 1);
+        List<Loaded<E>> found = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            @SuppressWarnings("unchecked")
+            E object = (E) row[0];
+            found.add(new Loaded<>(object, serializer.represent(row, 1)));
         }
-        @SuppressWarnings("unchecked")
-        E object = (E) rows.get(0)[0];
-        return Optional.of(new Loaded<>(object, serializer.represent(rows.get(0), 1)));
+        return found;
     }
 
     /** The object as the database now holds it (after a write is flushed: what every later read will show). */
@@ -357,20 +366,8 @@ public final class EntityModel<E> {
      * related objects of a page that a nested field shows).
      */
     List<Loaded<E>> findAll(EntityManager entityManager, QueryRestriction restriction, java.util.Collection<Object> ids) {
-        if (restriction == QueryRestriction.NOTHING || ids.isEmpty()) {
-            return List.of();
-        }
-        String scoped = restriction == QueryRestriction.NONE ? "" : " and (" + restriction.jpql() + ")";
-        List<Object[]> rows = withRelated(entityManager, restriction.bind(entityManager.createQuery("select " + ROOT
-                + ", " + select + from + " where " + idPath + " in (:" + LOOKUP + ")" + scoped, Object[].class))
-                .setParameter(LOOKUP, ids).getResultList(), 1);
-        List<Loaded<E>> found = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            @SuppressWarnings("unchecked")
-            E object = (E) row[0];
-            found.add(new Loaded<>(object, serializer.represent(row, 1)));
-        }
-        return found;
+        return ids.isEmpty() ? List.of()
+                : loaded(entityManager, restriction, idPath + " in (:" + LOOKUP + ")", ids, false);
     }
 
     /** Fills in the rows' relations to many objects, then their nested representations. */

@@ -61,20 +61,7 @@ public class ObjectVisibility {
     public <T> List<T> retrievableAmong(Class<?> resourceClass, BiFunction<EndpointPolicy, AccessRequest, List<T>> lookup,
                                         Function<T, Object> objectOf) {
         EndpointPolicy policy = retrievePolicy(resourceClass);
-        AccessRequest request = retrieveBy(policy);
-        for (Permission permission : policy.permissions()) {
-            if (!Evaluation.check(permission, request).allowed()) {
-                return List.of();
-            }
-        }
-        List<T> readable = new ArrayList<>();
-        for (T found : lookup.apply(policy, request)) {
-            if (policy.permissions().stream().allMatch(permission ->
-                    Evaluation.checkObject(permission, request, objectOf.apply(found)).allowed())) {
-                readable.add(found);
-            }
-        }
-        return readable;
+        return readableAmong(policy, retrieveBy(policy), lookup, objectOf);
     }
 
     /** A {@code GET} by this request's caller, authenticated as the policy allows. */
@@ -92,17 +79,26 @@ public class ObjectVisibility {
      */
     static Optional<Object> readable(EndpointPolicy policy, AccessRequest request,
                                      BiFunction<EndpointPolicy, AccessRequest, Optional<Object>> lookup) {
+        return readableAmong(policy, request, (read, asked) -> lookup.apply(read, asked).stream().toList(),
+                Function.identity()).stream().findFirst();
+    }
+
+    /** The same for the objects a lookup finds: the request-level checks once, the object-level ones on each. */
+    private static <T> List<T> readableAmong(EndpointPolicy policy, AccessRequest request,
+                                             BiFunction<EndpointPolicy, AccessRequest, List<T>> lookup,
+                                             Function<T, Object> objectOf) {
         for (Permission permission : policy.permissions()) {
             if (!Evaluation.check(permission, request).allowed()) {
-                return Optional.empty();
+                return List.of();
             }
         }
-        Optional<Object> found = lookup.apply(policy, request);
-        for (Permission permission : policy.permissions()) {
-            if (found.isPresent() && !Evaluation.checkObject(permission, request, found.get()).allowed()) {
-                return Optional.empty();
+        List<T> readable = new ArrayList<>();
+        for (T found : lookup.apply(policy, request)) {
+            if (policy.permissions().stream().allMatch(permission ->
+                    Evaluation.checkObject(permission, request, objectOf.apply(found)).allowed())) {
+                readable.add(found);
             }
         }
-        return found;
+        return readable;
     }
 }
