@@ -26,6 +26,10 @@ public class AuthToken extends PanacheEntityBase {
     @JoinColumn(name = "user_id")
     public User user;
 
+    /** The device this token signs in ({@link Devices}); signing the device out deletes the token. */
+    @Column(name = "device_id", nullable = false)
+    public Long deviceId;
+
     @Column(name = "key_hash", nullable = false, unique = true, length = 64)
     public String keyHash;
 

@@ -22,8 +22,24 @@ final class Identities {
                 "email_verified", user.emailVerified));
     }
 
+    /** The caller signed in on a device: the device's id is among its attributes ({@link Devices#ATTRIBUTE}). */
+    static Caller callerOf(User user, long device) {
+        return new Caller(user.id, user.username, user.staff, user.superuser, Map.of(
+                "email", user.email,
+                "email_verified", user.emailVerified,
+                Devices.ATTRIBUTE, device));
+    }
+
+    /** A user not signed in on a device: a password sent with the request (Basic). */
     static SecurityIdentity of(User user) {
-        Caller caller = callerOf(user);
+        return of(user, callerOf(user));
+    }
+
+    static SecurityIdentity of(User user, long device) {
+        return of(user, callerOf(user, device));
+    }
+
+    private static SecurityIdentity of(User user, Caller caller) {
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.username))
                 .addAttribute(Guard.CALLER_ATTRIBUTE, caller);

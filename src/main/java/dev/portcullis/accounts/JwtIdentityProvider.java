@@ -25,10 +25,14 @@ public class JwtIdentityProvider implements IdentityProvider<JwtRequest> {
 
     private final JwtTokens tokens;
     private final CredentialCache cache;
+    private final Devices devices;
+    private final DeviceActivity activity;
 
-    public JwtIdentityProvider(JwtTokens tokens, CredentialCache cache) {
+    public JwtIdentityProvider(JwtTokens tokens, CredentialCache cache, Devices devices, DeviceActivity activity) {
         this.tokens = tokens;
         this.cache = cache;
+        this.devices = devices;
+        this.activity = activity;
     }
 
     @Override
@@ -39,7 +43,7 @@ public class JwtIdentityProvider implements IdentityProvider<JwtRequest> {
     @Override
     public Uni<SecurityIdentity> authenticate(JwtRequest request, AuthenticationRequestContext context) {
         String credential = "jwt:" + request.token();
-        return cache.known(credential).orElseGet(() -> cache.orLastKnown(credential, context.runBlocking(() -> {
+        return activity.noted(cache.known(credential).orElseGet(() -> cache.orLastKnown(credential, context.runBlocking(() -> {
             long ticket = cache.ticket();
             JwtTokens.Claims claims = validate(credential, request.token());
             if (claims.userId() == null) {
@@ -54,10 +58,15 @@ public class JwtIdentityProvider implements IdentityProvider<JwtRequest> {
                 throw failure("User is inactive", "user_inactive")
                         .withHint("The token belongs to user '" + user.username + "', whose account is inactive.");
             }
-            SecurityIdentity identity = Identities.of(user);
+            if (!devices.signedIn(user, claims, false)) {
+                throw invalid("Token is blacklisted").withHint("The device this token belongs to was signed out "
+                        + "(DELETE /api/auth/devices/{id}/, or POST /api/auth/logout-all/): log in again with "
+                        + "POST /api/jwt/create/.");
+            }
+            SecurityIdentity identity = claims.deviceId() == null ? Identities.of(user) : Identities.of(user, claims.deviceId());
             cache.put(credential, identity, user.id, claims.expiresAt(), ticket);
             return identity;
-        })));
+        }))));
     }
 
     /**
@@ -68,18 +77,22 @@ public class JwtIdentityProvider implements IdentityProvider<JwtRequest> {
         try {
             return tokens.validate(raw, JwtTokens.Type.ACCESS);
         } catch (TokenError e) {
-            Map<String, Object> message = new LinkedHashMap<>();
-            message.put("token_class", JwtTokens.Type.ACCESS.tokenClass);
-            message.put("token_type", JwtTokens.Type.ACCESS.claim);
-            message.put("message", e.getMessage());
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("code", NOT_VALID);
-            body.put("messages", List.of(message));
-            AuthenticationFailure failure = new AuthenticationFailure("Given token not valid for any token type",
-                    NOT_VALID, body).withHint(hintFor(e.getMessage()));
+            AuthenticationFailure failure = invalid(e.getMessage()).withHint(hintFor(e.getMessage()));
             cache.reject(credential, failure);
             throw failure;
         }
+    }
+
+    /** SimpleJWT's {@code InvalidToken} from {@code get_validated_token}, the one token class tried saying why. */
+    private static AuthenticationFailure invalid(String why) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("token_class", JwtTokens.Type.ACCESS.tokenClass);
+        message.put("token_type", JwtTokens.Type.ACCESS.claim);
+        message.put("message", why);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", NOT_VALID);
+        body.put("messages", List.of(message));
+        return new AuthenticationFailure("Given token not valid for any token type", NOT_VALID, body);
     }
 
     private static String hintFor(String message) {

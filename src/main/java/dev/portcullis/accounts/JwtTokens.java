@@ -37,8 +37,13 @@ public final class JwtTokens {
         }
     }
 
-    /** What a valid token says. */
-    public record Claims(String jti, Long userId, String tokenType, Instant expiresAt) {
+    /**
+     * What a valid token says.
+     *
+     * @param deviceId the device — the refresh family — the token belongs to; {@code null} in a token issued before
+     *                 devices were kept
+     */
+    public record Claims(String jti, Long userId, String tokenType, Instant expiresAt, Instant issuedAt, Long deviceId) {
     }
 
     /** SimpleJWT's settings: lifetimes, optional issuer and audience, and the clock skew allowed. */
@@ -49,10 +54,17 @@ public final class JwtTokens {
     public static final String TOKEN_TYPE = "token_type";
     public static final String USER_ID = "user_id";
     public static final String JTI = "jti";
+    /** The device a token's refresh family signs in ({@link Devices}); SimpleJWT has no such claim. */
+    public static final String DEVICE = "device";
 
     private final JwtKeys keys;
     private final Settings settings;
     private final DefaultJWTParser parser;
+
+    /** When a refresh token issued now expires. */
+    public Instant refreshExpiry() {
+        return Instant.now().plus(settings.refreshLifetime());
+    }
 
     public JwtTokens(JwtKeys keys, Settings settings) {
         this.keys = keys;
@@ -69,12 +81,14 @@ public final class JwtTokens {
         this.parser = new DefaultJWTParser(context);
     }
 
-    public String issue(long userId, Type type) {
+    /** A new token of the user's device, expiring after its type's lifetime. */
+    public String issue(long userId, Type type, long deviceId) {
         Instant now = Instant.now();
         JwtClaimsBuilder claims = Jwt.claims()
                 .claim(TOKEN_TYPE, type.claim)
                 .claim(JTI, UUID.randomUUID().toString().replace("-", ""))
                 .claim(USER_ID, userId)
+                .claim(DEVICE, deviceId)
                 .issuedAt(now)
                 .expiresAt(now.plus(type == Type.ACCESS ? settings.accessLifetime() : settings.refreshLifetime()));
         settings.issuer().ifPresent(claims::issuer);
@@ -107,7 +121,8 @@ public final class JwtTokens {
                 throw new TokenError("Token has wrong type");
             }
         }
-        return new Claims(jti, userIdOf(token), type, Instant.ofEpochSecond(token.getExpirationTime()));
+        return new Claims(jti, userIdOf(token), type, Instant.ofEpochSecond(token.getExpirationTime()),
+                issuedAt(token), numberClaim(token, DEVICE));
     }
 
     /**
@@ -129,8 +144,18 @@ public final class JwtTokens {
         return value == null ? null : value.toString().replaceAll("^\"|\"$", "");
     }
 
+    /** The {@code iat} claim, which SimpleJWT does not require: {@code null} without it. */
+    private static Instant issuedAt(JsonWebToken token) {
+        Long seconds = numberClaim(token, "iat");
+        return seconds == null ? null : Instant.ofEpochSecond(seconds);
+    }
+
     private static Long userIdOf(JsonWebToken token) {
-        String value = stringClaim(token, USER_ID);
+        return numberClaim(token, USER_ID);
+    }
+
+    private static Long numberClaim(JsonWebToken token, String claim) {
+        String value = stringClaim(token, claim);
         if (value == null || !value.matches("\\d{1,18}")) {
             return null;
         }

@@ -18,10 +18,12 @@ public class OpaqueTokenIdentityProvider implements IdentityProvider<OpaqueToken
 
     private final Tokens tokens;
     private final CredentialCache cache;
+    private final DeviceActivity activity;
 
-    public OpaqueTokenIdentityProvider(Tokens tokens, CredentialCache cache) {
+    public OpaqueTokenIdentityProvider(Tokens tokens, CredentialCache cache, DeviceActivity activity) {
         this.tokens = tokens;
         this.cache = cache;
+        this.activity = activity;
     }
 
     @Override
@@ -32,7 +34,7 @@ public class OpaqueTokenIdentityProvider implements IdentityProvider<OpaqueToken
     @Override
     public Uni<SecurityIdentity> authenticate(OpaqueTokenRequest request, AuthenticationRequestContext context) {
         String credential = "token:" + Tokens.hash(request.key());
-        return cache.known(credential).orElseGet(() -> cache.orLastKnown(credential, context.runBlocking(() -> {
+        return activity.noted(cache.known(credential).orElseGet(() -> cache.orLastKnown(credential, context.runBlocking(() -> {
             long ticket = cache.ticket();
             AuthToken token = tokens.find(request.key()).orElseThrow(() -> unknown(credential));
             User user = token.user;
@@ -40,10 +42,10 @@ public class OpaqueTokenIdentityProvider implements IdentityProvider<OpaqueToken
                 throw new AuthenticationFailure("User inactive or deleted.")
                         .withHint("The token belongs to user '" + user.username + "', whose account is inactive.");
             }
-            SecurityIdentity identity = Identities.of(user);
+            SecurityIdentity identity = Identities.of(user, token.deviceId);
             cache.put(credential, identity, user.id, token.expiresAt == null ? null : token.expiresAt.toInstant(), ticket);
             return identity;
-        })));
+        }))));
     }
 
     /**

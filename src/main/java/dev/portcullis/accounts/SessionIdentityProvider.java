@@ -17,9 +17,11 @@ import jakarta.inject.Singleton;
 public class SessionIdentityProvider implements IdentityProvider<SessionRequest> {
 
     private final Sessions sessions;
+    private final DeviceActivity activity;
 
-    public SessionIdentityProvider(Sessions sessions) {
+    public SessionIdentityProvider(Sessions sessions, DeviceActivity activity) {
         this.sessions = sessions;
+        this.activity = activity;
     }
 
     @Override
@@ -29,11 +31,12 @@ public class SessionIdentityProvider implements IdentityProvider<SessionRequest>
 
     @Override
     public Uni<SecurityIdentity> authenticate(SessionRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> sessions.find(request.key())
+        return activity.noted(context.runBlocking(() -> sessions.find(request.key())
                 .filter(session -> session.user().active)
-                .<SecurityIdentity>map(session -> QuarkusSecurityIdentity.builder(Identities.of(session.user()))
+                .<SecurityIdentity>map(session -> QuarkusSecurityIdentity
+                        .builder(Identities.of(session.user(), session.device()))
                         .addAttribute(SessionAuthentication.CSRF_SECRET, session.csrfSecret())
                         .build())
-                .orElseGet(() -> QuarkusSecurityIdentity.builder().setAnonymous(true).build()));
+                .orElseGet(() -> QuarkusSecurityIdentity.builder().setAnonymous(true).build())));
     }
 }

@@ -22,8 +22,8 @@ import java.util.Optional;
 @Singleton
 public class Sessions {
 
-    /** A live session: whose it is, and its CSRF secret. */
-    public record Session(User user, String csrfSecret) {
+    /** A live session: whose it is, its CSRF secret, and the device it signs in ({@link Devices}). */
+    public record Session(User user, String csrfSecret, long device) {
     }
 
     /** A new session's key (for the cookie) and CSRF secret. */
@@ -32,30 +32,35 @@ public class Sessions {
 
     private final SecureRandom random = new SecureRandom();
     private final EntityManager entityManager;
+    private final Devices devices;
     private static final Duration LAST_SEEN_GRANULARITY = Duration.ofMinutes(1);
 
     private final Duration lifetime;
     private final Optional<Duration> idleTimeout;
 
-    public Sessions(EntityManager entityManager,
+    public Sessions(EntityManager entityManager, Devices devices,
                     @ConfigProperty(name = "portcullis.session.lifetime", defaultValue = "14D") Duration lifetime,
                     @ConfigProperty(name = "portcullis.session.idle-timeout") Optional<Duration> idleTimeout) {
         this.entityManager = entityManager;
+        this.devices = devices;
         this.lifetime = lifetime;
         this.idleTimeout = idleTimeout;
     }
 
-    public Opened open(User user) {
+    /** A new session of the user, signing in a new device of that name. */
+    public Opened open(User user, String deviceName) {
         String key = randomHex(32);
         String csrfSecret = newCsrfSecret();
         QuarkusTransaction.joiningExisting().run(() -> {
             entityManager.createNativeQuery("DELETE FROM sessions WHERE expires_at < now()").executeUpdate();
-            entityManager.createNativeQuery("INSERT INTO sessions (key_hash, user_id, csrf_secret, expires_at) "
-                            + "VALUES (?1, ?2, ?3, ?4)")
+            long device = devices.open(user.id, Devices.Kind.SESSION, deviceName, null);
+            entityManager.createNativeQuery("INSERT INTO sessions (key_hash, user_id, csrf_secret, expires_at, device_id) "
+                            + "VALUES (?1, ?2, ?3, ?4, ?5)")
                     .setParameter(1, Tokens.hash(key))
                     .setParameter(2, user.id)
                     .setParameter(3, csrfSecret)
                     .setParameter(4, Timestamp.from(Instant.now().plus(lifetime)))
+                    .setParameter(5, device)
                     .executeUpdate();
         });
         return new Opened(key, csrfSecret, lifetime);
@@ -65,7 +70,7 @@ public class Sessions {
     public Optional<Session> find(String key) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             String hash = Tokens.hash(key);
-            List<?> rows = entityManager.createNativeQuery("SELECT user_id, csrf_secret, last_seen_at < ?2 "
+            List<?> rows = entityManager.createNativeQuery("SELECT user_id, csrf_secret, last_seen_at < ?2, device_id "
                             + "FROM sessions WHERE key_hash = ?1 AND expires_at > now() AND last_seen_at > ?3")
                     .setParameter(1, hash)
                     .setParameter(2, Timestamp.from(Instant.now().minus(LAST_SEEN_GRANULARITY)))
@@ -80,7 +85,7 @@ public class Sessions {
                         .setParameter(1, hash).executeUpdate();
             }
             User user = User.findById(((Number) row[0]).longValue());
-            return Optional.ofNullable(user).map(u -> new Session(u, (String) row[1]));
+            return Optional.ofNullable(user).map(u -> new Session(u, (String) row[1], ((Number) row[3]).longValue()));
         });
     }
 

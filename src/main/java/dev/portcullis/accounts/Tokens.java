@@ -26,15 +26,18 @@ public class Tokens {
     private final SecureRandom random = new SecureRandom();
     private final Optional<Duration> lifetime;
     private final AuthChanges changes;
+    private final Devices devices;
 
-    public Tokens(@ConfigProperty(name = "portcullis.token.lifetime") Optional<Duration> lifetime, AuthChanges changes) {
+    public Tokens(@ConfigProperty(name = "portcullis.token.lifetime") Optional<Duration> lifetime, AuthChanges changes,
+                  Devices devices) {
         this.lifetime = lifetime;
         this.changes = changes;
+        this.devices = devices;
     }
 
-    /** DRF's {@code drf_create_token}: a new key for the user. */
+    /** DRF's {@code drf_create_token}: a new key for the user, signing in a new device of that name. */
     @Transactional
-    public String issue(User user) {
+    public String issue(User user, String deviceName) {
         byte[] bytes = new byte[KEY_BYTES];
         random.nextBytes(bytes);
         String key = HexFormat.of().formatHex(bytes);
@@ -42,12 +45,13 @@ public class Tokens {
         token.user = User.getEntityManager().getReference(User.class, user.id);
         token.keyHash = hash(key);
         token.keyPrefix = key.substring(0, 8);
+        token.deviceId = devices.open(user.id, Devices.Kind.TOKEN, deviceName, null);
         token.expiresAt = lifetime.map(l -> OffsetDateTime.now().plus(l)).orElse(null);
         token.persist();
         return key;
     }
 
-    /** Revokes every token of the user, on every replica. */
+    /** Revokes every token of the user, on every replica (their devices go with them). */
     @Transactional
     public long revokeAll(User user) {
         long revoked = AuthToken.delete("user.id", user.id);

@@ -45,6 +45,10 @@ public class User extends PanacheEntityBase {
     @Column(name = "date_joined", nullable = false)
     public OffsetDateTime dateJoined = OffsetDateTime.now();
 
+    /** When the user last signed out everywhere; a JWT that names no device and is older than this is refused. */
+    @Column(name = "signed_out_at")
+    public OffsetDateTime signedOutAt;
+
     /**
      * The user of a name as typed: compared after Unicode NFKC normalisation, as Django normalises usernames,
      * so that a look-alike such as a full-width {@code ａｄｍｉｎ} is the same name as {@code admin}.

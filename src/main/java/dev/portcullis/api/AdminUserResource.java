@@ -5,6 +5,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
 import dev.portcullis.accounts.Accounts;
+import dev.portcullis.accounts.Devices;
+import dev.portcullis.security.guard.GuardContext;
+import jakarta.ws.rs.GET;
+import java.util.List;
 import dev.portcullis.accounts.AuthChanges;
 import dev.portcullis.accounts.PasswordRules;
 import dev.portcullis.accounts.Tokens;
@@ -47,14 +51,21 @@ public class AdminUserResource {
         }
     }
 
+    /** The name of the device a token made here signs in. */
+    static final String ISSUED_BY_ADMINISTRATOR = "issued by an administrator";
+
     private final Accounts accounts;
     private final Tokens tokens;
     private final AuthChanges changes;
     private final PasswordRules passwordRules;
     private final ObjectAccess objects;
+    private final Devices devices;
+    private final GuardContext guard;
 
     public AdminUserResource(Accounts accounts, Tokens tokens, AuthChanges changes, PasswordRules passwordRules,
-                             ObjectAccess objects) {
+                             ObjectAccess objects, Devices devices, GuardContext guard) {
+        this.devices = devices;
+        this.guard = guard;
         this.passwordRules = passwordRules;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -145,7 +156,7 @@ public class AdminUserResource {
     @POST
     @Path("{username}/token/")
     public Map<String, String> createToken(@PathParam("username") String username) {
-        return Map.of("token", tokens.issue(tokensOf(username)));
+        return Map.of("token", tokens.issue(tokensOf(username), ISSUED_BY_ADMINISTRATOR));
     }
 
     @DELETE
@@ -155,7 +166,30 @@ public class AdminUserResource {
         tokens.revokeAll(tokensOf(username));
     }
 
-    /** The user whose tokens the caller may create or revoke. */
+    @GET
+    @Path("{username}/devices/")
+    public List<DeviceResource.DeviceView> devices(@PathParam("username") String username) {
+        return DeviceResource.DeviceView.of(devices.of(tokensOf(username).id),
+                guard.caller().attributes().get(Devices.ATTRIBUTE));
+    }
+
+    @DELETE
+    @Path("{username}/devices/{id}/")
+    @ResponseStatus(204)
+    public void signOutDevice(@PathParam("username") String username, @PathParam("id") String id) {
+        if (!devices.signOut(tokensOf(username).id, PathIds.parse(id))) {
+            throw Errors.notFound();
+        }
+    }
+
+    @POST
+    @Path("{username}/logout-all/")
+    @ResponseStatus(204)
+    public void signOutEverywhere(@PathParam("username") String username) {
+        devices.signOutAll(tokensOf(username).id);
+    }
+
+    /** The user whose tokens — and devices — the caller may create, see or revoke. */
     private User tokensOf(String username) {
         User user = find(username);
         objects.getObject(Optional.of(new AccountChange(user.username, user.staff || user.superuser, Set.of(Change.TOKENS))));

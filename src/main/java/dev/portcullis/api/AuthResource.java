@@ -5,6 +5,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import dev.portcullis.accounts.Accounts;
+import dev.portcullis.accounts.Devices;
+import dev.portcullis.security.guard.GuardContext;
+import dev.portcullis.security.permission.IsAuthenticated;
 import dev.portcullis.accounts.Sessions;
 import dev.portcullis.accounts.User;
 import dev.portcullis.security.authentication.SessionAuthentication;
@@ -37,10 +40,15 @@ public class AuthResource {
     private final Sessions sessions;
     private final boolean secureCookies;
     private final ClientAddresses addresses;
+    private final Devices devices;
+    private final GuardContext guard;
 
-    public AuthResource(Accounts accounts, Sessions sessions, ClientAddresses addresses,
+    public AuthResource(Accounts accounts, Sessions sessions, ClientAddresses addresses, Devices devices,
+                        GuardContext guard,
                         @ConfigProperty(name = "portcullis.session.secure-cookies", defaultValue = "false") boolean secure) {
         this.accounts = accounts;
+        this.devices = devices;
+        this.guard = guard;
         this.addresses = addresses;
         this.sessions = sessions;
         this.secureCookies = secure;
@@ -56,9 +64,9 @@ public class AuthResource {
             @RequestBody(required = true, content = @Content(mediaType = APPLICATION_JSON,
                     schema = @Schema(implementation = AuthBodies.Credentials.class)))
             Payload payload, @Context HttpServerRequest connection) {
-        User user = TokenResource.authenticate(payload, accounts, addresses.of(connection));
-        Sessions.Opened session = sessions.open(user);
-        return Response.ok(Map.of("username", user.username))
+        TokenResource.SignIn signIn = TokenResource.authenticate(payload, accounts, connection, addresses);
+        Sessions.Opened session = sessions.open(signIn.user(), signIn.device());
+        return Response.ok(Map.of("username", signIn.user().username))
                 .cookie(cookie(SessionAuthentication.SESSION_COOKIE, session.key(), (int) session.lifetime().toSeconds(), true),
                         cookie(SessionAuthentication.CSRF_COOKIE, session.csrfSecret(), CSRF_COOKIE_AGE, false))
                 .build();
@@ -73,6 +81,20 @@ public class AuthResource {
             sessions.close(key);
         }
         return Response.ok(Map.of())
+                .cookie(cookie(SessionAuthentication.SESSION_COOKIE, "", 0, true))
+                .build();
+    }
+
+    /**
+     * Signs the caller out everywhere, this device included: every token, session and JWT family of theirs is refused
+     * on every replica within a second.
+     */
+    @POST
+    @Path("logout-all/")
+    @Permissions(IsAuthenticated.class)
+    public Response logoutAll() {
+        devices.signOutAll(guard.caller().id());
+        return Response.noContent()
                 .cookie(cookie(SessionAuthentication.SESSION_COOKIE, "", 0, true))
                 .build();
     }

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import dev.portcullis.accounts.Accounts;
+import dev.portcullis.accounts.Devices;
 import dev.portcullis.accounts.JwtBlacklist;
 import dev.portcullis.accounts.JwtTokens;
 import dev.portcullis.accounts.TokenError;
@@ -50,10 +51,12 @@ public class JwtResource {
     private final JwtBlacklist blacklist;
     private final String wwwAuthenticate;
     private final ClientAddresses addresses;
+    private final Devices devices;
 
     public JwtResource(Accounts accounts, JwtTokens tokens, JwtBlacklist blacklist, JwtAuthentication jwt,
-                       ClientAddresses addresses) {
+                       ClientAddresses addresses, Devices devices) {
         this.accounts = accounts;
+        this.devices = devices;
         this.addresses = addresses;
         this.tokens = tokens;
         this.blacklist = blacklist;
@@ -70,10 +73,11 @@ public class JwtResource {
             Payload payload, @Context HttpServerRequest connection) {
         String username = payload.text("username").required();
         String password = payload.text("password").required();
+        String device = DeviceNames.of(payload, connection);
         payload.validate();
         User user = accounts.login(addresses.of(connection), username, password).orElseThrow(() -> unauthorized(
                 new ApiException(401, "No active account found with the given credentials", "no_active_account")));
-        return pair(user.id);
+        return pair(user.id, devices.open(user.id, Devices.Kind.JWT, device, tokens.refreshExpiry()));
     }
 
     @POST
@@ -84,7 +88,7 @@ public class JwtResource {
     public Pair refresh(
             @RequestBody(required = true, content = @Content(mediaType = APPLICATION_JSON,
                     schema = @Schema(implementation = AuthBodies.RefreshToken.class)))
-            Payload payload) {
+            Payload payload, @Context HttpServerRequest connection) {
         JwtTokens.Claims refresh = refreshToken(payload);
         if (refresh.userId() == null) {
             throw invalidToken("Token contained no recognizable user identification");
@@ -94,10 +98,19 @@ public class JwtResource {
             // SimpleJWT 5.3's TokenRefreshSerializer: a deactivated (or deleted) user gets no new tokens.
             throw unauthorized(new ApiException(401, "No active account found for the given token.", "no_active_account"));
         }
-        if (!blacklist.add(refresh)) {
+        if (!devices.signedIn(user, refresh, true) || !blacklist.add(refresh)) {
             throw invalidToken("Token is blacklisted");
         }
-        return pair(refresh.userId());
+        long device;
+        if (refresh.deviceId() != null) {
+            device = refresh.deviceId();
+            devices.extend(device, tokens.refreshExpiry());
+        } else {
+            // A family begun before devices were kept becomes one at its first rotation.
+            device = devices.open(user.id, Devices.Kind.JWT, DeviceNames.of(Payload.empty(), connection),
+                    tokens.refreshExpiry());
+        }
+        return pair(user.id, device);
     }
 
     @POST
@@ -111,7 +124,7 @@ public class JwtResource {
         String raw = payload.text("token").required();
         payload.validate();
         JwtTokens.Claims token = validate(raw, null);
-        if (blacklist.contains(token.jti())) {
+        if (blacklist.contains(token.jti()) || signedOut(token)) {
             throw ValidationError.of(ValidationError.NON_FIELD_ERRORS, "Token is blacklisted");
         }
         return Map.of();
@@ -126,8 +139,21 @@ public class JwtResource {
             @RequestBody(required = true, content = @Content(mediaType = APPLICATION_JSON,
                     schema = @Schema(implementation = AuthBodies.RefreshToken.class)))
             Payload payload) {
-        blacklist.add(refreshToken(payload));
+        JwtTokens.Claims refresh = refreshToken(payload);
+        blacklist.add(refresh);
+        if (refresh.deviceId() != null) {
+            devices.retire(refresh.deviceId());
+        }
         return Map.of();
+    }
+
+    /** Whether the token's device was signed out (its user gone counts: the device went with them). */
+    private boolean signedOut(JwtTokens.Claims token) {
+        if (token.userId() == null) {
+            return false;
+        }
+        User user = User.findById(token.userId());
+        return user == null ? token.deviceId() != null : !devices.signedIn(user, token, false);
     }
 
     /** SimpleJWT's {@code RefreshToken(raw)}: valid, of the refresh type, and not blacklisted. */
@@ -149,8 +175,9 @@ public class JwtResource {
         }
     }
 
-    private Pair pair(long userId) {
-        return new Pair(tokens.issue(userId, JwtTokens.Type.ACCESS), tokens.issue(userId, JwtTokens.Type.REFRESH));
+    private Pair pair(long userId, long device) {
+        return new Pair(tokens.issue(userId, JwtTokens.Type.ACCESS, device),
+                tokens.issue(userId, JwtTokens.Type.REFRESH, device));
     }
 
     /** SimpleJWT's {@code InvalidToken}. */

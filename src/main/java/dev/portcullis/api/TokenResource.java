@@ -44,18 +44,26 @@ public class TokenResource {
             @RequestBody(required = true, content = @Content(mediaType = APPLICATION_JSON,
                     schema = @Schema(implementation = AuthBodies.Credentials.class)))
             Payload payload, @Context HttpServerRequest connection) {
-        return Map.of("token", tokens.issue(authenticate(payload, accounts, addresses.of(connection))));
+        SignIn signIn = authenticate(payload, accounts, connection, addresses);
+        return Map.of("token", tokens.issue(signIn.user(), signIn.device()));
+    }
+
+    /** Who signs in, and the name of the device they sign in on. */
+    record SignIn(User user, String device) {
     }
 
     /**
      * DRF's {@code AuthTokenSerializer}: both fields required, then Django's {@code authenticate()}, under the
      * login rate.
      */
-    static User authenticate(Payload payload, Accounts accounts, String clientAddress) {
+    static SignIn authenticate(Payload payload, Accounts accounts, HttpServerRequest connection,
+                               ClientAddresses addresses) {
         String username = payload.text("username").required();
         String password = payload.text("password").keepWhitespace().required();
+        String device = DeviceNames.of(payload, connection);
         payload.validate();
-        return accounts.login(clientAddress, username, password)
+        User user = accounts.login(addresses.of(connection), username, password)
                 .orElseThrow(() -> ValidationError.of(ValidationError.NON_FIELD_ERRORS, BAD_CREDENTIALS));
+        return new SignIn(user, device);
     }
 }

@@ -3,6 +3,7 @@ package dev.portcullis.cli;
 import dev.portcullis.accounts.Tokens;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -17,6 +18,10 @@ class CreateTokenCommand implements Callable<Integer> {
     @Parameters(paramLabel = "USER", description = "The username.")
     String username;
 
+    @Option(names = "--device", paramLabel = "NAME", defaultValue = "issued by a management command",
+            description = "What the user will see the token as among their devices (default: ${DEFAULT-VALUE}).")
+    String device;
+
     private final Tokens tokens;
 
     CreateTokenCommand(Tokens tokens) {
@@ -26,7 +31,7 @@ class CreateTokenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Users.withUser(username, spec.commandLine().getErr(), user -> {
-            spec.commandLine().getOut().println(tokens.issue(user));
+            spec.commandLine().getOut().println(tokens.issue(user, device));
             return ManagementCommands.OK;
         });
     }

@@ -21,8 +21,8 @@ class JwtBlacklistTest {
         // Ids of this run only: the database may hold the rows of an earlier run against the same server.
         String expiredId = "expired-" + UUID.randomUUID();
         String liveId = "live-" + UUID.randomUUID();
-        JwtTokens.Claims expired = new JwtTokens.Claims(expiredId, null, "refresh", Instant.now().minusSeconds(60));
-        JwtTokens.Claims live = new JwtTokens.Claims(liveId, null, "refresh", Instant.now().plusSeconds(600));
+        JwtTokens.Claims expired = new JwtTokens.Claims(expiredId, null, "refresh", Instant.now().minusSeconds(60), null, null);
+        JwtTokens.Claims live = new JwtTokens.Claims(liveId, null, "refresh", Instant.now().plusSeconds(600), null, null);
 
         assertFalse(blacklist.contains(liveId));
         assertTrue(blacklist.add(expired));

@@ -129,8 +129,8 @@ class JwtTokensTest {
 
     @Test
     void issuedTokensCarrySimpleJwtsClaims() throws TokenError {
-        JwtTokens.Claims access = tokens.validate(tokens.issue(42, JwtTokens.Type.ACCESS), JwtTokens.Type.ACCESS);
-        JwtTokens.Claims refresh = tokens.validate(tokens.issue(42, JwtTokens.Type.REFRESH), JwtTokens.Type.REFRESH);
+        JwtTokens.Claims access = tokens.validate(tokens.issue(42, JwtTokens.Type.ACCESS, 7), JwtTokens.Type.ACCESS);
+        JwtTokens.Claims refresh = tokens.validate(tokens.issue(42, JwtTokens.Type.REFRESH, 7), JwtTokens.Type.REFRESH);
         assertEquals(42L, access.userId());
         assertEquals("access", access.tokenType());
         assertEquals("refresh", refresh.tokenType());

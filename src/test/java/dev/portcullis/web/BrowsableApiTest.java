@@ -158,7 +158,7 @@ class BrowsableApiTest {
             user.username = username;
             user.passwordHash = "!";
             user.persist();
-            return tokens.issue(user);
+            return tokens.issue(user, "browsable API test");
         });
         String html = page(Api.withToken(token), "/api/me/").asString();
         assertTrue(html.contains("Signed in as <b>&lt;img src=x onerror=alert(1)&gt;"), html);
