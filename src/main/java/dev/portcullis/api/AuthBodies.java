@@ -13,7 +13,9 @@ final class AuthBodies {
     }
 
     @Schema(name = "Credentials")
-    record Credentials(@Schema(required = true) String username, @Schema(required = true) String password) {
+    record Credentials(@Schema(required = true) String username, @Schema(required = true) String password,
+                       @Schema(maxLength = 100, description = "What this sign-in is called among the user's devices; "
+                               + "default: the request's User-Agent") String device) {
     }
 
     @Schema(name = "Registration")

@@ -10,6 +10,7 @@ import picocli.CommandLine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.sql.SQLException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,8 +37,10 @@ class CommandsTest {
     private long sessionsOf(String username, boolean open) throws SQLException {
         try (var connection = database.getConnection(); var statement = connection.createStatement()) {
             if (open) {
-                statement.execute("INSERT INTO sessions (key_hash, user_id, csrf_secret, expires_at) SELECT md5(random()::text) "
-                        + "|| md5(random()::text), id, 'csrf', now() + interval '1 day' FROM users WHERE username = '" + username + "'");
+                statement.execute("WITH device AS (INSERT INTO devices (user_id, kind) SELECT id, 'session' FROM users "
+                        + "WHERE username = '" + username + "' RETURNING id, user_id) "
+                        + "INSERT INTO sessions (key_hash, user_id, csrf_secret, expires_at, device_id) SELECT md5(random()::text) "
+                        + "|| md5(random()::text), user_id, 'csrf', now() + interval '1 day', id FROM device");
             }
             var rows = statement.executeQuery("SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id "
                     + "WHERE u.username = '" + username + "'");
@@ -104,6 +107,38 @@ class CommandsTest {
         CommandRun allowed = run("explain", "cli-admin", "GET", "/api/admin-only/");
         assertEquals(0, allowed.exitCode(), allowed.err());
         assertTrue(allowed.out().endsWith("verdict: allowed (200)"), allowed.out());
+    }
+
+    /** devices lists where a user is signed in; sign-out ends one device, or all of them. */
+    @Test
+    void devicesAreListedAndSignedOut() {
+        assertEquals(0, run("createsuperuser", "--username", "cli-roamer", "--password", "roamer-pass-word").exitCode());
+        String laptop = run("create-token", "--device", "laptop", "cli-roamer").out();
+        String phone = run("create-token", "cli-roamer").out();
+
+        CommandRun listed = run("devices", "cli-roamer");
+        assertEquals(0, listed.exitCode(), listed.err());
+        List<String[]> rows = listed.out().lines().map(line -> line.split("\t")).toList();
+        assertEquals(List.of("token laptop", "token issued by a management command"),
+                rows.stream().map(row -> row[1] + " " + row[4]).toList());
+        assertTrue(rows.get(0)[2].matches("\\d{4}-.*Z") && rows.get(0)[3].matches("\\d{4}-.*Z"), listed.out());
+
+        CommandRun one = run("sign-out", "cli-roamer", rows.get(0)[0]);
+        assertEquals(0, one.exitCode(), one.err());
+        assertEquals("signed cli-roamer out of device " + rows.get(0)[0], one.out());
+        assertEquals("invalid: no valid token has this key (unknown, revoked or expired)", run("check-token", laptop).out());
+        assertEquals("valid: cli-roamer", run("check-token", phone).out());
+
+        CommandRun again = run("sign-out", "cli-roamer", rows.get(0)[0]);
+        assertEquals(1, again.exitCode());
+        assertEquals("cli-roamer has no device " + rows.get(0)[0], again.err().strip());
+
+        CommandRun all = run("sign-out", "cli-roamer", "--all");
+        assertEquals(0, all.exitCode(), all.err());
+        assertEquals("signed cli-roamer out everywhere", all.out());
+        assertEquals("invalid: no valid token has this key (unknown, revoked or expired)", run("check-token", phone).out());
+        assertEquals("", run("devices", "cli-roamer").out());
+        assertEquals(ManagementCommands.USAGE, run("sign-out", "cli-roamer").exitCode());
     }
 
     /** delete-user: the user goes with their tokens; a second run, and an unknown name, exit 1. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -129,8 +130,37 @@ class ReplicasIT {
         System.out.printf("ReplicasIT: %s in SQL, refused after %s ms%n", sql.split(" WHERE")[0], millis);
     }
 
+    /**
+     * A user signs out everywhere through one replica: their token and JWT, cached on both, and their session are
+     * refused by both within a second.
+     */
+    @Test
+    void aLogoutAllOnOneSignsTheUserOutOnBothWithinOneSecond() {
+        String username = "replica-logout-all";
+        String token = "Token " + user(a, username);
+        String jwt = "Bearer " + b.given().header("X-Forwarded-For", Replica.newClientAddress()).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", PASSWORD, "device", "phone")).post("/api/jwt/create/")
+                .then().statusCode(200).extract().path("access");
+        for (Replica replica : new Replica[]{a, b}) {
+            for (String credentials : new String[]{token, jwt}) {
+                replica.given().header("Authorization", credentials).get("/api/private/").then().statusCode(200);
+            }
+        }
+        a.given().header("Authorization", token).post("/api/auth/logout-all/").then().statusCode(204);
+        long signedOut = System.nanoTime();
+        Map<String, Long> millis = new java.util.TreeMap<>();
+        for (Replica replica : new Replica[]{a, b}) {
+            millis.put(replica + " token", millisUntilRefused(replica, token, Map.of("detail", "Invalid token."), signedOut));
+            millis.put(replica + " JWT", millisUntilRefused(replica, jwt, Map.of("detail", "Given token not valid for any token type",
+                    "code", "token_not_valid", "messages", List.of(Map.of("token_class", "AccessToken",
+                            "token_type", "access", "message", "Token is blacklisted"))), signedOut));
+        }
+        assertTrue(millis.values().stream().allMatch(m -> m < 1000), "refused after " + millis);
+        System.out.printf("ReplicasIT: logout-all on a, refused after %s ms%n", millis);
+    }
+
     /** Polls a replica until it refuses the credentials with the body given; the milliseconds that took (at most three seconds). */
-    private static long millisUntilRefused(Replica replica, String authorization, Map<String, String> refusal, long since) {
+    private static long millisUntilRefused(Replica replica, String authorization, Map<String, ?> refusal, long since) {
         Response answer;
         do {
             answer = replica.given().header("Authorization", authorization).get("/api/private/");
