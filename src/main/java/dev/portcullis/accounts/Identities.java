@@ -9,7 +9,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import java.util.Map;
 
 /** Builds the Quarkus identity of a user, carrying the {@link Caller} permission classes see. */
-final class Identities {
+public final class Identities {
 
     static final String STAFF_ROLE = "staff";
 
@@ -31,7 +31,7 @@ final class Identities {
     }
 
     /** A user not signed in on a device: a password sent with the request (Basic). */
-    static SecurityIdentity of(User user) {
+    public static SecurityIdentity of(User user) {
         return of(user, callerOf(user));
     }
 

@@ -30,6 +30,7 @@ public final class JwtKeys {
     private final PrivateKey signingKey;
     private final String signingKeyId;
     private final String verificationKeys;
+    private final java.util.Set<String> keyIds;
 
     private JwtKeys(PrivateKey signingKey, String signingKeyId, List<JsonWebKey> previousKeys) {
         this.signingKey = signingKey;
@@ -40,6 +41,8 @@ public final class JwtKeys {
             List<JsonWebKey> all = new ArrayList<>(previousKeys);
             all.add(current);
             this.verificationKeys = new JsonWebKeySet(all).toJson();
+            this.keyIds = all.stream().map(JsonWebKey::getKeyId).filter(java.util.Objects::nonNull)
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The JWT signing key is not an RSA private key", e);
         }
@@ -79,6 +82,11 @@ public final class JwtKeys {
 
     public String signingKeyId() {
         return signingKeyId;
+    }
+
+    /** The ids of every key a token of this service may be signed with. */
+    public java.util.Set<String> keyIds() {
+        return keyIds;
     }
 
     /** The JWK set, as JSON, of every key a token may be signed with. */

@@ -61,6 +61,11 @@ public final class JwtTokens {
     private final Settings settings;
     private final DefaultJWTParser parser;
 
+    /** Whether a token naming this key id was signed by this service (and is {@code JWTAuthentication}'s). */
+    public boolean ownKey(String kid) {
+        return kid != null && keys.keyIds().contains(kid);
+    }
+
     /** When a refresh token issued now expires. */
     public Instant refreshExpiry() {
         return Instant.now().plus(settings.refreshLifetime());

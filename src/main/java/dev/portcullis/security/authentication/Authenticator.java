@@ -55,6 +55,14 @@ public interface Authenticator {
         return false;
     }
 
+    /**
+     * What this class still needs to be configured with, e.g. {@code portcullis.oidc.issuer is not set}: a declaration
+     * that names a class that is not configured is refused at start-up.
+     */
+    default Optional<String> unconfigured() {
+        return Optional.empty();
+    }
+
     /** DRF's {@code authenticate_header}: the {@code WWW-Authenticate} value, or {@code null} for none (a 403 then). */
     default String wwwAuthenticate() {
         return null;

@@ -61,14 +61,15 @@ public class ClassCatalog {
         return List.copyOf(authenticators.values());
     }
 
-    /** By class name, or by DRF's name ({@code JWTAuthentication}). */
+    /** By class name, or by DRF's name ({@code JWTAuthentication}); one that is not configured is refused. */
     public Authenticator authenticator(String name) {
-        Authenticator byClass = authenticators.get(name);
-        if (byClass != null) {
-            return byClass;
-        }
-        return authenticators.values().stream().filter(a -> a.name().equals(name)).findFirst()
+        Authenticator found = authenticators.containsKey(name) ? authenticators.get(name)
+                : authenticators.values().stream().filter(a -> a.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown authentication class '" + name
                         + "' (known: " + String.join(", ", authenticators.keySet()) + ")"));
+        found.unconfigured().ifPresent(missing -> {
+            throw new IllegalArgumentException(found.name() + " is declared, but " + missing);
+        });
+        return found;
     }
 }
