@@ -130,7 +130,8 @@ final class OidcTokens {
             return "The token's signature does not verify with the provider's key: it was altered, or not signed by "
                     + issuer + ".";
         }
-        return "The token could not be verified (" + firstLine(e) + ").";
+        return "The token could not be verified: " + e.getErrorDetails().stream().map(error -> error.getErrorMessage())
+                .findFirst().orElse("its claims are not valid") + ".";
     }
 
     private static String time(JwtClaims claims, String name) {

@@ -34,6 +34,11 @@ public class OidcAuthentication extends ProviderTokenAuthentication {
     }
 
     @Override
+    public boolean recognizes(String value) {
+        return jwtShaped(value);
+    }
+
+    @Override
     public String usage() {
         return "Authorization: Bearer <the identity provider's access token>";
     }

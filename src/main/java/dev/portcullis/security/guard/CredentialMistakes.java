@@ -37,7 +37,7 @@ final class CredentialMistakes {
         if (by.recognizes(credential)) {
             return Optional.empty();
         }
-        return all.stream().filter(other -> other != by && other.recognizes(credential)).findFirst()
+        return recognizing(policy, credential).filter(other -> other != by)
                 .map(other -> "The credential sent after '" + by.keyword().get() + "' is " + other.credentialName()
                         + ", not " + by.credentialName() + ": " + sendInstead(policy, other));
     }
@@ -79,7 +79,7 @@ final class CredentialMistakes {
             String value = inQuery != null ? inQuery : inCookie;
             if (value != null && !value.isBlank()) {
                 String where = inQuery != null ? "the query string parameter '" + name + "'" : "the cookie '" + name + "'";
-                Optional<Authenticator> kind = all.stream().filter(a -> a.recognizes(value.strip())).findFirst();
+                Optional<Authenticator> kind = recognizing(policy, value.strip());
                 return Optional.of("The request sends a credential in " + where + ", where no authentication class "
                         + "reads one (a URL ends up in logs and browser history): credentials go in the Authorization "
                         + "header. " + kind.map(a -> "It is " + a.credentialName() + ": " + sendInstead(policy, a))
@@ -87,6 +87,15 @@ final class CredentialMistakes {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The class whose credential this looks like: one the endpoint accepts first, else any that is configured (the
+     * classes of an identity provider the service does not use recognise nothing).
+     */
+    private Optional<Authenticator> recognizing(EndpointPolicy policy, String credential) {
+        return java.util.stream.Stream.concat(policy.authenticators().stream(), all.stream())
+                .filter(a -> a.unconfigured().isEmpty() && a.recognizes(credential)).findFirst();
     }
 
     private static String sendInstead(EndpointPolicy policy, Authenticator kind) {

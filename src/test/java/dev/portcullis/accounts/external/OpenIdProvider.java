@@ -37,14 +37,24 @@ public final class OpenIdProvider implements QuarkusTestResourceLifecycleManager
     static final String CLIENT = "portcullis-api";
     static final String SECRET = "s3cret";
 
+    /** Init argument: {@code auth0} names the issuer with a trailing slash, as Auth0 names its tenants. */
+    static final String SHAPE = "shape";
+
     private static WireMockServer server;
+    private static boolean trailingSlash;
     private static final List<RsaJsonWebKey> published = new ArrayList<>();
 
-    /** The issuer: the realm's URL, as Keycloak names it ({@code trailingSlash}: as Auth0 names its tenant). */
-    static String issuer(boolean trailingSlash) {
+    /** The issuer: the realm's URL, as Keycloak names it (or with a trailing slash, as Auth0 names its tenants). */
+    static String issuer() {
         return server.baseUrl() + REALM + (trailingSlash ? "/" : "");
     }
 
+    @Override
+    public void init(Map<String, String> initArgs) {
+        trailingSlash = "auth0".equals(initArgs.get(SHAPE));
+    }
+
+    /** Starts the provider; the service is configured to trust it, and to introspect with a client login. */
     @Override
     public Map<String, String> start() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
@@ -52,7 +62,11 @@ public final class OpenIdProvider implements QuarkusTestResourceLifecycleManager
         published.clear();
         published.add(newKey("key-1"));
         up();
-        return Map.of();
+        return Map.of(
+                "portcullis.oidc.issuer", issuer(),
+                "portcullis.introspection.endpoint", server.baseUrl() + INTROSPECT,
+                "portcullis.introspection.client-id", CLIENT,
+                "portcullis.introspection.client-secret", SECRET);
     }
 
     @Override
@@ -69,11 +83,9 @@ public final class OpenIdProvider implements QuarkusTestResourceLifecycleManager
     /** Serves discovery and the JWKS of the published keys (again, after {@link #down}). */
     static void up() {
         server.resetAll();
-        for (String issuer : List.of(issuer(false), issuer(true))) {
-            String path = issuer.substring(server.baseUrl().length()).replaceAll("/$", "") + "/.well-known/openid-configuration";
-            server.stubFor(get(urlEqualTo(path)).willReturn(okJson("{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\""
-                    + server.baseUrl() + CERTS + "\",\"introspection_endpoint\":\"" + server.baseUrl() + INTROSPECT + "\"}")));
-        }
+        server.stubFor(get(urlEqualTo(REALM + "/.well-known/openid-configuration")).willReturn(okJson("{\"issuer\":\""
+                + issuer() + "\",\"jwks_uri\":\"" + server.baseUrl() + CERTS + "\",\"introspection_endpoint\":\""
+                + server.baseUrl() + INTROSPECT + "\"}")));
         publishKeys();
         server.stubFor(post(urlEqualTo(INTROSPECT)).atPriority(10).willReturn(okJson("{\"active\":false}")));
     }
@@ -85,11 +97,9 @@ public final class OpenIdProvider implements QuarkusTestResourceLifecycleManager
     }
 
     /** A new key joins the set (it signs from now on); the earlier ones stay published, as during a rotation. */
-    static RsaJsonWebKey rotate(String kid) {
-        RsaJsonWebKey key = newKey(kid);
+    static void publish(RsaJsonWebKey key) {
         published.add(key);
         publishKeys();
-        return key;
     }
 
     static RsaJsonWebKey currentKey() {
