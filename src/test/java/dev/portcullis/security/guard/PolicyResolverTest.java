@@ -262,6 +262,21 @@ class PolicyResolverTest {
         assertTrue(error.getMessage().startsWith("portcullis.default-permissions: "), error.getMessage());
     }
 
+    /** An identity provider's class named without the provider configured would refuse every token: start-up stops. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "OidcAuthentication         |OidcAuthentication is declared, but portcullis.oidc.issuer is not set",
+            "IntrospectionAuthentication|IntrospectionAuthentication is declared, but portcullis.introspection.endpoint is not set",
+    })
+    void aProvidersClassWithoutItsProviderStopsStartUp(String declared, String message) {
+        ClassCatalog catalog = new ClassCatalog(List.of(new IsAuthenticated()), List.<Authenticator>of(
+                new dev.portcullis.security.authentication.OidcAuthentication(java.util.Optional.empty()),
+                new dev.portcullis.security.authentication.IntrospectionAuthentication(java.util.Optional.empty())));
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> new PolicyResolver(catalog, List.of(declared), List.of("IsAuthenticated")));
+        assertEquals("portcullis.default-authentication: " + message, error.getMessage());
+    }
+
     @Test
     void methodDeclarationsReplaceResourceDeclarationsWhichReplaceTheDefault() throws Exception {
         EndpointPolicy get = resolve(Declared.class, "get");
