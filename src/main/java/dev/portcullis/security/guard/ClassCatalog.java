@@ -56,9 +56,12 @@ public class ClassCatalog {
         return authenticator(type.getSimpleName());
     }
 
-    /** Every authenticator the application has. */
+    /**
+     * Every authenticator the application can use: an identity provider's class whose provider is not configured is
+     * left out, so that no explanation names it.
+     */
     public List<Authenticator> authenticators() {
-        return List.copyOf(authenticators.values());
+        return authenticators.values().stream().filter(a -> a.unconfigured().isEmpty()).toList();
     }
 
     /** By class name, or by DRF's name ({@code JWTAuthentication}); one that is not configured is refused. */

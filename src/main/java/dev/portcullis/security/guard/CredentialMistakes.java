@@ -89,13 +89,10 @@ final class CredentialMistakes {
         return Optional.empty();
     }
 
-    /**
-     * The class whose credential this looks like: one the endpoint accepts first, else any that is configured (the
-     * classes of an identity provider the service does not use recognise nothing).
-     */
+    /** The class whose credential this looks like: one the endpoint accepts first, else any the service has. */
     private Optional<Authenticator> recognizing(EndpointPolicy policy, String credential) {
         return java.util.stream.Stream.concat(policy.authenticators().stream(), all.stream())
-                .filter(a -> a.unconfigured().isEmpty() && a.recognizes(credential)).findFirst();
+                .filter(a -> a.recognizes(credential)).findFirst();
     }
 
     private static String sendInstead(EndpointPolicy policy, Authenticator kind) {
