@@ -7,6 +7,7 @@
 #
 #   bench/run.sh                              # 3 rounds, 5 s per scenario and its reference, 32 connections
 #   ROUNDS=5 DURATION=10s CONNECTIONS=64 bench/run.sh
+#   ONLY='identity provider|introspected' bench/run.sh   # some scenarios only (RESULTS.md is not written then)
 #
 # Java: $BENCH_JAVA, else the first JDK 25 or newer found (java on the PATH, then /usr/lib/jvm), else java.
 # Database: the machine's PostgreSQL on 127.0.0.1:5432 when it answers (database portcullis_bench, made
@@ -22,6 +23,7 @@ PORT=${PORT:-8900}
 BASE="http://127.0.0.1:$PORT"
 WORK=$(mktemp -d)
 SERVER=
+PROVIDER=
 stop_server() {  # SIGTERM, and SIGKILL after 30 s (a JVM out of memory may not handle the signal)
   [ -n "$SERVER" ] || return 0
   kill "$SERVER" 2>/dev/null || true
@@ -30,7 +32,7 @@ stop_server() {  # SIGTERM, and SIGKILL after 30 s (a JVM out of memory may not 
   wait "$SERVER" 2>/dev/null || true
   SERVER=
 }
-trap 'stop_server; rm -rf "$WORK"' EXIT
+trap 'stop_server; [ -z "$PROVIDER" ] || kill "$PROVIDER" 2>/dev/null; rm -rf "$WORK"' EXIT
 
 java_feature() { "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}'; }
 find_java() {
@@ -124,6 +126,19 @@ for _ in $(seq 1 50); do  # the reads, so that the cache knows their classes too
 done
 stop_server
 
+# An identity provider on the loopback (the bench build trusts it: application.properties' %bench settings), its
+# JWT for the user bench-oidc and an opaque token it introspects as active.
+b64url() { openssl base64 -e -A | tr '+/' '-_' | tr -d '='; }
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/provider.pem" 2>/dev/null
+PROVIDER_OPAQUE=$(openssl rand -hex 24)
+python3 bench/oidc_provider.py 8099 "$(openssl rsa -in "$WORK/provider.pem" -noout -modulus | cut -d= -f2)" \
+        "$PROVIDER_OPAQUE" bench-oidc &
+PROVIDER=$!
+JWT_HEADER=$(printf '{"alg":"RS256","kid":"bench-key","typ":"JWT"}' | b64url)
+JWT_CLAIMS=$(printf '{"iss":"http://127.0.0.1:8099/realms/bench","aud":"bench","sub":"bench-oidc-subject","preferred_username":"bench-oidc","iat":%d,"exp":%d}' \
+             "$(date +%s)" "$(( $(date +%s) + 7200 ))" | b64url)
+PROVIDER_JWT="$JWT_HEADER.$JWT_CLAIMS.$(printf '%s.%s' "$JWT_HEADER" "$JWT_CLAIMS" | openssl dgst -sha256 -sign "$WORK/provider.pem" | b64url)"
+
 # Second run, as a restarted replica would: existing schema, the cache.
 # shellcheck disable=SC2086
 start_server $CACHE_OPTS
@@ -149,6 +164,8 @@ SCENARIOS=(
   "GET /api/private/ opaque token|GET|/api/private/|Token $OPAQUE|"
   "GET /api/private/ JWT|GET|/api/private/|Bearer $JWT|"
   "Quarkus @Authenticated + smallrye-jwt, JWT|GET|/bench/quarkus-jwt/|Bearer $JWT|"
+  "an identity provider's JWT (OidcAuthentication, cached)|GET|/bench/provider-private/|Bearer $PROVIDER_JWT|"
+  "an introspected opaque token (IntrospectionAuthentication, cached)|GET|/bench/provider-private/|Bearer $PROVIDER_OPAQUE|"
   "GET /api/posts/ anonymous (750 posts)|GET|/api/posts/||"
   "GET /api/posts/ as owner (1,000 posts)|GET|/api/posts/|Token $OPAQUE|"
   "the 750 posts' JSON from memory (no database, no serializer)|GET|/bench/posts-from-memory/||"
@@ -164,6 +181,13 @@ SCENARIOS=(
   "POST /api/posts/ opaque token (a draft)|POST|/api/posts/|Token $WRITER|"
 )
 BASELINE_SCENARIO="unguarded baseline|GET|/bench/baseline/||"
+if [ -n "${ONLY:-}" ]; then  # ONLY=regex: just the scenarios whose names match (and what they are compared with)
+  mapfile -t SCENARIOS < <(printf '%s\n' "${SCENARIOS[@]}" | grep -E "^[^|]*(${ONLY})")
+fi
+for token in "$PROVIDER_JWT" "$PROVIDER_OPAQUE"; do
+  curl -sf -o /dev/null -H "Authorization: Bearer $token" "$BASE/bench/provider-private/" \
+    || { echo "The identity provider's token is refused:"; curl -s -H "Authorization: Bearer $token" "$BASE/bench/provider-private/"; exit 1; }
+done
 
 run() {  # method path header -> "rps p50 p99 non2xx socket_errors"
   local args=(-t"$THREADS" -c"$CONNECTIONS" --latency)
@@ -279,4 +303,4 @@ and of a retrieve: $PAGE_STATEMENTS.
 Produced by \`bench/run.sh\`."
 echo
 echo "$REPORT"
-echo "$REPORT" > bench/RESULTS.md
+[ -n "${ONLY:-}" ] || echo "$REPORT" > bench/RESULTS.md

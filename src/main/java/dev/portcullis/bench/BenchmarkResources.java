@@ -2,7 +2,11 @@ package dev.portcullis.bench;
 
 import dev.portcullis.domain.Post;
 import dev.portcullis.security.core.QueryRestriction;
+import dev.portcullis.security.authentication.IntrospectionAuthentication;
+import dev.portcullis.security.authentication.OidcAuthentication;
+import dev.portcullis.security.guard.Authentication;
 import dev.portcullis.security.guard.GuardContext;
+import dev.portcullis.security.permission.IsAuthenticated;
 import dev.portcullis.security.guard.ObjectAccess;
 import dev.portcullis.security.guard.Permissions;
 import dev.portcullis.security.guard.Unguarded;
@@ -63,6 +67,21 @@ public final class BenchmarkResources {
     @Authenticated
     @Path("/bench/quarkus-jwt/")
     public static class QuarkusJwt {
+        @GET
+        public Map<String, String> get() {
+            return Map.of("data", "sensitive");
+        }
+    }
+
+    /**
+     * {@code /api/private/}'s answer for the access tokens of an identity provider (the benchmark runs one on the
+     * loopback): its JWTs verified by its keys, its opaque tokens introspected — each cached once verified.
+     */
+    @IfBuildProfile(Unguarded.PROFILE)
+    @Path("/bench/provider-private/")
+    @Authentication({OidcAuthentication.class, IntrospectionAuthentication.class})
+    @Permissions(IsAuthenticated.class)
+    public static class ProviderPrivate {
         @GET
         public Map<String, String> get() {
             return Map.of("data", "sensitive");
