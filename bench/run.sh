@@ -260,6 +260,7 @@ for name, reference in compared.items():
           f"| {sum(m[3] for m in own)} | {sum(m[4] for m in own)} |")
 PY
 )
+if [ -n "${ONLY:-}" ]; then echo; echo "$TABLE"; exit 0; fi
 RSS_MB=$(( $(awk '/VmRSS/ {print $2}' /proc/$SERVER/status) / 1024 ))
 
 # SQL statements per request, from Hibernate's statistics over 100 requests (the token is cached by now).
@@ -303,4 +304,4 @@ and of a retrieve: $PAGE_STATEMENTS.
 Produced by \`bench/run.sh\`."
 echo
 echo "$REPORT"
-[ -n "${ONLY:-}" ] || echo "$REPORT" > bench/RESULTS.md
+echo "$REPORT" > bench/RESULTS.md

@@ -14,13 +14,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
-import org.jose4j.jwx.JsonWebStructure;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -59,18 +54,25 @@ public class ProviderIdentityProvider implements IdentityProvider<ProviderTokenR
         return ProviderTokenRequest.class;
     }
 
+    /**
+     * The cache is asked first, by the token itself (a verified token costs one lookup); on a miss, the service's own
+     * JWTs are told apart by their key id and left to {@code JWTAuthentication}.
+     */
     @Override
     public Uni<SecurityIdentity> authenticate(ProviderTokenRequest request, AuthenticationRequestContext context) {
-        if (request.jwt() && ownTokens.ownKey(keyId(request.token()))) {
-            // The service's own token: JWTAuthentication's to verify, when the endpoint lists it.
+        String credential = (request.jwt() ? "oidc:" : "introspected:") + request.token();
+        Optional<Uni<SecurityIdentity>> known = cache.known(credential);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        if (request.jwt() && ownTokens.ownKey(JwsHeaders.keyId(request.token()))) {
             return Uni.createFrom().item(QuarkusSecurityIdentity.builder().setAnonymous(true).build());
         }
-        String credential = (request.jwt() ? "oidc:" : "introspected:") + sha256(request.token());
         AuthenticationFailure refused = inactive.getIfPresent(credential);
         if (refused != null) {
             return Uni.createFrom().failure(refused);
         }
-        return cache.known(credential).orElseGet(() -> context.runBlocking(() -> {
+        return context.runBlocking(() -> {
             long ticket = cache.ticket();
             Verified verified = request.jwt() ? verifyJwt(credential, request.token()) : introspect(credential, request.token());
             User user = users.userOf(verified.claims());
@@ -80,7 +82,7 @@ public class ProviderIdentityProvider implements IdentityProvider<ProviderTokenR
                     ? verified.expiresAt() : cap;
             cache.put(credential, identity, user.id, until, ticket);
             return identity;
-        }));
+        });
     }
 
     private record Verified(java.util.Map<String, Object> claims, Instant expiresAt) {
@@ -109,19 +111,4 @@ public class ProviderIdentityProvider implements IdentityProvider<ProviderTokenR
         return new Verified(active.claims(), active.expiresAt());
     }
 
-    private static String keyId(String token) {
-        try {
-            return JsonWebStructure.fromCompactSerialization(token).getKeyIdHeaderValue();
-        } catch (org.jose4j.lang.JoseException e) {
-            return null;
-        }
-    }
-
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
-    }
 }
