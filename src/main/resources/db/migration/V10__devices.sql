@@ -13,6 +13,8 @@ CREATE TABLE devices (
     expires_at   TIMESTAMPTZ
 );
 CREATE INDEX devices_user_id ON devices (user_id);
+-- The JWT families past their expiry, cleaned up at every sign-in.
+CREATE INDEX devices_jwt_expires_at ON devices (expires_at) WHERE kind = 'jwt';
 
 -- The tokens and sessions of before: each becomes a device of its own, named after what is known of it.
 ALTER TABLE auth_tokens ADD COLUMN device_id BIGINT;

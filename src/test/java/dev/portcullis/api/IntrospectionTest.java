@@ -140,6 +140,9 @@ class IntrospectionTest {
         assertEquals(404, unknownPath.statusCode());
     }
 
+    private static final Set<String> SIGN_THE_CALLER_OUT = Set.of("POST /api/auth/logout-all/",
+            "DELETE /api/auth/devices/{id}/");
+
     /** For every endpoint and action, and for anonymous, a regular user and staff: explain agrees with the guard. */
     @Test
     @SuppressWarnings("unchecked")
@@ -155,6 +158,10 @@ class IntrospectionTest {
             if (template.startsWith("/api/examples/")) {
                 // The examples' handlers call services guarded by their own @Permissions, which a look at the
                 // endpoint's policy cannot foresee (the explanation says what the guard lets through).
+                continue;
+            }
+            if (SIGN_THE_CALLER_OUT.contains(method + " " + template)) {
+                // Let through, they would sign out the very credentials the walk goes on with (DevicesTest's).
                 continue;
             }
             for (String user : new String[]{null, "intro-user", "intro-staff"}) {
