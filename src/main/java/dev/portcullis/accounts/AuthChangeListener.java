@@ -1,8 +1,7 @@
 package dev.portcullis.accounts;
 
 import dev.portcullis.database.DatabaseCircuit;
-import io.agroal.api.AgroalDataSource;
-import io.agroal.pool.wrapper.ConnectionWrapper;
+import dev.portcullis.database.DirectConnections;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -42,7 +41,7 @@ public class AuthChangeListener {
     static final String APPLICATION_NAME = "portcullis-auth-changes";
     private static final String HEARTBEAT = "heartbeat:";
 
-    private final AgroalDataSource dataSource;
+    private final DirectConnections connections;
     private final CredentialCache cache;
     private final DatabaseCircuit database;
     /** This replica's heartbeat payload: every replica hears every heartbeat, and counts only its own. */
@@ -57,8 +56,8 @@ public class AuthChangeListener {
     private boolean lost;
     private Thread thread;
 
-    public AuthChangeListener(AgroalDataSource dataSource, CredentialCache cache, DatabaseCircuit database) {
-        this.dataSource = dataSource;
+    public AuthChangeListener(DirectConnections connections, CredentialCache cache, DatabaseCircuit database) {
+        this.connections = connections;
         this.cache = cache;
         this.database = database;
     }
@@ -74,7 +73,7 @@ public class AuthChangeListener {
         thread.start();
     }
 
-    /** Stops listening and gives the connection back before the database and the pool shut down. */
+    /** Stops listening and closes the connection before the database shuts down. */
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
         if (thread != null) {
@@ -84,13 +83,20 @@ public class AuthChangeListener {
         timeouts.shutdownNow();
     }
 
+    /**
+     * Listens on a connection of its own, outside the pool ({@link DirectConnections}): after an outage, requests that
+     * need the database (every credential, while the cache is off) would otherwise queue for the pool ahead of it, and
+     * keep the cache off the longer. While the circuit is open only the probe connects; the listener waits for it.
+     */
     private void listen() {
         while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                int poolTimeout = connection.getNetworkTimeout();
+            if (database.isOpen()) {
+                pause();
+                continue;
+            }
+            try (Connection connection = connections.open()) {
                 try {
-                    connection.setAutoCommit(true);
-                    // A dead peer must fail a read or write within the heartbeat's deadline, not the pool's socket timeout.
+                    // A dead peer must fail a read or write within the heartbeat's deadline, not the socket timeout.
                     connection.setNetworkTimeout(timeouts, (int) DEAF_AFTER.toMillis());
                     execute(connection, "SET application_name = '" + APPLICATION_NAME + "'");
                     execute(connection, "LISTEN " + AuthChanges.CHANNEL);
@@ -98,16 +104,9 @@ public class AuthChangeListener {
                 } finally {
                     // First: whatever ended the hearing, nothing may be cached or served past this point.
                     cache.listening(false);
-                    giveBack(connection, poolTimeout);
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
-                    // The pool took the broken connection back as if it worked (Agroal cannot tell for PostgreSQL):
-                    // it is validated out now, before the next attempt here — or a request — is lent it. (During an
-                    // outage the circuit has flushed the pool already, and keeps it empty.)
-                    if (!database.isOpen()) {
-                        dataSource.flush(AgroalDataSource.FlushMode.INVALID);
-                    }
                     database.observe(e);
                     // Once per loss, not once per attempt: during an outage it is retried four times a second.
                     LOG.logf(lost ? Logger.Level.DEBUG : Logger.Level.WARN, "Authentication changes cannot be "
@@ -115,25 +114,6 @@ public class AuthChangeListener {
                     lost = true;
                     pause();
                 }
-            }
-        }
-    }
-
-    /**
-     * Leaves a connection that still works as the pool lent it. One that does not (its backend terminated, its peer
-     * gone) is aborted, so that the pool destroys it when it comes back rather than lend it to a request: the pool
-     * cannot tell a broken PostgreSQL connection from a working one by itself.
-     */
-    private void giveBack(Connection connection, int poolTimeout) {
-        try {
-            execute(connection, "UNLISTEN *");
-            execute(connection, "RESET application_name");
-            connection.setNetworkTimeout(timeouts, poolTimeout);
-        } catch (SQLException | RuntimeException e) {
-            LOG.debugf("The listening connection could not be reset (%s): the pool destroys it", e.getMessage());
-            // Marked, not aborted: Agroal's abort() leaves its handler out of the pool for good.
-            if (connection instanceof ConnectionWrapper pooled) {
-                pooled.getHandler().setFlushOnly();
             }
         }
     }

@@ -160,11 +160,11 @@ public class DatabaseCircuit {
     }
 
     /**
-     * The connections right after an outage: those the pool keeps (at least two), which requests share, and one for
-     * the listener for credential changes, which holds its own for as long as it listens.
+     * The connections right after an outage: those the pool keeps (at least two), which requests share. (The listener
+     * for credential changes has a connection of its own, outside the pool.)
      */
     private int warmUpSize() {
-        return Math.min(maxSize, Math.max(minSize, 2) + 1);
+        return Math.min(maxSize, Math.max(minSize, 2));
     }
 
     private AgroalConnectionPoolConfiguration pool() {
