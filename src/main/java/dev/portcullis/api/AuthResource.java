@@ -2,6 +2,7 @@ package dev.portcullis.api;
 
 import static jakarta.ws.rs.core.MediaType.APPLICATION_JSON;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import dev.portcullis.accounts.Accounts;
@@ -92,6 +93,7 @@ public class AuthResource {
     @POST
     @Path("logout-all/")
     @Permissions(IsAuthenticated.class)
+    @APIResponse(responseCode = "204", description = "Signed out everywhere")
     public Response logoutAll() {
         devices.signOutAll(guard.caller().id());
         return Response.noContent()

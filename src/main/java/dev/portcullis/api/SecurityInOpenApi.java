@@ -90,9 +90,12 @@ public class SecurityInOpenApi implements OASFilter {
 
     /** A method that declares its status ({@code @ResponseStatus(201)}) answers with it, not with the scan's 200. */
     private static void answeredWith(Operation operation, int status) {
-        APIResponse ok = operation.getResponses() == null ? null : operation.getResponses().getAPIResponse("200");
-        if (ok != null && status != 200) {
-            operation.getResponses().removeAPIResponse("200");
+        // The scan's success: 200, or 201 for a POST that returns nothing.
+        String scanned = operation.getResponses() == null ? null : java.util.stream.Stream.of("200", "201")
+                .filter(operation.getResponses()::hasAPIResponse).findFirst().orElse(null);
+        APIResponse ok = scanned == null ? null : operation.getResponses().getAPIResponse(scanned);
+        if (ok != null && !scanned.equals(String.valueOf(status))) {
+            operation.getResponses().removeAPIResponse(scanned);
             operation.getResponses().addAPIResponse(String.valueOf(status), status == 204
                     ? OASFactory.createAPIResponse().description("No content") : ok.description("Created"));
         }
