@@ -147,13 +147,13 @@ public class JwtResource {
         return Map.of();
     }
 
-    /** Whether the token's device was signed out (its user gone counts: the device went with them). */
+    /**
+     * Whether the token's device was signed out. A token whose user is gone is not: SimpleJWT's verify does not look
+     * at the user, and its blacklist outlives them.
+     */
     private boolean signedOut(JwtTokens.Claims token) {
-        if (token.userId() == null) {
-            return false;
-        }
-        User user = User.findById(token.userId());
-        return user == null ? token.deviceId() != null : !devices.signedIn(user, token, false);
+        User user = token.userId() == null ? null : User.findById(token.userId());
+        return user != null && !devices.signedIn(user, token, false);
     }
 
     /** SimpleJWT's {@code RefreshToken(raw)}: valid, of the refresh type, and not blacklisted. */

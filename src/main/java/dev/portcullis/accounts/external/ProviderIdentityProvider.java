@@ -42,10 +42,12 @@ public class ProviderIdentityProvider implements IdentityProvider<ProviderTokenR
         this.cache = cache;
         this.users = users;
         this.ownTokens = ownTokens;
-        ProviderHttp http = new ProviderHttp(settings.timeout);
+        // An HTTP client only where a provider is configured: Quarkus makes every identity provider at start-up.
+        Optional<ProviderHttp> http = settings.issuer.isPresent() || settings.introspectionEndpoint.isPresent()
+                ? Optional.of(new ProviderHttp(settings.timeout)) : Optional.empty();
         this.jwts = settings.issuer.map(issuer -> new OidcTokens(settings, new ProviderKeys(issuer, settings.jwksUri,
-                http, settings.minRefetchInterval, settings.keysMaxAge)));
-        this.introspection = settings.introspectionEndpoint.map(endpoint -> new Introspection(settings, http));
+                http.orElseThrow(), settings.minRefetchInterval, settings.keysMaxAge)));
+        this.introspection = settings.introspectionEndpoint.map(endpoint -> new Introspection(settings, http.orElseThrow()));
         this.inactive = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(settings.introspectionRefusalTtl).build();
     }
 
