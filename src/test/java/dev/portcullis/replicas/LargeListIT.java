@@ -139,16 +139,17 @@ class LargeListIT {
         return new Listed(answer.statusCode(), answer.headers().firstValue("Content-Type").orElse(""), posts, characters);
     }
 
-    /** The heap the replica uses now and has committed, from its metrics. */
+    /** The heap the replica uses now and has committed, and its direct buffers (they count against -Xmx too), from its metrics. */
     private static String heapFigures() throws Exception {
         String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + replica.managementPort()
                 + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        return "used " + sum(metrics, "jvm_memory_used_bytes") / 1_000_000 + " MB, committed "
-                + sum(metrics, "jvm_memory_committed_bytes") / 1_000_000 + " MB";
+        return "used " + sum(metrics, "jvm_memory_used_bytes", "area=\"heap\"") / 1_000_000 + " MB, committed "
+                + sum(metrics, "jvm_memory_committed_bytes", "area=\"heap\"") / 1_000_000 + " MB; direct buffers "
+                + sum(metrics, "jvm_buffer_memory_used_bytes", "id=\"direct\"") / 1_000_000 + " MB";
     }
 
-    private static long sum(String metrics, String name) {
-        Matcher lines = Pattern.compile("(?m)^" + name + "\\{area=\"heap\"[^}]*} (\\S+)$").matcher(metrics);
+    private static long sum(String metrics, String name, String label) {
+        Matcher lines = Pattern.compile("(?m)^" + name + "\\{[^}]*" + Pattern.quote(label) + "[^}]*} (\\S+)$").matcher(metrics);
         double total = 0;
         while (lines.find()) {
             total += Double.parseDouble(lines.group(1));
