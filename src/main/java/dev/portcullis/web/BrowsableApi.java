@@ -9,6 +9,7 @@ import dev.portcullis.security.guard.GuardContext;
 import dev.portcullis.security.guard.PolicyRegistry;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Cookie;
@@ -60,12 +61,12 @@ public class BrowsableApi {
      * of the JSON answer, and a resource that produces only JSON must not refuse a browser with a 406.
      */
     @ServerRequestFilter(preMatching = true)
-    public void negotiate(ContainerRequestContext request) {
+    public void negotiate(ContainerRequestContext request, HttpServerRequest http) {
         if (!request.getUriInfo().getPath().startsWith("/api/")) {
             return;
         }
-        // Runs for every API request: the query is parsed only when it may hold ?format=.
-        String query = request.getUriInfo().getRequestUri().getRawQuery();
+        // Runs for every API request: no URI is built, and the query is parsed only when it may hold ?format=.
+        String query = http.query();
         String format = query != null && query.contains("format=")
                 ? request.getUriInfo().getQueryParameters().getFirst("format") : null;
         boolean html = HtmlNegotiation.wantsHtml(request.getHeaderString(HttpHeaders.ACCEPT), format);
