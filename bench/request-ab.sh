@@ -61,7 +61,8 @@ PY
   POSTS[$side]=$(curl -sf "$base/api/posts/" | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['id'])")
 done
 
-SCENARIOS=("GET /api/private/ (Token)|/api/private/|token"
+SCENARIOS=("GET /api/public/ (anonymous)|/api/public/|"
+           "GET /api/private/ (Token)|/api/private/|token"
            "GET /api/posts/?limit=20 (anonymous)|/api/posts/?limit=20|"
            "GET /api/posts/{id}/ (Token)|/api/posts/{id}/|token"
            "GET /api/posts/ all 200 (Token)|/api/posts/|token")
