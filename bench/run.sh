@@ -119,6 +119,11 @@ for i in range(1000):
 PY
 # 100,000 documents; the bench user may view 1% of them, 100 other users the rest.
 curl -sf -X POST "$BASE/bench/documents/seed/?count=100000&user=bench&every=100" >/dev/null
+# A million more documents; bench-million may view 1% of them (10,000): the same page, ten times the size.
+curl -sf -X POST "$BASE/api/admin/users/" -H "Authorization: Token $ADMIN" -H 'Content-Type: application/json' \
+     -d '{"username": "bench-million", "password": "bench-password"}' >/dev/null
+MILLION=$(curl -sf -X POST "$BASE/api/token/" -d "username=bench-million&password=bench-password" | json token)
+curl -sf -X POST "$BASE/bench/documents/seed/?count=${MILLION_DOCUMENTS:-1000000}&user=bench-million&every=100" >/dev/null
 for _ in $(seq 1 50); do  # the reads, so that the cache knows their classes too
   for path in /bench/baseline/ /api/public/ /api/private/ /api/posts/ /api/documents/; do
     curl -s -o /dev/null -H "Authorization: Token $OPAQUE" "$BASE$path"
@@ -159,6 +164,8 @@ done
 
 # name | method | path | Authorization header (empty: none) | the scenario it is compared with (empty: the baseline)
 HAND_WRITTEN="GET /api/posts/{id}/ hand-written, same guard (reference)"
+HUNDRED_THOUSAND_PAGE="GET /api/documents/?limit=20 (1,000 of 100,000 granted)"
+MILLION_PAGE="GET /api/documents/?limit=20 (10,000 of 1,000,000 granted)"
 SCENARIOS=(
   "GET /api/public/ anonymous|GET|/api/public/||"
   "GET /api/private/ opaque token|GET|/api/private/|Token $OPAQUE|"
@@ -175,12 +182,15 @@ SCENARIOS=(
   "GET /api/posts/{id}/ anonymous (generic viewset)|GET|/api/posts/$POST_ID/||$HAND_WRITTEN"
   "GET /api/documents/ (1,000 of 100,000 granted)|GET|/api/documents/|Token $OPAQUE|"
   "the same 1,000 documents, no restriction|GET|/bench/documents/?limit=1000||"
-  "GET /api/documents/?limit=20 (1,000 of 100,000 granted)|GET|/api/documents/?limit=20|Token $OPAQUE|"
+  "$HUNDRED_THOUSAND_PAGE|GET|/api/documents/?limit=20|Token $OPAQUE|"
   "GET /api/documents/?limit=20&offset=900 (deep page)|GET|/api/documents/?limit=20&offset=900|Token $OPAQUE|"
+  "$MILLION_PAGE|GET|/api/documents/?limit=20|Token $MILLION|$HUNDRED_THOUSAND_PAGE"
+  "GET /api/documents/?limit=20&offset=900 (10,000 of 1,000,000 granted, deep page)|GET|/api/documents/?limit=20&offset=900|Token $MILLION|GET /api/documents/?limit=20&offset=900 (deep page)"
   "JWT sent with the wrong keyword (denied, 401)|GET|/api/private/|Token $JWT|"
   "POST /api/posts/ opaque token (a draft)|POST|/api/posts/|Token $WRITER|"
 )
 BASELINE_SCENARIO="unguarded baseline|GET|/bench/baseline/||"
+ALL_SCENARIOS=("${SCENARIOS[@]}")
 if [ -n "${ONLY:-}" ]; then  # ONLY=regex: just the scenarios whose names match (and what they are compared with)
   mapfile -t SCENARIOS < <(printf '%s\n' "${SCENARIOS[@]}" | grep -E "^[^|]*(${ONLY})")
 fi
@@ -214,7 +224,7 @@ PY
 # machine's drift falls on both alike), ROUNDS times; the table gives medians and the spread of the ratio.
 find_scenario() {  # name -> the scenario's line
   local scenario
-  for scenario in "$BASELINE_SCENARIO" "${SCENARIOS[@]}"; do
+  for scenario in "$BASELINE_SCENARIO" "${ALL_SCENARIOS[@]}"; do
     [ "${scenario%%|*}" = "$1" ] && { echo "$scenario"; return; }
   done
 }
@@ -275,15 +285,20 @@ statements() {  # path [Authorization header]
 STATEMENTS=$(statements /api/documents/ "Token $OPAQUE")
 PAGE_STATEMENTS="\`GET /api/documents/?limit=20&offset=900\` $(statements '/api/documents/?limit=20&offset=900' "Token $OPAQUE"),
 \`GET /api/posts/?limit=20\` $(statements '/api/posts/?limit=20'), \`GET /api/posts/{id}/\` $(statements "/api/posts/$POST_ID/")"
-DOCUMENTS_RATIO=$(python3 - "$TABLE" <<'PY'
-import sys
+RATIOS=$(python3 - "$TABLE" "$MILLION_PAGE" <<'PY'
+import re, sys
 rows = {r.split('|')[1].strip(): r.split('|') for r in sys.argv[1].splitlines() if r.startswith('| ')}
 restricted = rows['GET /api/documents/ (1,000 of 100,000 granted)']
 plain = rows['the same 1,000 documents, no restriction']
 print(f"{float(plain[2]) / float(restricted[2]):.2f}× the time per request of the unrestricted list "
       f"(p50 {restricted[5].strip()} ms against {plain[5].strip()} ms)")
+# The million-document page against the 100,000-document one: the time ratio is the inverse of the rate ratio.
+median, low, high = (float(x) for x in re.findall(r'[\d.]+', rows[sys.argv[2]][3]))
+print(f"The page of 10,000 grants among 1,000,000 documents takes {1 / median:.2f}× the time of the page of 1,000 "
+      f"among 100,000 ({1 / high:.2f}–{1 / low:.2f}).")
 PY
 )
+DOCUMENTS_RATIO=$(head -1 <<< "$RATIOS") MILLION_RATIO=$(tail -1 <<< "$RATIOS")
 
 REPORT="# Benchmark results
 
@@ -300,6 +315,7 @@ The denied scenario answers 401 by design, so all its answers are non-2xx.
 The document list restricted to the user's grants takes ${DOCUMENTS_RATIO}, in ${STATEMENTS} SQL statement(s)
 per request (Hibernate statistics over 100 requests). Statements per request of the paginated lists (count and page)
 and of a retrieve: $PAGE_STATEMENTS.
+$MILLION_RATIO
 
 Produced by \`bench/run.sh\`."
 echo
