@@ -84,11 +84,14 @@ export PORTCULLIS_THROTTLE_ANON_RATE=none PORTCULLIS_THROTTLE_USER_RATE=none POR
 export QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_CATEGORY__DEV_PORTCULLIS_DENIALS__LEVEL=WARN
 
 start_server() {  # extra JVM options...; sets SERVER and STARTUP_MS (to the first answered request)
-  local start; start=$(date +%s%N)
-  # shellcheck disable=SC2086
-  "$JAVA" $JAVA_OPTS "$@" -jar target/quarkus-app/quarkus-run.jar > "$WORK/server.log" 2>&1 &
+  start_jar target/quarkus-app/quarkus-run.jar /api/public/ "$JAVA" $JAVA_OPTS "$@"
+}
+start_jar() {  # jar, path answered once started, java and its options...
+  local jar=$1 path=$2 start; shift 2
+  start=$(date +%s%N)
+  "$@" -jar "$jar" > "$WORK/server.log" 2>&1 &
   SERVER=$!
-  until curl -sf "$BASE/api/public/" >/dev/null; do
+  until curl -sf "$BASE$path" >/dev/null; do
     kill -0 "$SERVER" 2>/dev/null || { cat "$WORK/server.log"; exit 1; }
     sleep 0.05
   done
@@ -300,6 +303,63 @@ PY
 )
 DOCUMENTS_RATIO=$(head -1 <<< "$RATIOS") MILLION_RATIO=$(tail -1 <<< "$RATIOS")
 
+# Start-up and memory against a bare Quarkus application with the same extensions (bench/bare-app.sh) and against
+# a plain `java -jar` (the PATH's java, no options), on the same PostgreSQL server, alternating: each start timed
+# to its first answer, then the same load (5 s of a small JSON answer, 5 s of a 20-row list) and its resident memory.
+stop_server
+echo "Building the bare application…"
+BARE_JAR=$(bench/bare-app.sh "$WORK/bare-app")
+psql -q -h 127.0.0.1 -U postgres -c 'DROP DATABASE IF EXISTS portcullis_bench_bare' -c 'CREATE DATABASE portcullis_bench_bare' postgres
+start_bare() {  # extra JVM options...
+  QUARKUS_DATASOURCE_JDBC_URL=${QUARKUS_DATASOURCE_JDBC_URL%/*}/portcullis_bench_bare start_jar "$BARE_JAR" /bare/public/ "$JAVA" $JAVA_OPTS "$@"
+}
+# shellcheck disable=SC2086
+start_bare ${TRAIN_OPTS/app.aot/bare.aot}  # its own cache, trained as the service's was
+for _ in $(seq 1 50); do curl -s -o /dev/null "$BASE/bare/public/"; curl -s -o /dev/null "$BASE/bare/items/"; done
+stop_server
+loaded_rss() {  # small-answer path, list path -> resident MB after 5 s of each
+  local path
+  for path in "$1" "$2"; do wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$BASE$path" >/dev/null; done
+  echo $(( $(awk '/VmRSS/ {print $2}' /proc/$SERVER/status) / 1024 ))
+}
+: > "$WORK/footprint.tsv"
+for round in $(seq 1 "$ROUNDS"); do
+  for side in service bare plain; do
+    case $side in
+      # shellcheck disable=SC2086
+      service) start_server $CACHE_OPTS; rss=$(loaded_rss /api/public/ '/api/posts/?limit=20') ;;
+      # shellcheck disable=SC2086
+      bare) start_bare ${CACHE_OPTS/app.aot/bare.aot}; rss=$(loaded_rss /bare/public/ /bare/items/) ;;
+      plain) start_jar target/quarkus-app/quarkus-run.jar /api/public/ env -u MALLOC_ARENA_MAX -u QUARKUS_THREAD_POOL_MAX_THREADS "$(command -v java)"
+             rss=$(loaded_rss /api/public/ '/api/posts/?limit=20') ;;
+    esac
+    echo -e "$side\t$STARTUP_MS\t$rss" >> "$WORK/footprint.tsv"
+    stop_server
+  done
+  echo "Start-up round $round/$ROUNDS done"
+done
+FOOTPRINT=$(python3 - "$WORK/footprint.tsv" "$("$(command -v java)" -version 2>&1 | head -1)" <<'PY'
+import statistics, sys
+from collections import defaultdict
+runs = defaultdict(list)
+for line in open(sys.argv[1]):
+    side, startup, rss = line.split()
+    runs[side].append((int(startup), int(rss)))
+median = lambda xs: statistics.median(xs)
+spread = lambda xs: f"{min(xs)}–{max(xs)}"
+start = {side: [r[0] for r in rs] for side, rs in runs.items()}
+rss = {side: [r[1] for r in rs] for side, rs in runs.items()}
+print(f"Against a bare Quarkus application with the same extensions (bench/bare-app.sh), same JVM options and an AOT "
+      f"cache of its own, alternating ({len(start['service'])} rounds): start-up to the first answer "
+      f"{median(start['service']):.0f} ms ({spread(start['service'])}) against {median(start['bare']):.0f} ms "
+      f"({spread(start['bare'])}), {median(start['service']) / median(start['bare']):.2f}×; resident memory after the "
+      f"same load (5 s of a small answer, 5 s of a 20-row list) {median(rss['service']):.0f} MB ({spread(rss['service'])}) "
+      f"against {median(rss['bare']):.0f} MB ({spread(rss['bare'])}), {median(rss['service']) / median(rss['bare']):.2f}×.")
+print(f"A plain `java -jar` of the service with no options ({sys.argv[2]}): start-up {median(start['plain']):.0f} ms "
+      f"({spread(start['plain'])}), resident memory after the same load {median(rss['plain']):.0f} MB ({spread(rss['plain'])}).")
+PY
+)
+
 REPORT="# Benchmark results
 
 $(date -u '+%Y-%m-%d %H:%M UTC') · $(nproc) cores · $("$JAVA" -version 2>&1 | head -1) · JVM options \`$JAVA_OPTS\`, \`MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX\`, \`QUARKUS_THREAD_POOL_MAX_THREADS=$QUARKUS_THREAD_POOL_MAX_THREADS\` · $DATABASE
@@ -316,6 +376,8 @@ The document list restricted to the user's grants takes ${DOCUMENTS_RATIO}, in $
 per request (Hibernate statistics over 100 requests). Statements per request of the paginated lists (count and page)
 and of a retrieve: $PAGE_STATEMENTS.
 $MILLION_RATIO
+
+$FOOTPRINT
 
 Produced by \`bench/run.sh\`."
 echo

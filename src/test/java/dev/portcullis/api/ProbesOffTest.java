@@ -1,14 +1,13 @@
 package dev.portcullis.api;
 
+import dev.portcullis.deploy.ManagementInterfaceTest;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -17,15 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * as a path that does not exist — for anyone, with any method — and the reference API is unchanged.
  */
 @QuarkusTest
-@TestProfile(ProbesOffTest.ProbesOff.class)
+@TestProfile(ManagementInterfaceTest.Production.class)
 class ProbesOffTest {
-
-    public static class ProbesOff implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("portcullis.probes.enabled", "false");
-        }
-    }
 
     @ParameterizedTest(name = "{1} {0} as {2} -> {3}")
     @CsvSource(delimiter = '|', value = {

@@ -18,15 +18,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @QuarkusTest
 @TestProfile(ManagementInterfaceTest.Production.class)
-class ManagementInterfaceTest {
+public class ManagementInterfaceTest {
 
     /** The management interface's port in tests (Quarkus's default test port for it). */
     private static final int MANAGEMENT_PORT = 9001;
 
+    /** Also a production build's default of no policy examples: {@code ProbesOffTest} runs in the same start. */
     public static class Production implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.management.enabled", "true", "quarkus.smallrye-openapi.enabled", "false");
+            return Map.of("quarkus.management.enabled", "true", "quarkus.smallrye-openapi.enabled", "false",
+                    "portcullis.probes.enabled", "false");
         }
     }
 
