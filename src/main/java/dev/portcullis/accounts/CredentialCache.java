@@ -76,16 +76,21 @@ public class CredentialCache {
     }
 
     /**
-     * The answer for a credential seen before — its identity, or the failure it met — with no database round
-     * trip and no signature check; empty when it has to be verified.
+     * The answer for a credential seen before — its identity, or the failure it met — with no database round trip
+     * and no signature check, on the calling thread; empty when it has to be verified.
+     *
+     * @throws AuthenticationFailure the failure the credential met, when that is remembered
      */
-    public Optional<Uni<SecurityIdentity>> known(String credential) {
+    public Optional<SecurityIdentity> remembered(String credential) {
         Optional<SecurityIdentity> identity = get(credential);
         if (identity.isPresent()) {
-            return Optional.of(Uni.createFrom().item(identity.get()));
+            return identity;
         }
         AuthenticationFailure failure = rejected.getIfPresent(credential);
-        return failure == null ? Optional.empty() : Optional.of(Uni.createFrom().failure(failure));
+        if (failure != null) {
+            throw failure;
+        }
+        return Optional.empty();
     }
 
     /**

@@ -1,10 +1,10 @@
 package dev.portcullis.accounts;
 
 import dev.portcullis.security.authentication.JwtRequest;
+import dev.portcullis.security.authentication.RememberingIdentityProvider;
 import dev.portcullis.security.core.AuthenticationFailure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Verifies access tokens for {@code JWTAuthentication}, with SimpleJWT's bodies for every failure. A token
@@ -19,7 +20,7 @@ import java.util.Map;
  * signature check and no database round trip on the hot path.
  */
 @Singleton
-public class JwtIdentityProvider implements IdentityProvider<JwtRequest> {
+public class JwtIdentityProvider implements RememberingIdentityProvider<JwtRequest> {
 
     private static final String NOT_VALID = "token_not_valid";
 
@@ -41,9 +42,19 @@ public class JwtIdentityProvider implements IdentityProvider<JwtRequest> {
     }
 
     @Override
+    public Optional<SecurityIdentity> remembered(JwtRequest request) {
+        Optional<SecurityIdentity> identity = cache.remembered("jwt:" + request.token());
+        identity.ifPresent(activity::used);
+        return identity;
+    }
+
+    @Override
     public Uni<SecurityIdentity> authenticate(JwtRequest request, AuthenticationRequestContext context) {
-        String credential = "jwt:" + request.token();
-        return activity.noted(cache.known(credential).orElseGet(() -> cache.orLastKnown(credential, context.runBlocking(() -> {
+        return rememberedOr(request, () -> verify("jwt:" + request.token(), request, context));
+    }
+
+    private Uni<SecurityIdentity> verify(String credential, JwtRequest request, AuthenticationRequestContext context) {
+        return activity.noted(cache.orLastKnown(credential, context.runBlocking(() -> {
             long ticket = cache.ticket();
             JwtTokens.Claims claims = validate(credential, request.token());
             if (claims.userId() == null) {
@@ -66,7 +77,7 @@ public class JwtIdentityProvider implements IdentityProvider<JwtRequest> {
             SecurityIdentity identity = claims.deviceId() == null ? Identities.of(user) : Identities.of(user, claims.deviceId());
             cache.put(credential, identity, user.id, claims.expiresAt(), ticket);
             return identity;
-        }))));
+        })));
     }
 
     /**

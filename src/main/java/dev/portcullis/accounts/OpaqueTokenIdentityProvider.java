@@ -1,12 +1,14 @@
 package dev.portcullis.accounts;
 
 import dev.portcullis.security.authentication.OpaqueTokenRequest;
+import dev.portcullis.security.authentication.RememberingIdentityProvider;
 import dev.portcullis.security.core.AuthenticationFailure;
 import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
+
+import java.util.Optional;
 
 
 /**
@@ -14,7 +16,7 @@ import jakarta.inject.Singleton;
  * before is answered from the {@link CredentialCache} on the event loop, with no database round trip.
  */
 @Singleton
-public class OpaqueTokenIdentityProvider implements IdentityProvider<OpaqueTokenRequest> {
+public class OpaqueTokenIdentityProvider implements RememberingIdentityProvider<OpaqueTokenRequest> {
 
     private final Tokens tokens;
     private final CredentialCache cache;
@@ -32,9 +34,23 @@ public class OpaqueTokenIdentityProvider implements IdentityProvider<OpaqueToken
     }
 
     @Override
+    public Optional<SecurityIdentity> remembered(OpaqueTokenRequest request) {
+        Optional<SecurityIdentity> identity = cache.remembered(credential(request));
+        identity.ifPresent(activity::used);
+        return identity;
+    }
+
+    @Override
     public Uni<SecurityIdentity> authenticate(OpaqueTokenRequest request, AuthenticationRequestContext context) {
-        String credential = "token:" + Tokens.hash(request.key());
-        return activity.noted(cache.known(credential).orElseGet(() -> cache.orLastKnown(credential, context.runBlocking(() -> {
+        return rememberedOr(request, () -> verify(credential(request), request, context));
+    }
+
+    private static String credential(OpaqueTokenRequest request) {
+        return "token:" + Tokens.hash(request.key());
+    }
+
+    private Uni<SecurityIdentity> verify(String credential, OpaqueTokenRequest request, AuthenticationRequestContext context) {
+        return activity.noted(cache.orLastKnown(credential, context.runBlocking(() -> {
             long ticket = cache.ticket();
             AuthToken token = tokens.find(request.key()).orElseThrow(() -> unknown(credential));
             User user = token.user;
@@ -45,7 +61,7 @@ public class OpaqueTokenIdentityProvider implements IdentityProvider<OpaqueToken
             SecurityIdentity identity = Identities.of(user, token.deviceId);
             cache.put(credential, identity, user.id, token.expiresAt == null ? null : token.expiresAt.toInstant(), ticket);
             return identity;
-        }))));
+        })));
     }
 
     /**

@@ -145,13 +145,13 @@ class CredentialCacheTest {
         long ticket = cache.ticket();
         cache.forgetUser(4242);
         cache.put("token:race", identity, 4242, null, ticket);
-        assertTrue(cache.known("token:race").isEmpty(), "verified before the revocation was heard: not cached");
+        assertTrue(cache.remembered("token:race").isEmpty(), "verified before the revocation was heard: not cached");
 
         cache.put("token:race", identity, 4242, null, cache.ticket());
-        assertTrue(cache.known("token:race").isPresent(), "verified after it: cached");
+        assertTrue(cache.remembered("token:race").isPresent(), "verified after it: cached");
         cache.forgetUser(4242);
         cache.put("token:other-user", identity, 4243, null, ticket);
-        assertTrue(cache.known("token:other-user").isPresent(), "another user's revocation does not matter");
+        assertTrue(cache.remembered("token:other-user").isPresent(), "another user's revocation does not matter");
         cache.forgetUser(4243);
     }
 

@@ -7,9 +7,9 @@ import dev.portcullis.accounts.JwtTokens;
 import dev.portcullis.accounts.Identities;
 import dev.portcullis.accounts.User;
 import dev.portcullis.security.authentication.ProviderTokenRequest;
+import dev.portcullis.security.authentication.RememberingIdentityProvider;
 import dev.portcullis.security.core.AuthenticationFailure;
 import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -26,7 +26,7 @@ import java.util.Optional;
  * refusal for {@code portcullis.introspection.refusal-cache-ttl}.
  */
 @Singleton
-public class ProviderIdentityProvider implements IdentityProvider<ProviderTokenRequest> {
+public class ProviderIdentityProvider implements RememberingIdentityProvider<ProviderTokenRequest> {
 
     private final ProviderSettings settings;
     private final CredentialCache cache;
@@ -61,19 +61,32 @@ public class ProviderIdentityProvider implements IdentityProvider<ProviderTokenR
      * JWTs are told apart by their key id and left to {@code JWTAuthentication}.
      */
     @Override
-    public Uni<SecurityIdentity> authenticate(ProviderTokenRequest request, AuthenticationRequestContext context) {
-        String credential = (request.jwt() ? "oidc:" : "introspected:") + request.token();
-        Optional<Uni<SecurityIdentity>> known = cache.known(credential);
+    public Optional<SecurityIdentity> remembered(ProviderTokenRequest request) {
+        String credential = credential(request);
+        Optional<SecurityIdentity> known = cache.remembered(credential);
         if (known.isPresent()) {
-            return known.get();
+            return known;
         }
         if (request.jwt() && ownTokens.ownKey(JwsHeaders.keyId(request.token()))) {
-            return Uni.createFrom().item(QuarkusSecurityIdentity.builder().setAnonymous(true).build());
+            return Optional.of(QuarkusSecurityIdentity.builder().setAnonymous(true).build());
         }
         AuthenticationFailure refused = inactive.getIfPresent(credential);
         if (refused != null) {
-            return Uni.createFrom().failure(refused);
+            throw refused;
         }
+        return Optional.empty();
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(ProviderTokenRequest request, AuthenticationRequestContext context) {
+        return rememberedOr(request, () -> verify(credential(request), request, context));
+    }
+
+    private static String credential(ProviderTokenRequest request) {
+        return (request.jwt() ? "oidc:" : "introspected:") + request.token();
+    }
+
+    private Uni<SecurityIdentity> verify(String credential, ProviderTokenRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
             long ticket = cache.ticket();
             Verified verified = request.jwt() ? verifyJwt(credential, request.token()) : introspect(credential, request.token());

@@ -1,5 +1,6 @@
 package dev.portcullis.security.guard;
 
+import dev.portcullis.security.core.AccessRequest;
 import dev.portcullis.security.core.ApiException;
 import dev.portcullis.security.core.Denial;
 import dev.portcullis.security.core.ErrorWriter;
@@ -116,23 +117,41 @@ public class GuardFilters {
 
     /**
      * Runs the guard; when it allows, records its verdict for the endpoint and answers what {@code whenAllowed}
-     * gives ({@code null}: go on to the resource method); when it denies, answers the error.
+     * gives ({@code null}: go on to the resource method); when it denies, answers the error. A request whose
+     * credential was verified before and whose rates are counted in memory is decided on this thread.
      */
     private Uni<Response> enforce(EndpointPolicy policy, ContainerRequestContext request, HttpServerRequest connection,
                                   Supplier<Response> whenAllowed) {
         RequestCredentials credentials = new RequestCredentials(request, connection, addresses);
-        return guard.authorize(policy, credentials, request.getMethod(), pathParameters(request))
+        Map<String, String> pathParameters = pathParameters(request);
+        Optional<AccessRequest> decided;
+        try {
+            decided = guard.authorizeNow(policy, credentials, request.getMethod(), pathParameters);
+            if (decided.isPresent() && throttles.checkNow(decided.get().user(), connection, policy.throttleScope())) {
+                return Uni.createFrom().item(allowed(policy, decided.get(), credentials, whenAllowed));
+            }
+        } catch (ApiException failure) {
+            return Uni.createFrom().item(refused(policy, failure, request));
+        }
+        Uni<AccessRequest> authorized = decided.map(accessRequest -> Uni.createFrom().item(accessRequest))
+                .orElseGet(() -> guard.authorize(policy, credentials, request.getMethod(), pathParameters));
+        return authorized
                 .flatMap(accessRequest -> throttles.check(accessRequest.user(), connection, policy.throttleScope())
-                        .map(counted -> {
-                            context.set(policy, accessRequest, credentials);
-                            return whenAllowed.get();
-                        }))
-                .onFailure(ApiException.class).recoverWithItem(failure -> {
-                    if (failure instanceof Denial denial) {
-                        context.refused(policy, denial);
-                    }
-                    return errors.toResponse((ApiException) failure, request.getHeaderString("Accept"));
-                });
+                        .map(counted -> allowed(policy, accessRequest, credentials, whenAllowed)))
+                .onFailure(ApiException.class).recoverWithItem(failure -> refused(policy, (ApiException) failure, request));
+    }
+
+    private Response allowed(EndpointPolicy policy, AccessRequest accessRequest, RequestCredentials credentials,
+                             Supplier<Response> whenAllowed) {
+        context.set(policy, accessRequest, credentials);
+        return whenAllowed.get();
+    }
+
+    private Response refused(EndpointPolicy policy, ApiException failure, ContainerRequestContext request) {
+        if (failure instanceof Denial denial) {
+            context.refused(policy, denial);
+        }
+        return errors.toResponse(failure, request.getHeaderString("Accept"));
     }
 
     private static Map<String, String> pathParameters(ContainerRequestContext request) {

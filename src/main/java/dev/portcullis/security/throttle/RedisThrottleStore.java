@@ -52,6 +52,11 @@ public class RedisThrottleStore implements ThrottleStore {
     }
 
     @Override
+    public boolean answersAtOnce() {
+        return false;
+    }
+
+    @Override
     public Optional<Throttled> hit(String key, Rate rate) {
         return hitLater(key, rate).await().atMost(Duration.ofSeconds(10));
     }

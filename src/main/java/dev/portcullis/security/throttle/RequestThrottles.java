@@ -58,21 +58,57 @@ public class RequestThrottles {
      * @return done when the request may go on; failed with an {@link ApiException} (429) when the caller has used up a rate
      */
     public Uni<Void> check(Caller caller, HttpServerRequest connection, String scope) {
-        Optional<Rate> rate = caller.authenticated() ? user : anonymous;
-        Optional<Rate> scoped = scope == null ? Optional.empty() : scopes.computeIfAbsent(scope, RequestThrottles::rateOf);
+        Optional<Rate> rate = rateOf(caller);
+        Optional<Rate> scoped = scopedRate(scope);
         if (rate.isEmpty() && scoped.isEmpty()) {
             return ALLOWED;
         }
-        String ident = caller.authenticated() ? "user:" + caller.id() : "anon:" + addresses.of(connection);
+        String ident = identOf(caller, connection);
         return hit(ident, rate).flatMap(refused -> hit("scope:" + scope + ":" + ident, scoped).flatMap(refusedInScope ->
                 refused.isEmpty() && refusedInScope.isEmpty() ? ALLOWED
                         : Uni.createFrom().failure(Errors.throttled(longest(refused, refusedInScope)))));
     }
 
+    /**
+     * {@link #check}, on the calling thread where the store answers at once (in memory): the same hits in the same
+     * order.
+     *
+     * @return true when the request may go on, false when only {@link #check} can tell (nothing is counted then)
+     * @throws ApiException 429, when the caller has used up a rate
+     */
+    public boolean checkNow(Caller caller, HttpServerRequest connection, String scope) {
+        Optional<Rate> rate = rateOf(caller);
+        Optional<Rate> scoped = scopedRate(scope);
+        if (rate.isEmpty() && scoped.isEmpty()) {
+            return true;
+        }
+        if (!store.answersAtOnce()) {
+            return false;
+        }
+        String ident = identOf(caller, connection);
+        Optional<ThrottleStore.Throttled> refused = rate.flatMap(r -> store.hit(ident, r));
+        Optional<ThrottleStore.Throttled> refusedInScope = scoped.flatMap(r -> store.hit("scope:" + scope + ":" + ident, r));
+        if (refused.isPresent() || refusedInScope.isPresent()) {
+            throw Errors.throttled(longest(refused, refusedInScope));
+        }
+        return true;
+    }
+
+    private Optional<Rate> rateOf(Caller caller) {
+        return caller.authenticated() ? user : anonymous;
+    }
+
+    private Optional<Rate> scopedRate(String scope) {
+        return scope == null ? Optional.empty() : scopes.computeIfAbsent(scope, RequestThrottles::rateOf);
+    }
+
+    private String identOf(Caller caller, HttpServerRequest connection) {
+        return caller.authenticated() ? "user:" + caller.id() : "anon:" + addresses.of(connection);
+    }
+
     /** Whether a request of this throttle scope ({@code null}: none) can be refused 429: some rate applies to it. */
     public boolean mayRefuse(String scope) {
-        return anonymous.isPresent() || user.isPresent()
-                || scope != null && scopes.computeIfAbsent(scope, RequestThrottles::rateOf).isPresent();
+        return anonymous.isPresent() || user.isPresent() || scopedRate(scope).isPresent();
     }
 
     private Uni<Optional<ThrottleStore.Throttled>> hit(String key, Optional<Rate> rate) {

@@ -13,6 +13,11 @@ public interface ThrottleStore {
     /** Records the request under the key when the rate allows it; otherwise answers why not. */
     Optional<Throttled> hit(String key, Rate rate);
 
+    /** Whether {@link #hit} answers without waiting (in memory), so that an event-loop thread may call it. */
+    default boolean answersAtOnce() {
+        return true;
+    }
+
     /** {@link #hit}, answered later where the store is remote: nothing waits on an event-loop thread. */
     default Uni<Optional<Throttled>> hitLater(String key, Rate rate) {
         return Uni.createFrom().item(() -> hit(key, rate));
