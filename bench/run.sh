@@ -277,6 +277,63 @@ PY
 if [ -n "${ONLY:-}" ]; then echo; echo "$TABLE"; exit 0; fi
 RSS_MB=$(( $(awk '/VmRSS/ {print $2}' /proc/$SERVER/status) / 1024 ))
 
+# Where a guarded request's time goes: Java Flight Recorder over 10 s of GET /api/private/ with the opaque token and
+# of the unguarded baseline; CPU samples per 1,000 requests, by what their stacks pass through.
+JDK_BIN=$(dirname "$(readlink -f "$JAVA")")
+profile() {  # name path [Authorization header] -> requests/s; the samples in $WORK/name.json
+  local args=(-t"$THREADS" -c"$CONNECTIONS" -d10s) rps
+  [ -n "${3:-}" ] && args+=(-H "Authorization: $3")
+  "$JDK_BIN/jcmd" "$SERVER" JFR.start name="$1" settings=profile filename="$WORK/$1.jfr" >/dev/null
+  rps=$(wrk "${args[@]}" "$BASE$2" | awk '/Requests\/sec/ {print $2}')
+  "$JDK_BIN/jcmd" "$SERVER" JFR.stop name="$1" >/dev/null
+  "$JDK_BIN/jfr" print --json --events jdk.ExecutionSample "$WORK/$1.jfr" > "$WORK/$1.json"
+  echo "$rps"
+}
+BREAKDOWN="(No JDK tools next to $JAVA: no profile.)"
+if [ -x "$JDK_BIN/jcmd" ] && [ -x "$JDK_BIN/jfr" ]; then
+  GUARDED_RPS=$(profile guarded /api/private/ "Token $OPAQUE")
+  BASELINE_RPS=$(profile baseline /bench/baseline/)
+  BREAKDOWN=$(python3 - "$WORK" "$GUARDED_RPS" "$BASELINE_RPS" <<'PY'
+import json, sys
+work, guarded_rps, baseline_rps = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
+# What a stack passes through, first match of each; a sample counts once in every area its stack holds.
+AREAS = [("the guard (dev.portcullis.security)", ("dev.portcullis.security", "dev/portcullis/security")),
+         ("identity providers and accounts (dev.portcullis.accounts)", ("dev.portcullis.accounts", "dev/portcullis/accounts")),
+         ("the service's web filters (dev.portcullis.web)", ("dev.portcullis.web", "dev/portcullis/web")),
+         ("Mutiny", ("io.smallrye.mutiny", "io/smallrye/mutiny")),
+         ("context propagation", ("io.smallrye.context", "io/smallrye/context")),
+         ("CDI (ArC)", ("io.quarkus.arc", "io/quarkus/arc")),
+         ("Quarkus REST", ("org.jboss.resteasy", "org/jboss/resteasy", "io.quarkus.resteasy", "io/quarkus/resteasy")),
+         ("Jackson", ("com.fasterxml.jackson", "com/fasterxml/jackson")),
+         ("Micrometer", ("io.micrometer", "io/micrometer", "io.quarkus.micrometer", "io/quarkus/micrometer")),
+         ("Vert.x and Netty", ("io.vertx", "io/vertx", "io.netty", "io/netty"))]
+def per_thousand(name, rps):
+    events = json.load(open(f"{work}/{name}.json"))["recording"]["events"]
+    counts, total = {area: 0 for area, _ in AREAS}, 0
+    for event in events:
+        frames = [f["method"]["type"]["name"] for f in event["values"]["stackTrace"]["frames"]]
+        if not frames or "park" in event["values"]["stackTrace"]["frames"][0]["method"]["name"]:
+            continue
+        total += 1
+        for area, prefixes in AREAS:
+            if any(frame.startswith(prefixes) for frame in frames):
+                counts[area] += 1
+    requests = rps * 10 / 1000
+    return total / requests, {area: n / requests for area, n in counts.items()}
+guarded_total, guarded = per_thousand("guarded", guarded_rps)
+baseline_total, baseline = per_thousand("baseline", baseline_rps)
+print(f"Where a guarded request's time goes (Java Flight Recorder, 10 s each at {guarded_rps:.0f} and {baseline_rps:.0f} "
+      f"requests/s; CPU samples per 1,000 requests, a sample counted in every area its stack passes through):")
+print()
+print("| | GET /api/private/, opaque token | unguarded baseline | difference |")
+print("|---|---:|---:|---:|")
+print(f"| every sample | {guarded_total:.2f} | {baseline_total:.2f} | {guarded_total - baseline_total:+.2f} |")
+for area, _ in AREAS:
+    print(f"| {area} | {guarded[area]:.2f} | {baseline[area]:.2f} | {guarded[area] - baseline[area]:+.2f} |")
+PY
+)
+fi
+
 # SQL statements per request, from Hibernate's statistics over 100 requests (the token is cached by now).
 statements() {  # path [Authorization header]
   local before after args=(-sf -o /dev/null)
@@ -377,6 +434,8 @@ The document list restricted to the user's grants takes ${DOCUMENTS_RATIO}, in $
 per request (Hibernate statistics over 100 requests). Statements per request of the paginated lists (count and page)
 and of a retrieve: $PAGE_STATEMENTS.
 $MILLION_RATIO
+
+$BREAKDOWN
 
 $FOOTPRINT
 
