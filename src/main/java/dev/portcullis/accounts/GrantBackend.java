@@ -38,29 +38,43 @@ public class GrantBackend implements PermissionBackend {
 
     private final EntityManager entityManager;
 
+    /** The models whose grants the database keeps in step with their objects (read once, after migrations). */
+    private volatile Set<String> keptInStep;
+
     public GrantBackend(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 
     @Override
     public Set<String> modelPermissions(Caller user) {
-        return codenames(() -> entityManager.createNativeQuery(MODEL_PERMISSIONS, String.class)
+        return stringSet(() -> entityManager.createNativeQuery(MODEL_PERMISSIONS, String.class)
                 .setParameter(1, user.id()).getResultList());
     }
 
     @Override
     public Set<String> objectPermissions(Caller user, String model, Long objectId) {
-        return codenames(() -> entityManager.createNativeQuery(OBJECT_PERMISSIONS, String.class)
+        return stringSet(() -> entityManager.createNativeQuery(OBJECT_PERMISSIONS, String.class)
                 .setParameter(1, user.id()).setParameter(2, model).setParameter(3, objectId).getResultList());
     }
 
     @Override
     public QueryRestriction objectsWith(Caller user, String model, String codename) {
-        return QueryRestriction.of(OBJECTS_WITH, Map.of("grantModel", model, "grantCodename", codename,
-                "grantUser", user.id()));
+        QueryRestriction granted = QueryRestriction.of(OBJECTS_WITH, Map.of("grantModel", model,
+                "grantCodename", codename, "grantUser", user.id()));
+        return keptInStep().contains(model) ? granted.withAllowedIds(new GrantedIds(user.id(), model, codename)) : granted;
     }
 
-    private static Set<String> codenames(java.util.function.Supplier<List<?>> query) {
+    private Set<String> keptInStep() {
+        Set<String> models = keptInStep;
+        if (models == null) {
+            models = stringSet(() -> entityManager.createNativeQuery("SELECT model FROM object_grant_tables", String.class)
+                    .getResultList());
+            keptInStep = models;
+        }
+        return models;
+    }
+
+    private static Set<String> stringSet(java.util.function.Supplier<List<?>> query) {
         return QuarkusTransaction.joiningExisting().call(() -> query.get().stream().map(String::valueOf)
                 .collect(Collectors.toUnmodifiableSet()));
     }

@@ -4,6 +4,9 @@ import dev.portcullis.security.core.ValidationError;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+
+import java.sql.SQLException;
 
 import java.util.List;
 
@@ -40,25 +43,42 @@ public class Grants {
         }
     }
 
+    /** SQLSTATE foreign_key_violation: what the database answers for a grant on an object that does not exist. */
+    private static final String NO_OBJECT = "23503";
+
     private final EntityManager entityManager;
 
     public Grants(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 
+    /** @throws ValidationError when the object was deleted meanwhile (the database refuses a grant on no object) */
     public void grant(Grantee grantee, Grant grant) {
         QuarkusTransaction.joiningExisting().run(() -> {
             if (grant.onObject()) {
-                entityManager.createNativeQuery("INSERT INTO object_grants (" + grantee.column()
-                                + ", model, codename, object_id) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
-                        .setParameter(1, grantee.id()).setParameter(2, grant.model())
-                        .setParameter(3, grant.codename()).setParameter(4, grant.objectId()).executeUpdate();
+                try {
+                    entityManager.createNativeQuery("INSERT INTO object_grants (" + grantee.column()
+                                    + ", model, codename, object_id) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
+                            .setParameter(1, grantee.id()).setParameter(2, grant.model())
+                            .setParameter(3, grant.codename()).setParameter(4, grant.objectId()).executeUpdate();
+                } catch (PersistenceException refused) {
+                    throw noObject(refused, grant);
+                }
             } else {
                 entityManager.createNativeQuery("INSERT INTO model_grants (" + grantee.column()
                                 + ", codename) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
                         .setParameter(1, grantee.id()).setParameter(2, grant.codename()).executeUpdate();
             }
         });
+    }
+
+    private static RuntimeException noObject(PersistenceException refused, Grant grant) {
+        for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && NO_OBJECT.equals(sql.getSQLState())) {
+                return ValidationError.of("object_id", "Invalid pk \"" + grant.objectId() + "\" - object does not exist.");
+            }
+        }
+        return refused;
     }
 
     public void revoke(Grantee grantee, Grant grant) {

@@ -1,5 +1,6 @@
 package dev.portcullis.viewsets;
 
+import dev.portcullis.security.core.AllowedIds;
 import dev.portcullis.security.core.QueryRestriction;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -241,8 +242,11 @@ public final class EntityModel<E> {
         return Optional.of(value);
     }
 
+    /** The number of objects the restriction allows: from the index of their ids when it has one. */
     long count(EntityManager entityManager, QueryRestriction restriction) {
-        return compileCount(entityManager, restriction).getSingleResult();
+        Optional<AllowedIds> allowed = restriction.allowedIds();
+        return allowed.isPresent() ? allowed.get().count(entityManager)
+                : compileCount(entityManager, restriction).getSingleResult();
     }
 
     /** The count query, parsed and bound but not run: at start-up, to find a mistake in a queryset's JPQL. */
@@ -257,11 +261,25 @@ public final class EntityModel<E> {
      * @param orderBy the list's {@code order by}, or null for the order of ids
      */
     Rows list(EntityManager entityManager, QueryRestriction restriction, String orderBy, long offset, long limit) {
+        Optional<AllowedIds> allowed = restriction.allowedIds();
+        if (orderBy == null && limit >= 0 && allowed.isPresent()) {
+            return page(entityManager, allowed.get().page(entityManager, offset, limit));
+        }
         String jpql = "select " + streamed.select() + from + where(restriction) + " order by "
                 + (orderBy == null ? idPath : orderBy);
         return Rows.streamed(serializer, new RowStream(() -> restriction.bind(entityManager.createQuery(jpql, Object[].class))
                 .setFirstResult((int) Math.min(offset, Integer.MAX_VALUE)), limit, streamed,
                 chunk -> withRelated(entityManager, streamed.withText(entityManager, chunk), 0)));
+    }
+
+    /** A page in the order of ids, whose ids are known: only its objects are read. */
+    private Rows page(EntityManager entityManager, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Rows.none();
+        }
+        List<Object> typed = ids.stream().<Object>map(id -> idType == Integer.class ? (Object) id.intValue() : id).toList();
+        return list(entityManager, QueryRestriction.of(idPath + " in (:" + LOOKUP + ")", Map.of(LOOKUP, typed)), null, 0,
+                ids.size());
     }
 
     /** The id, to break the ties of an ordering. */

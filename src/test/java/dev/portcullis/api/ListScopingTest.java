@@ -5,6 +5,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.hibernate.SessionFactory;
@@ -32,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * A list shows exactly what the grants allow, worked out here from the grants the test itself made — for
  * random users, groups, memberships (some removed again), object grants (some revoked) and model grants (which
  * show no object: the list asks for the permission on the object) — and agreeing with each retrieve; the list is
- * one SQL statement.
+ * one SQL statement. The same list read a page at a time (counted and paged from the grant indexes) holds the
+ * same documents in the same order.
  */
 @QuarkusTest
 @ExtendWith(RecordsResponses.class)
@@ -95,11 +97,23 @@ class ListScopingTest {
                     .jsonPath().getList("id", Long.class));
             Set<Long> expected = grants.viewableBy(user);
             assertEquals(expected, listed, "seed " + seed + ", list of " + user + ", " + grants.members);
+            assertEquals(List.copyOf(expected), pages(as, expected.size()), "seed " + seed + ", pages of " + user);
             for (long id : documents) {
                 int status = Api.withToken(Api.token(user)).get("/api/documents/" + id + "/").statusCode();
                 assertEquals(expected.contains(id) ? 200 : 404, status, "seed " + seed + ", " + user + " retrieves " + id);
             }
         }
+    }
+
+    /** The list read page by page, three at a time, each page counting the whole list. */
+    private static List<Long> pages(RequestSpecification as, int count) {
+        List<Long> paged = new ArrayList<>();
+        for (int offset = 0; offset <= count; offset += 3) {
+            JsonPath page = as.get("/api/documents/?limit=3&offset=" + offset).then().statusCode(200).extract().jsonPath();
+            assertEquals(count, page.getLong("count"), "count at offset " + offset);
+            paged.addAll(page.getList("results.id", Long.class));
+        }
+        return paged;
     }
 
     /** A group with a first member, then each user joins with probability 1/3, and one in three leaves again. */

@@ -5,6 +5,7 @@ import jakarta.persistence.Query;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A condition on the objects of a list, in JPQL over the root alias {@value #ROOT}, with its named
@@ -25,14 +26,30 @@ public final class QueryRestriction {
 
     private final String jpql;
     private final Map<String, Object> parameters;
+    private final AllowedIds allowedIds;
 
-    private QueryRestriction(String jpql, Map<String, Object> parameters) {
+    private QueryRestriction(String jpql, Map<String, Object> parameters, AllowedIds allowedIds) {
         this.jpql = jpql;
         this.parameters = Map.copyOf(parameters);
+        this.allowedIds = allowedIds;
+    }
+
+    private QueryRestriction(String jpql, Map<String, Object> parameters) {
+        this(jpql, parameters, null);
     }
 
     public static QueryRestriction of(String jpql, Map<String, Object> parameters) {
         return new QueryRestriction(jpql, parameters);
+    }
+
+    /** The same condition, whose objects' ids can also be read from an index of them; combined, it loses that. */
+    public QueryRestriction withAllowedIds(AllowedIds ids) {
+        return new QueryRestriction(jpql, parameters, ids);
+    }
+
+    /** The ids this restriction allows, from an index of them, if it stands alone and has one. */
+    public Optional<AllowedIds> allowedIds() {
+        return Optional.ofNullable(allowedIds);
     }
 
     public QueryRestriction and(QueryRestriction other) {
