@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The ids of the objects of one model granted to a user, directly or through its groups, read from the grant
  * indexes alone: for models whose grants the database keeps in step with their objects, where every grant names an
- * object that exists. A user's own grants are counted and paged straight from their index, in id order; the grants
- * of its groups are added without counting an object twice.
+ * object that exists. A user's own grants are counted by the database as they are written, and paged straight
+ * from their index in id order; the grants of its groups are added without counting an object twice.
  */
 record GrantedIds(long userId, String model, String codename) implements AllowedIds {
 
@@ -18,7 +18,9 @@ record GrantedIds(long userId, String model, String codename) implements Allowed
     private static final String GROUP_GRANTS = "FROM object_grants g JOIN group_members m ON m.group_id = g.group_id "
             + "WHERE m.user_id = ?1 AND g.model = ?2 AND g.codename = ?3";
 
-    private static final String COUNT = "SELECT (SELECT count(*) " + USER_GRANTS + ") + (SELECT count(DISTINCT g.object_id) "
+    /** The user's own grants, counted as they were written; those of its groups it does not hold itself. */
+    private static final String COUNT = "SELECT coalesce((SELECT grants FROM object_grant_counts WHERE user_id = ?1 "
+            + "AND model = ?2 AND codename = ?3), 0) + (SELECT count(DISTINCT g.object_id) "
             + GROUP_GRANTS + " AND NOT EXISTS (SELECT 1 FROM object_grants u WHERE u.user_id = ?1 AND u.model = ?2 "
             + "AND u.codename = ?3 AND u.object_id = g.object_id))";
 
