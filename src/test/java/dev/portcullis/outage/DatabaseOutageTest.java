@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Stops the real PostgreSQL under load for ten seconds, twice in a row, and starts it again each time. Once the
+ * Stops the real PostgreSQL under load for six seconds, twice in a row, and starts it again each time. Once the
  * service knows the database is gone, a request that needs it is answered 503 with {@code Retry-After} at once,
  * never 500 and never a dropped connection; cached credentials and public endpoints keep answering 200; readiness
  * goes down and comes back, liveness stays up; the first write succeeds within a second of the database coming
@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DatabaseOutageTest {
 
     private static final String UNAVAILABLE = "{\"detail\":\"Service temporarily unavailable, try again later.\"}";
-    private static final Duration OUTAGE = Duration.ofSeconds(10);
+    private static final Duration OUTAGE = Duration.ofSeconds(6);
     /** The start of an outage, when the service cannot know yet: only its answers' bound is asserted. */
     private static final Duration NOTICING = Duration.ofSeconds(2);
     private static final long P95_TARGET_MILLIS = 250;

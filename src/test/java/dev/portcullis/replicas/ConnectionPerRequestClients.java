@@ -43,6 +43,11 @@ final class ConnectionPerRequestClients {
         return this;
     }
 
+    /** Waits until the clients have this many outcomes. */
+    void awaitOutcomes(int count, java.time.Duration patience) throws InterruptedException {
+        LoadProgress.awaitOutcomes(outcomes, count, patience);
+    }
+
     /** Stops every client after its current request, and gives the outcomes. */
     List<Outcome> stop() throws InterruptedException {
         running.set(false);

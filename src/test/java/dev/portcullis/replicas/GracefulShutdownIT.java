@@ -2,6 +2,8 @@ package dev.portcullis.replicas;
 
 import dev.portcullis.replicas.KeepAliveClients.Outcome;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -27,6 +29,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GracefulShutdownIT {
 
     private static final int CONNECTIONS = 32;
+    /** One database for both tests' replicas (the second finds it migrated, as a replica after a rollout does). */
+    private static EmbeddedPostgres database;
+
+    @BeforeAll
+    static void startDatabase() throws java.io.IOException {
+        database = EmbeddedPostgres.start();
+    }
+
+    @AfterAll
+    static void stopDatabase() throws java.io.IOException {
+        database.close();
+    }
     private static final List<String> REQUESTS = List.of(
             "GET /api/public/ HTTP/1.1\r\nHost: localhost\r\n\r\n",
             "GET /api/posts/?limit=5 HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n\r\n");
@@ -35,27 +49,25 @@ class GracefulShutdownIT {
     void sigtermUnderLoadAnswersEveryRequestItAcceptedAndExitsInTime() throws Exception {
         Duration delay = configMapDuration("QUARKUS_SHUTDOWN_DELAY");
         Duration timeout = configMapDuration("QUARKUS_SHUTDOWN_TIMEOUT");
-        try (EmbeddedPostgres database = EmbeddedPostgres.start()) {
-            Replica replica = replica("shutdown", database, delay, timeout);
-            KeepAliveClients load = new KeepAliveClients(replica.port(), REQUESTS).start(CONNECTIONS);
-            Thread.sleep(3000);
-            load.stopReconnecting();
-            Replica.Exit exit = replica.terminate(delay.plus(timeout).plusSeconds(15));
-            List<Outcome> outcomes = load.awaitEnd(10_000);
+        Replica replica = replica("shutdown", database, delay, timeout);
+        KeepAliveClients load = new KeepAliveClients(replica.port(), REQUESTS).start(CONNECTIONS);
+        load.awaitOutcomes(1000, Duration.ofSeconds(30));
+        load.stopReconnecting();
+        Replica.Exit exit = replica.terminate(delay.plus(timeout).plusSeconds(15));
+        List<Outcome> outcomes = load.awaitEnd(10_000);
 
-            List<Outcome> beforeSignal = outcomes.stream().filter(o -> o.sentAt() - exit.signalledAt() < 0).toList();
-            Map<String, Long> kinds = outcomes.stream().collect(Collectors.groupingBy(GracefulShutdownIT::kind,
-                    TreeMap::new, Collectors.counting()));
-            System.err.printf("Shutdown figures: %d requests sent, %d of them before SIGTERM; outcomes %s; "
-                    + "exit code %d after %d ms (delay %s, timeout %s)%n", outcomes.size(), beforeSignal.size(), kinds,
-                    exit.code(), exit.millis(), delay, timeout);
+        List<Outcome> beforeSignal = outcomes.stream().filter(o -> o.sentAt() - exit.signalledAt() < 0).toList();
+        Map<String, Long> kinds = outcomes.stream().collect(Collectors.groupingBy(GracefulShutdownIT::kind,
+                TreeMap::new, Collectors.counting()));
+        System.err.printf("Shutdown figures: %d requests sent, %d of them before SIGTERM; outcomes %s; "
+                + "exit code %d after %d ms (delay %s, timeout %s)%n", outcomes.size(), beforeSignal.size(), kinds,
+                exit.code(), exit.millis(), delay, timeout);
 
-            assertTrue(beforeSignal.size() > 500, "under load: " + kinds);
-            assertEquals(Map.of("200", (long) outcomes.size()), kinds, "every request answered 200");
-            // 143 = 128 + SIGTERM: the JVM's code after its shutdown hooks ran to the end on that signal.
-            assertTrue(exit.code() == 0 || exit.code() == 143, "exit code " + exit.code());
-            assertTrue(exit.millis() <= delay.plus(timeout).toMillis(), exit.millis() + " ms");
-        }
+        assertTrue(beforeSignal.size() > 500, "under load: " + kinds);
+        assertEquals(Map.of("200", (long) outcomes.size()), kinds, "every request answered 200");
+        // 143 = 128 + SIGTERM: the JVM's code after its shutdown hooks ran to the end on that signal.
+        assertTrue(exit.code() == 0 || exit.code() == 143, "exit code " + exit.code());
+        assertTrue(exit.millis() <= delay.plus(timeout).toMillis(), exit.millis() + " ms");
     }
 
     /**
@@ -72,32 +84,30 @@ class GracefulShutdownIT {
         String body = "{\"username\": \"root\", \"password\": \"root-secret\"}";
         String signIn = "POST /api/token/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Connection: close\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
-        try (EmbeddedPostgres database = EmbeddedPostgres.start()) {
-            Replica replica = replica("slow-shutdown", database, delay, timeout);
-            ConnectionPerRequestClients load = new ConnectionPerRequestClients(replica.port(), signIn).start(8);
-            Thread.sleep(3000);
-            Replica.Exit exit = replica.terminate(delay.plus(timeout).plusSeconds(15));
-            Thread.sleep(500);  // the clients find the port closed
-            List<Outcome> outcomes = load.stop();
+        Replica replica = replica("slow-shutdown", database, delay, timeout);
+        ConnectionPerRequestClients load = new ConnectionPerRequestClients(replica.port(), signIn).start(8);
+        load.awaitOutcomes(24, Duration.ofSeconds(30));
+        Replica.Exit exit = replica.terminate(delay.plus(timeout).plusSeconds(15));
+        Thread.sleep(500);  // the clients find the port closed
+        List<Outcome> outcomes = load.stop();
 
-            Map<String, Long> kinds = outcomes.stream().collect(Collectors.groupingBy(GracefulShutdownIT::kind,
-                    TreeMap::new, Collectors.counting()));
-            long sent = outcomes.stream().filter(o -> !kind(o).equals("refused")).count();
-            System.err.printf("Slow shutdown figures: %d requests sent, %d answered 200, %d answered 503, %d refused "
-                            + "connections, %d lost; exit code %d after %d ms (delay %s, timeout %s)%n", sent,
-                    kinds.getOrDefault("200", 0L), kinds.getOrDefault("503", 0L), kinds.getOrDefault("refused", 0L),
-                    sent - kinds.getOrDefault("200", 0L) - kinds.getOrDefault("503", 0L), exit.code(), exit.millis(),
-                    delay, timeout);
+        Map<String, Long> kinds = outcomes.stream().collect(Collectors.groupingBy(GracefulShutdownIT::kind,
+                TreeMap::new, Collectors.counting()));
+        long sent = outcomes.stream().filter(o -> !kind(o).equals("refused")).count();
+        System.err.printf("Slow shutdown figures: %d requests sent, %d answered 200, %d answered 503, %d refused "
+                        + "connections, %d lost; exit code %d after %d ms (delay %s, timeout %s)%n", sent,
+                kinds.getOrDefault("200", 0L), kinds.getOrDefault("503", 0L), kinds.getOrDefault("refused", 0L),
+                sent - kinds.getOrDefault("200", 0L) - kinds.getOrDefault("503", 0L), exit.code(), exit.millis(),
+                delay, timeout);
 
-            outcomes.stream().filter(o -> o.failure() != null && !kind(o).equals("refused")).forEach(o -> System.err.printf(
-                    "  %s, %d ms after the signal%n", o.failure(), (o.sentAt() - exit.signalledAt()) / 1_000_000));
-            assertTrue(kinds.getOrDefault("200", 0L) > 8, "under load: " + kinds);
-            assertTrue(java.util.Set.of("200", "503", "refused").containsAll(kinds.keySet()), "nothing lost: " + kinds);
-            assertTrue(outcomes.stream().filter(o -> o.status() == 503).allMatch(o -> o.sentAt() - exit.signalledAt() > 0),
-                    "503 only after the signal");
-            assertTrue(exit.code() == 0 || exit.code() == 143, "exit code " + exit.code());
-            assertTrue(exit.millis() <= delay.plusSeconds(10).toMillis(), "exited " + exit.millis() + " ms after the signal");
-        }
+        outcomes.stream().filter(o -> o.failure() != null && !kind(o).equals("refused")).forEach(o -> System.err.printf(
+                "  %s, %d ms after the signal%n", o.failure(), (o.sentAt() - exit.signalledAt()) / 1_000_000));
+        assertTrue(kinds.getOrDefault("200", 0L) > 8, "under load: " + kinds);
+        assertTrue(java.util.Set.of("200", "503", "refused").containsAll(kinds.keySet()), "nothing lost: " + kinds);
+        assertTrue(outcomes.stream().filter(o -> o.status() == 503).allMatch(o -> o.sentAt() - exit.signalledAt() > 0),
+                "503 only after the signal");
+        assertTrue(exit.code() == 0 || exit.code() == 143, "exit code " + exit.code());
+        assertTrue(exit.millis() <= delay.plusSeconds(10).toMillis(), "exited " + exit.millis() + " ms after the signal");
     }
 
     /** The packaged service on the database, with a first administrator, stopping as the ConfigMap tells a pod to. */

@@ -54,6 +54,11 @@ final class KeepAliveClients {
         return this;
     }
 
+    /** Waits until the clients have this many outcomes. */
+    void awaitOutcomes(int count, java.time.Duration patience) throws InterruptedException {
+        LoadProgress.awaitOutcomes(outcomes, count, patience);
+    }
+
     /** No client opens a new connection from now on; each keeps the one it has until the replica closes it. */
     void stopReconnecting() {
         reconnecting.set(false);

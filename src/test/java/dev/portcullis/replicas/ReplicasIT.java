@@ -1,5 +1,6 @@
 package dev.portcullis.replicas;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -19,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two instances of the packaged service against one PostgreSQL give the same answers: what one replica
- * revokes, ends, blacklists, grants or counts, the other honours at once (tokens within one second).
+ * revokes, ends, blacklists, grants or counts, the other honours at once (tokens within one second). One of them
+ * has its OpenAPI document switched on, which it serves on its management port alone.
  */
 class ReplicasIT {
 
@@ -38,8 +40,37 @@ class ReplicasIT {
                 "PORTCULLIS_THROTTLE_LOGIN_RATE", "3/minute",
                 "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true",
                 "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true"));
-        a = Replica.start("a", environment);
+        Map<String, String> documented = new java.util.HashMap<>(environment);
+        documented.putAll(Map.of("QUARKUS_SMALLRYE_OPENAPI_ENABLED", "true", "QUARKUS_SWAGGER_UI_ENABLED", "true"));
+        a = Replica.start("a", documented);
         b = Replica.start("b", environment);
+    }
+
+    /**
+     * The production build serves its OpenAPI document and Swagger UI only where they are switched on (replica a),
+     * and then only on the management port, never on the API port.
+     */
+    @ParameterizedTest(name = "switched on: {0}, {1} port, {2}")
+    @CsvSource(delimiter = '|', value = {
+            // switched on | port | path | status | what the answer holds
+            "true  |management|/q/openapi?format=json|200|\"x-permissions\"",
+            "true  |management|/q/swagger-ui/        |200|<title>OpenAPI UI",
+            "true  |api       |/q/openapi            |404|-",
+            "true  |api       |/q/swagger-ui/        |404|-",
+            "false |management|/q/openapi            |404|-",
+            "false |management|/q/swagger-ui/        |404|-",
+    })
+    void documentAndUiOnlyWhereSwitchedOnAndOnTheManagementPort(boolean switchedOn, String port, String path,
+                                                                 int status, String holds) {
+        Replica replica = switchedOn ? a : b;
+        Response answer = RestAssured.given().baseUri("http://localhost")
+                .port(port.equals("api") ? replica.port() : replica.managementPort()).urlEncodingEnabled(false)
+                .get(path.strip());
+        assertEquals(status, answer.statusCode(), answer.asString());
+        if (!holds.equals("-")) {
+            assertTrue(answer.asString().contains(holds), answer.asString().substring(0, Math.min(300,
+                    answer.asString().length())));
+        }
     }
 
     @AfterAll

@@ -176,13 +176,23 @@ class HostileRequestsTest {
     /** The seed of the generated requests: the same 2,000 every run unless {@code -Dportcullis.hostile.seed} says. */
     private static final long SEED = Long.getLong("portcullis.hostile.seed", 20261130L);
 
+    /** How many requests are generated, and from which seed. */
+    protected int generated() {
+        return 2000;
+    }
+
+    protected long seed() {
+        return SEED;
+    }
+
     @Test
     void generatedRequestsAreAnsweredAsDrfWouldAnswerThem() throws Exception {
         String token = Api.token("hostile-user");
         long post = Api.post(token, "a post the generated requests can reach", true);
-        HostileRequests generator = new HostileRequests(SEED, token, post);
+        long seed = seed();
+        HostileRequests generator = new HostileRequests(seed, token, post);
         Map<Integer, Integer> statuses = new TreeMap<>();
-        for (int i = 0; i < 2000; i++) {
+        for (int i = 0; i < generated(); i++) {
             Hostile hostile = generator.next();
             RequestSpecification request = RestAssured.given().config(RestAssured.config().encoderConfig(
                     EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
@@ -195,10 +205,10 @@ class HostileRequestsTest {
             statuses.merge(response.statusCode(), 1, Integer::sum);
             DrfAnswers.assertAgrees(hostile.method(), hostile.path(), !hostile.query().isEmpty(),
                     hostile.authorization(), hostile.contentType(), token, response, "request " + i + " of seed "
-                            + SEED + " (-Dportcullis.hostile.seed=" + SEED + "): " + hostile + " -> "
+                            + seed + " (-Dportcullis.hostile.seed=" + seed + "): " + hostile + " -> "
                             + response.statusCode() + " " + response.asString());
         }
-        System.err.println("Generated requests (seed " + SEED + "), answers by status: " + statuses);
+        System.err.println("Generated requests (seed " + seed + "), answers by status: " + statuses);
         // Past authentication: the generated requests reach permissions, validation, objects and methods too.
         assertTrue(statuses.keySet().containsAll(List.of(200, 400, 401, 403, 404, 405, 415)), statuses.toString());
     }
