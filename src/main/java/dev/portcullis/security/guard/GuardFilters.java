@@ -53,19 +53,15 @@ public class GuardFilters {
         this.errors = errors;
     }
 
-    /**
-     * A void filter, not one that returns a {@code Uni}: Quarkus REST would suspend and resume every request around
-     * a {@code Uni}, even one decided at once. The request waits only when the guard has to (see {@link #enforce}).
-     */
     @ServerRequestFilter
-    public void guardResourceMethod(ResteasyReactiveContainerRequestContext request, SimpleResourceInfo resource,
-                                    HttpServerRequest connection) {
+    public Uni<Response> guardResourceMethod(ContainerRequestContext request, SimpleResourceInfo resource,
+                                             HttpServerRequest connection) {
         if (registry.isUnguarded(resource.getResourceClass())) {
-            return;
+            return Uni.createFrom().nullItem();
         }
         EndpointPolicy policy = registry.policyOf(resource.getResourceClass(), resource.getMethodName(),
                 resource.parameterTypes());
-        enforce(policy, request, connection, () -> null);
+        return enforce(policy, request, connection, () -> null);
     }
 
     /**
@@ -89,12 +85,12 @@ public class GuardFilters {
         }
         String allow = route.get().allow();
         nameRouteForMetrics(connection, route.get().template());
-        enforce(registry.defaultPolicy(route.get(), method), request, connection, () -> {
+        answerWhenDecided(request, enforce(registry.defaultPolicy(route.get(), method), request, connection, () -> {
             if (!"OPTIONS".equals(method)) {
                 throw Errors.methodNotAllowed(method).withHeader("Allow", allow);
             }
             return Response.ok(Metadata.of(route.get().resourceClass())).header("Allow", allow).build();
-        });
+        }));
     }
 
     /**
@@ -108,45 +104,41 @@ public class GuardFilters {
         }
     }
 
+    /** Holds the request until the guard has decided, then answers it or lets it go on (a {@code null} answer). */
+    private static void answerWhenDecided(ResteasyReactiveContainerRequestContext request, Uni<Response> answer) {
+        request.suspend();
+        answer.subscribe().with(response -> {
+            if (response != null) {
+                request.abortWith(response);
+            }
+            request.resume();
+        }, request::resume);
+    }
+
     /**
      * Runs the guard; when it allows, records its verdict for the endpoint and answers what {@code whenAllowed}
      * gives ({@code null}: go on to the resource method); when it denies, answers the error. A request whose
-     * credential was verified before and whose rates are counted in memory is decided on this thread; any other
-     * is held until the guard has decided.
+     * credential was verified before and whose rates are counted in memory is decided on this thread.
      */
-    private void enforce(EndpointPolicy policy, ResteasyReactiveContainerRequestContext request,
-                         HttpServerRequest connection, Supplier<Response> whenAllowed) {
+    private Uni<Response> enforce(EndpointPolicy policy, ContainerRequestContext request, HttpServerRequest connection,
+                                  Supplier<Response> whenAllowed) {
         RequestCredentials credentials = new RequestCredentials(request, connection, addresses);
         Map<String, String> pathParameters = pathParameters(request);
         Optional<AccessRequest> decided;
         try {
             decided = guard.authorizeNow(policy, credentials, request.getMethod(), pathParameters);
             if (decided.isPresent() && throttles.checkNow(decided.get().user(), connection, policy.throttleScope())) {
-                answer(request, allowed(policy, decided.get(), credentials, whenAllowed));
-                return;
+                return Uni.createFrom().item(allowed(policy, decided.get(), credentials, whenAllowed));
             }
         } catch (ApiException failure) {
-            answer(request, refused(policy, failure, request));
-            return;
+            return Uni.createFrom().item(refused(policy, failure, request));
         }
         Uni<AccessRequest> authorized = decided.map(accessRequest -> Uni.createFrom().item(accessRequest))
                 .orElseGet(() -> guard.authorize(policy, credentials, request.getMethod(), pathParameters));
-        request.suspend();
-        authorized
+        return authorized
                 .flatMap(accessRequest -> throttles.check(accessRequest.user(), connection, policy.throttleScope())
                         .map(counted -> allowed(policy, accessRequest, credentials, whenAllowed)))
-                .onFailure(ApiException.class).recoverWithItem(failure -> refused(policy, (ApiException) failure, request))
-                .subscribe().with(response -> {
-                    answer(request, response);
-                    request.resume();
-                }, request::resume);
-    }
-
-    /** Answers the request with the response, or lets it go on when there is none. */
-    private static void answer(ResteasyReactiveContainerRequestContext request, Response response) {
-        if (response != null) {
-            request.abortWith(response);
-        }
+                .onFailure(ApiException.class).recoverWithItem(failure -> refused(policy, (ApiException) failure, request));
     }
 
     private Response allowed(EndpointPolicy policy, AccessRequest accessRequest, RequestCredentials credentials,
