@@ -24,9 +24,12 @@ record GrantedIds(long userId, String model, String codename) implements Allowed
             + GROUP_GRANTS + " AND NOT EXISTS (SELECT 1 FROM object_grants u WHERE u.user_id = ?1 AND u.model = ?2 "
             + "AND u.codename = ?3 AND u.object_id = g.object_id))";
 
-    /** The first offset + limit ids of each kind hold the first offset + limit of both: only those are read. */
+    /**
+     * The first offset + limit distinct ids of each kind hold the first offset + limit of both: only those are read
+     * (two groups may grant one object, so the groups' ids are made distinct before they are cut).
+     */
     private static final String PAGE = "SELECT id FROM ((SELECT object_id AS id " + USER_GRANTS
-            + " ORDER BY object_id LIMIT ?4) UNION (SELECT g.object_id " + GROUP_GRANTS
+            + " ORDER BY object_id LIMIT ?4) UNION (SELECT DISTINCT g.object_id " + GROUP_GRANTS
             + " ORDER BY g.object_id LIMIT ?4)) ids ORDER BY id LIMIT ?5 OFFSET ?6";
 
     @Override

@@ -178,6 +178,29 @@ class ListScopingTest {
                 as.get().get("/api/posts/" + id + "/").statusCode(), which));
     }
 
+    /** Two groups of the user grant the same documents: each is listed and counted once, on every page. */
+    @ParameterizedTest(name = "limit {0}, offset {1}")
+    @CsvSource({"4, 0", "2, 0", "2, 2", "3, 1"})
+    void aDocumentTwoGroupsGrantIsOnePageEntry(int limit, int offset) {
+        String user = Api.unique("two-groups");
+        String token = Api.token(user);
+        List<Long> documents = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            documents.add(Api.withToken(Api.adminToken()).contentType(ContentType.JSON).body(Map.of("title", "shared " + i))
+                    .post("/api/documents/").then().statusCode(201).extract().jsonPath().getLong("id"));
+        }
+        for (String group : List.of(user + "-a", user + "-b")) {
+            Api.group(group, user);
+            for (long id : group.endsWith("-a") ? documents : documents.subList(0, 3)) {
+                Api.grant(Api.objectGrant("group", group, "view_document", "document", id), false);
+            }
+        }
+        JsonPath page = Api.withToken(token).get("/api/documents/?limit=" + limit + "&offset=" + offset)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(4, page.getLong("count"));
+        assertEquals(documents.subList(offset, Math.min(4, offset + limit)), page.getList("results.id", Long.class));
+    }
+
     @Test
     void aDocumentListIsOneStatement() {
         String user = "scope-counted-" + RUN;
