@@ -40,8 +40,9 @@ record GrantedIds(long userId, String model, String codename) implements Allowed
 
     @Override
     public List<Long> page(EntityManager entityManager, long offset, long limit) {
+        long through = offset > Long.MAX_VALUE - limit ? Long.MAX_VALUE : offset + limit;  // any offset a client sends
         List<?> ids = entityManager.createNativeQuery(PAGE, Long.class).setParameter(1, userId)
-                .setParameter(2, model).setParameter(3, codename).setParameter(4, offset > Long.MAX_VALUE - limit ? Long.MAX_VALUE : offset + limit)
+                .setParameter(2, model).setParameter(3, codename).setParameter(4, through)
                 .setParameter(5, limit).setParameter(6, offset).getResultList();
         return ids.stream().map(id -> ((Number) id).longValue()).toList();
     }
