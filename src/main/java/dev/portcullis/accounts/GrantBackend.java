@@ -47,13 +47,13 @@ public class GrantBackend implements PermissionBackend {
 
     @Override
     public Set<String> modelPermissions(Caller user) {
-        return stringSet(() -> entityManager.createNativeQuery(MODEL_PERMISSIONS, String.class)
+        return stringSet(() -> entityManager.createNativeQuery(MODEL_PERMISSIONS)
                 .setParameter(1, user.id()).getResultList());
     }
 
     @Override
     public Set<String> objectPermissions(Caller user, String model, Long objectId) {
-        return stringSet(() -> entityManager.createNativeQuery(OBJECT_PERMISSIONS, String.class)
+        return stringSet(() -> entityManager.createNativeQuery(OBJECT_PERMISSIONS)
                 .setParameter(1, user.id()).setParameter(2, model).setParameter(3, objectId).getResultList());
     }
 
@@ -67,7 +67,7 @@ public class GrantBackend implements PermissionBackend {
     private Set<String> keptInStep() {
         Set<String> models = keptInStep;
         if (models == null) {
-            models = stringSet(() -> entityManager.createNativeQuery("SELECT model FROM object_grant_tables", String.class)
+            models = stringSet(() -> entityManager.createNativeQuery("SELECT model FROM object_grant_tables")
                     .getResultList());
             keptInStep = models;
         }

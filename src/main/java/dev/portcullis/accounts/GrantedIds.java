@@ -34,14 +34,14 @@ record GrantedIds(long userId, String model, String codename) implements Allowed
 
     @Override
     public long count(EntityManager entityManager) {
-        return ((Number) entityManager.createNativeQuery(COUNT, Long.class).setParameter(1, userId)
+        return ((Number) entityManager.createNativeQuery(COUNT).setParameter(1, userId)
                 .setParameter(2, model).setParameter(3, codename).getSingleResult()).longValue();
     }
 
     @Override
     public List<Long> page(EntityManager entityManager, long offset, long limit) {
         long through = offset > Long.MAX_VALUE - limit ? Long.MAX_VALUE : offset + limit;  // any offset a client sends
-        List<?> ids = entityManager.createNativeQuery(PAGE, Long.class).setParameter(1, userId)
+        List<?> ids = entityManager.createNativeQuery(PAGE).setParameter(1, userId)
                 .setParameter(2, model).setParameter(3, codename).setParameter(4, through)
                 .setParameter(5, limit).setParameter(6, offset).getResultList();
         return ids.stream().map(id -> ((Number) id).longValue()).toList();

@@ -107,7 +107,7 @@ public class Grants {
     public List<String> modelPermissionsOf(Grantee grantee) {
         return QuarkusTransaction.joiningExisting().call(() -> entityManager
                 .createNativeQuery("SELECT codename FROM model_grants WHERE " + grantee.column()
-                        + " = ?1 ORDER BY codename", String.class)
+                        + " = ?1 ORDER BY codename")
                 .setParameter(1, grantee.id()).getResultList().stream().map(String::valueOf).toList());
     }
 

@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import io.quarkus.arc.profile.IfBuildProfile;
+import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,17 @@ class LayersTest {
     void theApiDoesNotReachIntoCommandsOrBenchmarks() {
         check(noClasses().that().resideInAPackage("dev.portcullis.api..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.portcullis.cli..", "dev.portcullis.bench.."));
+    }
+
+    /**
+     * Hibernate keys a native query's plan by its SQL and result mapping, and a result class such as {@code Long}
+     * makes a mapping that equals no other: every execution then adds a plan that is never found again, all under
+     * one hash, until the plan cache is full of them, each lookup compares them one by one, and the plans of the
+     * other queries are pushed out. Native queries return untyped rows.
+     */
+    @Test
+    void nativeQueriesTakeNoResultClass() {
+        check(noClasses().should().callMethod(EntityManager.class, "createNativeQuery", String.class, Class.class));
     }
 
     @Test
