@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Model and object permissions from the grant tables: the user's own grants and those of its groups. */
 @Singleton
@@ -47,14 +46,14 @@ public class GrantBackend implements PermissionBackend {
 
     @Override
     public Set<String> modelPermissions(Caller user) {
-        return stringSet(() -> entityManager.createNativeQuery(MODEL_PERMISSIONS)
-                .setParameter(1, user.id()).getResultList());
+        return stringSet(() -> ScalarColumn.strings(entityManager.createNativeQuery(MODEL_PERMISSIONS)
+                .setParameter(1, user.id()), "codename"));
     }
 
     @Override
     public Set<String> objectPermissions(Caller user, String model, Long objectId) {
-        return stringSet(() -> entityManager.createNativeQuery(OBJECT_PERMISSIONS)
-                .setParameter(1, user.id()).setParameter(2, model).setParameter(3, objectId).getResultList());
+        return stringSet(() -> ScalarColumn.strings(entityManager.createNativeQuery(OBJECT_PERMISSIONS)
+                .setParameter(1, user.id()).setParameter(2, model).setParameter(3, objectId), "codename"));
     }
 
     @Override
@@ -67,15 +66,14 @@ public class GrantBackend implements PermissionBackend {
     private Set<String> keptInStep() {
         Set<String> models = keptInStep;
         if (models == null) {
-            models = stringSet(() -> entityManager.createNativeQuery("SELECT model FROM object_grant_tables")
-                    .getResultList());
+            models = stringSet(() -> ScalarColumn.strings(entityManager.createNativeQuery(
+                    "SELECT model FROM object_grant_tables"), "model"));
             keptInStep = models;
         }
         return models;
     }
 
-    private static Set<String> stringSet(java.util.function.Supplier<List<?>> query) {
-        return QuarkusTransaction.joiningExisting().call(() -> query.get().stream().map(String::valueOf)
-                .collect(Collectors.toUnmodifiableSet()));
+    private static Set<String> stringSet(java.util.function.Supplier<List<String>> query) {
+        return QuarkusTransaction.joiningExisting().call(() -> Set.copyOf(query.get()));
     }
 }

@@ -22,7 +22,7 @@ record GrantedIds(long userId, String model, String codename) implements Allowed
     private static final String COUNT = "SELECT coalesce((SELECT grants FROM object_grant_counts WHERE user_id = ?1 "
             + "AND model = ?2 AND codename = ?3), 0) + (SELECT count(DISTINCT g.object_id) "
             + GROUP_GRANTS + " AND NOT EXISTS (SELECT 1 FROM object_grants u WHERE u.user_id = ?1 AND u.model = ?2 "
-            + "AND u.codename = ?3 AND u.object_id = g.object_id))";
+            + "AND u.codename = ?3 AND u.object_id = g.object_id)) AS grants";
 
     /**
      * The first offset + limit distinct ids of each kind hold the first offset + limit of both: only those are read
@@ -34,16 +34,15 @@ record GrantedIds(long userId, String model, String codename) implements Allowed
 
     @Override
     public long count(EntityManager entityManager) {
-        return ((Number) entityManager.createNativeQuery(COUNT).setParameter(1, userId)
-                .setParameter(2, model).setParameter(3, codename).getSingleResult()).longValue();
+        return ScalarColumn.longs(entityManager.createNativeQuery(COUNT).setParameter(1, userId)
+                .setParameter(2, model).setParameter(3, codename), "grants").get(0);
     }
 
     @Override
     public List<Long> page(EntityManager entityManager, long offset, long limit) {
         long through = offset > Long.MAX_VALUE - limit ? Long.MAX_VALUE : offset + limit;  // any offset a client sends
-        List<?> ids = entityManager.createNativeQuery(PAGE).setParameter(1, userId)
+        return ScalarColumn.longs(entityManager.createNativeQuery(PAGE).setParameter(1, userId)
                 .setParameter(2, model).setParameter(3, codename).setParameter(4, through)
-                .setParameter(5, limit).setParameter(6, offset).getResultList();
-        return ids.stream().map(id -> ((Number) id).longValue()).toList();
+                .setParameter(5, limit).setParameter(6, offset), "id");
     }
 }

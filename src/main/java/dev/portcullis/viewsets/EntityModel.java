@@ -50,7 +50,12 @@ public final class EntityModel<E> {
     private StreamedSelect streamed;
 
     /** A relation to many objects: the row's column that holds the object's id, and the query for the related. */
-    private record ManyRelation(Field<?> field, int index, String query, Class<?> collectionType) {
+    private record ManyRelation(Field<?> field, int index, String select, String ownerPath, String orderBy,
+                                Class<?> collectionType) {
+
+        String query(InList owners) {
+            return select + " where " + owners.condition() + " order by " + orderBy;
+        }
     }
 
     /** A nested representation: the row's column that holds the related object's id. */
@@ -106,9 +111,8 @@ public final class EntityModel<E> {
                 String targetId = metamodel.managedType(related.target()).getSingularAttributes().stream()
                         .filter(SingularAttribute::isId).findFirst().map(Attribute::getName).orElseThrow();
                 bound.manyRelations.add(new ManyRelation(related, i, "select o." + id.getName() + ", r."
-                        + related.shownAttribute() + " from " + entity.getName() + " o join o." + related.source() + " r "
-                        + "where o." + id.getName() + " in (:owners) order by r." + targetId,
-                        entity.getAttribute(related.source()).getJavaType()));
+                        + related.shownAttribute() + " from " + entity.getName() + " o join o." + related.source() + " r",
+                        "o." + id.getName(), "r." + targetId, entity.getAttribute(related.source()).getJavaType()));
             }
             if (serializer.fields().get(i) instanceof NestedField nested) {
                 bound.nestedRelations.add(new NestedRelation(nested, i));
@@ -278,8 +282,8 @@ public final class EntityModel<E> {
             return Rows.none();
         }
         List<Object> typed = ids.stream().<Object>map(id -> idType == Integer.class ? (Object) id.intValue() : id).toList();
-        return list(entityManager, QueryRestriction.of(idPath + " in (:" + LOOKUP + ")", Map.of(LOOKUP, typed)), null, 0,
-                ids.size());
+        InList page = InList.of(idPath, LOOKUP, typed);
+        return list(entityManager, QueryRestriction.of(page.condition(), page.parameters()), null, 0, ids.size());
     }
 
     /** The id, to break the ties of an ordering. */
@@ -346,22 +350,23 @@ public final class EntityModel<E> {
 
     private Optional<Loaded<E>> findWhere(EntityManager entityManager, QueryRestriction restriction, String path,
                                           Object value, boolean firstById) {
-        return loaded(entityManager, restriction, path + " = :" + LOOKUP, value, firstById).stream().findFirst();
+        return loaded(entityManager, restriction, path + " = :" + LOOKUP, Map.of(LOOKUP, value), firstById).stream()
+                .findFirst();
     }
 
     /**
-     * The objects the restriction allows whose rows meet a condition on {@link #LOOKUP}, each with its
-     * representation, in one query (the first by id only, when asked).
+     * The objects the restriction allows whose rows meet a condition, each with its representation, in one query
+     * (the first by id only, when asked).
      */
     private List<Loaded<E>> loaded(EntityManager entityManager, QueryRestriction restriction, String condition,
-                                   Object value, boolean firstById) {
+                                   Map<String, Object> parameters, boolean firstById) {
         if (restriction == QueryRestriction.NOTHING) {
             return List.of();
         }
         String scoped = restriction == QueryRestriction.NONE ? "" : " and (" + restriction.jpql() + ")";
         TypedQuery<Object[]> query = restriction.bind(entityManager.createQuery("select " + ROOT + ", " + select + from
-                + " where " + condition + scoped + (firstById ? " order by " + idPath : ""), Object[].class))
-                .setParameter(LOOKUP, value);
+                + " where " + condition + scoped + (firstById ? " order by " + idPath : ""), Object[].class));
+        parameters.forEach(query::setParameter);
         List<Object[]> rows = withRelated(entityManager, (firstById ? query.setMaxResults(1) : query).getResultList(), 1);
         List<Loaded<E>> found = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
@@ -384,8 +389,11 @@ public final class EntityModel<E> {
      * related objects of a page that a nested field shows).
      */
     List<Loaded<E>> findAll(EntityManager entityManager, QueryRestriction restriction, java.util.Collection<Object> ids) {
-        return ids.isEmpty() ? List.of()
-                : loaded(entityManager, restriction, idPath + " in (:" + LOOKUP + ")", ids, false);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        InList wanted = InList.of(idPath, LOOKUP, ids);
+        return loaded(entityManager, restriction, wanted.condition(), wanted.parameters(), false);
     }
 
     /** Fills in the rows' relations to many objects, then their nested representations. */
@@ -417,8 +425,9 @@ public final class EntityModel<E> {
             java.util.Set<Object> owners = new java.util.HashSet<>();
             rows.forEach(row -> owners.add(row[first + relation.index()]));
             Map<Object, List<Object>> related = new java.util.HashMap<>();
-            for (Object[] pair : entityManager.createQuery(relation.query(), Object[].class)
-                    .setParameter("owners", owners).getResultList()) {
+            InList owned = InList.of(relation.ownerPath(), "owners", owners);
+            for (Object[] pair : owned.bind(entityManager.createQuery(relation.query(owned), Object[].class))
+                    .getResultList()) {
                 related.computeIfAbsent(pair[0], owner -> new ArrayList<>()).add(pair[1]);
             }
             rows.forEach(row -> row[first + relation.index()] = related.getOrDefault(row[first + relation.index()],

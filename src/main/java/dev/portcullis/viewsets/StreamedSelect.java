@@ -26,14 +26,20 @@ final class StreamedSelect {
     private final String select;
     private final int[] unbounded;
     private final int id;
+    /** The long text's query up to its condition on the ids. */
     private final String textQuery;
+    private final String idPath;
+    private final String lookup;
     private final int fetchSize;
 
-    private StreamedSelect(String select, int[] unbounded, int id, String textQuery, int fetchSize) {
+    private StreamedSelect(String select, int[] unbounded, int id, String textQuery, String idPath, String lookup,
+                           int fetchSize) {
         this.select = select;
         this.unbounded = unbounded;
         this.id = id;
         this.textQuery = textQuery;
+        this.idPath = idPath;
+        this.lookup = lookup;
         this.fetchSize = fetchSize;
     }
 
@@ -63,11 +69,10 @@ final class StreamedSelect {
         selected.add(idPath);
         unbounded.forEach(i -> selected.add("octet_length(" + columns.get(i) + ")"));
         String textQuery = unbounded.isEmpty() ? null : "select " + idPath + ", " + String.join(", ",
-                unbounded.stream().map(columns::get).toList()) + " from " + entityName + " " + root + " where "
-                + idPath + " in (:" + lookup + ")";
+                unbounded.stream().map(columns::get).toList()) + " from " + entityName + " " + root + " where ";
         int fetchSize = (int) Math.max(1, Math.min(MOST_FETCHED, RowStream.CHUNK_CHARACTERS / Math.max(1, rowBound)));
         return new StreamedSelect(String.join(", ", selected), unbounded.stream().mapToInt(Integer::intValue).toArray(),
-                columns.size(), textQuery, fetchSize);
+                columns.size(), textQuery, idPath, lookup, fetchSize);
     }
 
     String select() {
@@ -101,7 +106,8 @@ final class StreamedSelect {
             return rows;
         }
         Map<Object, Object[]> texts = new HashMap<>();
-        entityManager.createQuery(textQuery, Object[].class).setParameter("portcullisLookup", ids).getResultList()
+        InList wanted = InList.of(idPath, lookup, ids);
+        wanted.bind(entityManager.createQuery(textQuery + wanted.condition(), Object[].class)).getResultList()
                 .forEach(text -> texts.put(text[0], text));
         List<Object[]> complete = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
