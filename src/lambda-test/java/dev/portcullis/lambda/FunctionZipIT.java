@@ -2,6 +2,7 @@ package dev.portcullis.lambda;
 
 import dev.portcullis.api.PackagedArtifact;
 import dev.portcullis.api.PackagedDatabase;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -27,6 +28,10 @@ class FunctionZipIT extends EventContract {
         runtimeApi = new RuntimeApi();
         Map<String, String> settings = new HashMap<>(new PackagedArtifact().getConfigOverrides());
         settings.putAll(new PackagedDatabase().start());
+        // The function does not migrate at start-up: the deployment's step before it, as `migrate` runs it.
+        Flyway.configure().dataSource(settings.get("quarkus.datasource.jdbc.url"),
+                        settings.get("quarkus.datasource.username"), settings.get("quarkus.datasource.password"))
+                .locations("filesystem:src/main/resources/db/migration").load().migrate();
         // The function's own setting (any host API Gateway delivers), not the one the jar's suites run with.
         settings.remove("portcullis.allowed-hosts");
         function = PackagedFunction.start(runtimeApi.address(), settings);

@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "java -jar quarkus-run.jar", description = "Portcullis's management commands (without one, the service serves HTTP).",
         subcommands = {CreateSuperuserCommand.class, ChangePasswordCommand.class, CreateTokenCommand.class,
                 RevokeTokenCommand.class, DevicesCommand.class, SignOutCommand.class, DeleteUserCommand.class, CheckTokenCommand.class, GrantCommand.class, RevokeCommand.class,
-                ListEndpointsCommand.class, ExplainCommand.class, PolicyLockCommand.class})
+                ListEndpointsCommand.class, ExplainCommand.class, PolicyLockCommand.class, MigrateCommand.class})
 public class ManagementCommands {
 
     static final int OK = CommandLine.ExitCode.OK;

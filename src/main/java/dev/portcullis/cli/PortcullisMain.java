@@ -32,6 +32,11 @@ public class PortcullisMain implements QuarkusApplication {
             // No command signs a JWT: where no signing key is configured (a build machine checking the policy
             // lockfile), a key made for this run lets the service start; a configured key still wins.
             System.setProperty("portcullis.jwt.generate-key", "true");
+            if (args[0].equals("migrate")) {
+                // The command migrates, and says what it did; nothing before it may need the schema it brings.
+                System.setProperty("quarkus.flyway.migrate-at-start", "false");
+                System.setProperty("portcullis.bootstrap-admin.username", "");
+            }
         }
         Quarkus.run(PortcullisMain.class, args);
     }

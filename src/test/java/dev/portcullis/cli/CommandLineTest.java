@@ -48,6 +48,7 @@ class CommandLineTest {
             "list-endpoints --help|Usage: java -jar quarkus-run.jar list-endpoints [-h]",
             "explain --help|Usage: java -jar quarkus-run.jar explain [-h] USER METHOD PATH [OBJECT_ID]",
             "policy-lock --help|--check       Compare with the lockfile (this build's, or PATH): exit 0",
+            "migrate --help|Usage: java -jar quarkus-run.jar migrate [-h]",
     })
     void everyCommandHasHelp(String command, String line) {
         CommandRun run = run(command);
@@ -72,6 +73,7 @@ class CommandLineTest {
             "policy-lock|Error: Missing required argument (specify one of these): (--check",
             "policy-lock --check --write|Error: --check, --write are mutually exclusive (specify only one)",
             "policy-lock --check --file|Missing required parameter for option '--file' (PATH)",
+            "migrate now|Unmatched argument at index 1: 'now'",
     })
     void usageErrorsSayWhatIsWrong(String command, String message) {
         CommandRun run = run(command);

@@ -3,6 +3,7 @@ package dev.portcullis.cli;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,6 +30,9 @@ class CommandsTest {
 
     @Inject
     AgroalDataSource database;
+
+    @Inject
+    Flyway flyway;
 
     private CommandRun run(String... args) {
         return CommandRun.of(commands, args);
@@ -226,5 +230,46 @@ class CommandsTest {
         CommandRun result = run(command.split(" "));
         assertEquals(exitCode, result.exitCode(), result.out() + result.err());
         assertTrue(result.err().contains(message), result.err());
+    }
+
+    /**
+     * Django's migrate, on a schema of its own: an empty one gets every migration, a current one none, and one whose
+     * history no longer matches the migrations (an applied migration edited since) is refused with Flyway's reason.
+     */
+    @Test
+    void migrateBringsTheSchemaToThisBuildsAndSaysWhatItDid() throws Exception {
+        String current = flyway.info().current().getVersion().getVersion();
+        int migrations = flyway.info().applied().length;
+        String schema = "migrate_command_test";
+        try (var connection = database.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+        Flyway fresh = Flyway.configure().dataSource(database).schemas(schema).locations("classpath:db/migration").load();
+        CommandLine.IFactory withFresh = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == MigrateCommand.class ? type.cast(new MigrateCommand(fresh)) : commands.create(type);
+            }
+        };
+        try {
+            CommandRun first = CommandRun.of(withFresh, "migrate");
+            assertEquals(List.of(0, "Applied " + migrations + " migrations: the schema is at version " + current
+                    + " (was empty).", ""), List.of(first.exitCode(), first.out(), first.err()));
+
+            CommandRun again = CommandRun.of(withFresh, "migrate");
+            assertEquals(List.of(0, "No migrations to apply: the schema is at version " + current + ".", ""),
+                    List.of(again.exitCode(), again.out(), again.err()));
+
+            try (var connection = database.getConnection(); var statement = connection.createStatement()) {
+                statement.execute("UPDATE " + schema + ".flyway_schema_history SET checksum = 1 WHERE version = '1'");
+            }
+            CommandRun edited = CommandRun.of(withFresh, "migrate");
+            assertEquals(List.of(1, ""), List.of(edited.exitCode(), edited.out()));
+            assertTrue(edited.err().startsWith("migrate: Validate failed: Migrations have failed validation"), edited.err());
+        } finally {
+            try (var connection = database.getConnection(); var statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
     }
 }
