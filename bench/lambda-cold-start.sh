@@ -8,6 +8,8 @@
 #   jdk25            Java 25 as it is
 #   jdk25+aot        Java 25 with the AOT cache of a training run (-XX:AOTCache, JEP 483/514/515)
 #   jdk25+aot+migration-check   the same, checking the migrations at start-up (WITH_MIGRATION_CHECK=1 only)
+#   bare-jdk25+aot   a bare Quarkus function with the same extensions (bench/bare-app.sh), its own AOT
+#                    cache, answering GET /bare/public/ (WITH_BARE=1 only)
 # The function does not migrate at start-up: the database is migrated once, before the runs.
 # Every variant gets the options AWS advises for cold starts (serial GC, C1 only), as JAVA_TOOL_OPTIONS, the one
 # way to give the Lambda runtime JVM options. Prints medians and spreads (min–max) in milliseconds.
@@ -66,12 +68,27 @@ PY
   event POST /api/token/ '{"username": "bench-admin", "password": "bench-admin-password"}'; echo "]"; } > "$WORK/events.json"
 
 run() {  # java, JAVA_TOOL_OPTIONS[, settings as VAR=value...] → one JSON line of bench/lambda_runtime.py
-  (cd "$WORK/task" && env "${@:3}" JAVA_TOOL_OPTIONS="$2" python3 "$OLDPWD/bench/lambda_runtime.py" --events "$WORK/events.json" \
+  # (TASK=bare among the settings: the bare function, its own database, its one event)
+  local task=task events=events.json setting
+  for setting in "${@:3}"; do [ "$setting" = TASK=bare ] && task=bare-task events=bare-events.json; done
+  (cd "$WORK/$task" && env "${@:3}" JAVA_TOOL_OPTIONS="$2" python3 "$OLDPWD/bench/lambda_runtime.py" --events "$WORK/$events" \
     --log "$WORK/function.log" -- "$1" -cp "$RUNTIME_CLASSPATH" com.amazonaws.services.lambda.runtime.api.client.AWSLambda "$_HANDLER")
 }
 
 # The function does not migrate at start-up: the deployment migrates first, once (here, one run told to migrate).
 run "${JAVA25:-$JAVA17}" "$BASE_OPTS" QUARKUS_FLYWAY_MIGRATE_AT_START=true >/dev/null
+
+# A bare function with the same extensions (bench/bare-app.sh), its own database, migrated first as well.
+BARE=()
+if [ -n "${WITH_BARE:-}" ] && [ -n "$JAVA25" ]; then
+  echo "Building the bare function…" >&2
+  unzip -q "$(LAMBDA=1 bench/bare-app.sh "$WORK/bare-app")" -d "$WORK/bare-task"
+  psql -q -h 127.0.0.1 -U postgres -c 'DROP DATABASE IF EXISTS portcullis_lambda_bare' \
+    -c 'CREATE DATABASE portcullis_lambda_bare' postgres
+  BARE=(TASK=bare "QUARKUS_DATASOURCE_JDBC_URL=${QUARKUS_DATASOURCE_JDBC_URL%/*}/portcullis_lambda_bare")
+  { echo "["; event GET /bare/public/; echo "]"; } > "$WORK/bare-events.json"
+  run "$JAVA25" "$BASE_OPTS" "${BARE[@]}" >/dev/null
+fi
 
 variants=()
 if [ -n "$JAVA17" ]; then
@@ -85,6 +102,11 @@ if [ -n "$JAVA25" ]; then
   variants+=("jdk25|$JAVA25|$BASE_OPTS" "jdk25+aot|$JAVA25|$BASE_OPTS -XX:AOTCache=$WORK/app.aot")
   # What a start costs that still checks the migrations (every start did, before the function left them to migrate).
   [ -z "${WITH_MIGRATION_CHECK:-}" ] || variants+=("jdk25+aot+migration-check|$JAVA25|$BASE_OPTS -XX:AOTCache=$WORK/app.aot|QUARKUS_FLYWAY_MIGRATE_AT_START=true")
+  if [ ${#BARE[@]} -gt 0 ]; then  # its migrations are checked at start, as its application.properties says
+    echo "Training the bare function's AOT cache…" >&2
+    run "$JAVA25" "$BASE_OPTS -XX:AOTCacheOutput=$WORK/bare.aot" "${BARE[@]}" QUARKUS_FLYWAY_MIGRATE_AT_START=false >/dev/null
+    variants+=("bare-jdk25+aot|$JAVA25|$BASE_OPTS -XX:AOTCache=$WORK/bare.aot|${BARE[*]} QUARKUS_FLYWAY_MIGRATE_AT_START=false")
+  fi
 fi
 [ ${#variants[@]} -gt 0 ] || { echo "no JDK 17 or 25 found" >&2; exit 2; }
 
@@ -105,12 +127,13 @@ rows = {}
 for line in open(sys.argv[1]):
     name, result = line.split(" ", 1)
     answers = json.loads(result)["answers"]
-    assert [a["status"] for a in answers] == [200, 200], answers
+    assert all(a["status"] == 200 for a in answers), answers
     rows.setdefault(name, []).append([a["ms"] for a in answers])
 def cell(values):
     return "%.0f (%.0f–%.0f)" % (statistics.median(values), min(values), max(values))
 print("| variant | first answer, ms: median (min–max) | first sign-in answer, ms | runs |")
 print("|---|---|---|---|")
 for name, runs in sorted(rows.items(), key=lambda row: (row[0].split("+")[0], "+" in row[0])):
-    print("| %s | %s | %s | %d |" % (name, cell([r[0] for r in runs]), cell([r[1] for r in runs]), len(runs)))
+    print("| %s | %s | %s | %d |" % (name, cell([r[0] for r in runs]),
+                                     cell([r[1] for r in runs]) if len(runs[0]) > 1 else "–", len(runs)))
 PY

@@ -190,6 +190,23 @@ class ContainerImageIT {
                 mounts.put(mount.getMountPath(), Path.of("src/test/resources/test-keys").toAbsolutePath().toString());
             }
         }
+        // The pod's init container first: the same image's `migrate`, as the service no longer migrates at start-up.
+        Container migrate = pod.getInitContainers().get(0);
+        List<String> migration = new java.util.ArrayList<>(entrypoint(config));
+        migration.addAll(migrate.getArgs());
+        Map<String, String> scratch = new TreeMap<>();
+        migrate.getVolumeMounts().forEach(mount -> scratch.put(mount.getMountPath(), "emptyDir"));
+        Map<String, String> migrationEnvironment = new HashMap<>(environment);  // without what only the service is given
+        deployed.getEnv().stream().filter(variable -> migrate.getEnv().stream()
+                .noneMatch(own -> own.getName().equals(variable.getName())))
+                .forEach(variable -> migrationEnvironment.remove(variable.getName()));
+        Path migrated = Path.of("target", "image-migrate.log");
+        try (ReadOnlyContainer init = ReadOnlyContainer.start(root, config.get("User").asText(), migration,
+                migrationEnvironment, scratch, migrated)) {
+            assertEquals(0, init.awaitExit(Duration.ofSeconds(120)), Files.readString(migrated));
+        }
+        assertTrue(Files.readString(migrated).contains("the schema is at version"), Files.readString(migrated));
+
         Path log = Path.of("target", "image-run.log");
         try (ReadOnlyContainer container = ReadOnlyContainer.start(root, config.get("User").asText(),
                 entrypoint(config), environment, mounts, log)) {

@@ -144,6 +144,18 @@ class KubernetesManifestsTest {
             assertNotNull(container.getResources().getLimits().get(resource), "limit " + resource);
         }
 
+        // The schema is migrated before the service starts, by the same image's `migrate` with the service's
+        // settings and database, as hardened as the service; the service does not check it again at start-up.
+        assertEquals(1, pod.getInitContainers().size());
+        Container migrate = pod.getInitContainers().get(0);
+        assertEquals(List.of(container.getImage(), List.of("migrate")), List.of(migrate.getImage(), migrate.getArgs()));
+        assertEquals(container.getEnvFrom(), migrate.getEnvFrom());
+        assertEquals(container.getEnv().stream().filter(variable -> variable.getName().startsWith("QUARKUS_DATASOURCE_"))
+                .toList(), migrate.getEnv());
+        assertEquals(container.getSecurityContext(), migrate.getSecurityContext());
+        assertEquals("false", Kustomize.one(objects, ConfigMap.class, "portcullis").getData()
+                .get("QUARKUS_FLYWAY_MIGRATE_AT_START"));
+
         // Graceful shutdown: a preStop pause while the pod leaves the Service's endpoints, then Quarkus's shutdown
         // delay (answers close their connections) and timeout for the requests in flight (GracefulShutdownIT holds
         // the service to them), all within the grace period, with a margin for the JVM's own exit.
@@ -296,6 +308,9 @@ class KubernetesManifestsTest {
         // The queue-proxy forwards from loopback: trusted, so that clients are not all counted as 127.0.0.1.
         assertTrue(List.of(settings.getData().get("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES").split(",")).contains("127.0.0.1"),
                 settings.getData().get("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES"));
+        // No init container (Knative's are behind a feature flag): the service migrates at start-up.
+        assertEquals(List.of(), pod.getInitContainers());
+        assertEquals("true", settings.getData().get("QUARKUS_FLYWAY_MIGRATE_AT_START"));
         Map<Probe, String> probes = Map.of(container.getReadinessProbe(), "/q/health/ready",
                 container.getLivenessProbe(), "/q/health/live");
         probes.forEach((probe, path) -> {

@@ -74,6 +74,11 @@ final class ReadOnlyContainer implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The exit status of a container that runs to its end (an init container), or -1 if it outlived the wait. */
+    int awaitExit(java.time.Duration wait) throws InterruptedException {
+        return process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+    }
+
     /** SIGTERM, as the kubelet stops a container; the JVM is the process that gets it (exec all the way). */
     @Override
     public void close() throws InterruptedException {
