@@ -2,6 +2,7 @@ package dev.portcullis.cli;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,13 +37,17 @@ class MigrateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("migrate: " + failed.getMessage());
             return ManagementCommands.REFUSED;
         }
-        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
-                : flyway.info().current() == null ? "none" : flyway.info().current().getVersion().getVersion();
-        spec.commandLine().getOut().println(result.migrationsExecuted == 0
-                ? "No migrations to apply: the schema is at version " + version + "."
-                : "Applied " + result.migrationsExecuted + " migration" + (result.migrationsExecuted == 1 ? "" : "s")
-                        + ": the schema is at version " + version + " (was " + (result.initialSchemaVersion == null
-                        ? "empty" : result.initialSchemaVersion) + ").");
+        int applied = result.migrationsExecuted;
+        spec.commandLine().getOut().println(applied == 0
+                ? "No migrations to apply: the schema is at version " + currentVersion() + "."
+                : "Applied " + applied + " migration" + (applied == 1 ? "" : "s") + ": the schema is at version "
+                        + result.targetSchemaVersion + " (was " + (result.initialSchemaVersion == null ? "empty"
+                        : result.initialSchemaVersion) + ").");
         return ManagementCommands.OK;
+    }
+
+    private String currentVersion() {
+        MigrationInfo current = flyway.info().current();
+        return current == null ? "none" : current.getVersion().getVersion();
     }
 }
