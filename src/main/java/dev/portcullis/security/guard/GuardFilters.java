@@ -53,15 +53,19 @@ public class GuardFilters {
         this.errors = errors;
     }
 
+    /**
+     * Returns at once for a request the guard decides on this thread (a credential verified before, rates counted in
+     * memory): a filter returning a {@code Uni} would suspend and resume every request, even one already decided.
+     */
     @ServerRequestFilter
-    public Uni<Response> guardResourceMethod(ContainerRequestContext request, SimpleResourceInfo resource,
-                                             HttpServerRequest connection) {
+    public void guardResourceMethod(ResteasyReactiveContainerRequestContext request, SimpleResourceInfo resource,
+                                    HttpServerRequest connection) {
         if (registry.isUnguarded(resource.getResourceClass())) {
-            return Uni.createFrom().nullItem();
+            return;
         }
         EndpointPolicy policy = registry.policyOf(resource.getResourceClass(), resource.getMethodName(),
                 resource.parameterTypes());
-        return enforce(policy, request, connection, () -> null);
+        answerWhenDecided(request, enforce(policy, request, connection, () -> null));
     }
 
     /**
@@ -104,10 +108,17 @@ public class GuardFilters {
         }
     }
 
-    /** Holds the request until the guard has decided, then answers it or lets it go on (a {@code null} answer). */
-    private static void answerWhenDecided(ResteasyReactiveContainerRequestContext request, Uni<Response> answer) {
+    /**
+     * Answers the request, or lets it go on (a {@code null} answer), when the guard has decided: at once when it
+     * decided on this thread, else holding the request until it has.
+     */
+    private static void answerWhenDecided(ResteasyReactiveContainerRequestContext request, Verdict verdict) {
+        if (verdict.now() != null) {
+            verdict.now().ifPresent(request::abortWith);
+            return;
+        }
         request.suspend();
-        answer.subscribe().with(response -> {
+        verdict.later().subscribe().with(response -> {
             if (response != null) {
                 request.abortWith(response);
             }
@@ -115,30 +126,42 @@ public class GuardFilters {
         }, request::resume);
     }
 
+    /** The guard's answer: known now ({@code now}, empty to go on), or to come ({@code later}, null to go on). */
+    private record Verdict(Optional<Response> now, Uni<Response> later) {
+
+        static Verdict now(Response response) {
+            return new Verdict(Optional.ofNullable(response), null);
+        }
+
+        static Verdict later(Uni<Response> response) {
+            return new Verdict(null, response);
+        }
+    }
+
     /**
      * Runs the guard; when it allows, records its verdict for the endpoint and answers what {@code whenAllowed}
      * gives ({@code null}: go on to the resource method); when it denies, answers the error. A request whose
      * credential was verified before and whose rates are counted in memory is decided on this thread.
      */
-    private Uni<Response> enforce(EndpointPolicy policy, ContainerRequestContext request, HttpServerRequest connection,
-                                  Supplier<Response> whenAllowed) {
+    private Verdict enforce(EndpointPolicy policy, ContainerRequestContext request, HttpServerRequest connection,
+                            Supplier<Response> whenAllowed) {
         RequestCredentials credentials = new RequestCredentials(request, connection, addresses);
         Map<String, String> pathParameters = pathParameters(request);
         Optional<AccessRequest> decided;
         try {
             decided = guard.authorizeNow(policy, credentials, request.getMethod(), pathParameters);
             if (decided.isPresent() && throttles.checkNow(decided.get().user(), connection, policy.throttleScope())) {
-                return Uni.createFrom().item(allowed(policy, decided.get(), credentials, whenAllowed));
+                return Verdict.now(allowed(policy, decided.get(), credentials, whenAllowed));
             }
         } catch (ApiException failure) {
-            return Uni.createFrom().item(refused(policy, failure, request));
+            return Verdict.now(refused(policy, failure, request));
         }
         Uni<AccessRequest> authorized = decided.map(accessRequest -> Uni.createFrom().item(accessRequest))
                 .orElseGet(() -> guard.authorize(policy, credentials, request.getMethod(), pathParameters));
-        return authorized
+        return Verdict.later(authorized
                 .flatMap(accessRequest -> throttles.check(accessRequest.user(), connection, policy.throttleScope())
                         .map(counted -> allowed(policy, accessRequest, credentials, whenAllowed)))
-                .onFailure(ApiException.class).recoverWithItem(failure -> refused(policy, (ApiException) failure, request));
+                .onFailure(ApiException.class).recoverWithItem(failure -> refused(policy, (ApiException) failure, request)));
     }
 
     private Response allowed(EndpointPolicy policy, AccessRequest accessRequest, RequestCredentials credentials,
