@@ -53,19 +53,15 @@ public class GuardFilters {
         this.errors = errors;
     }
 
-    /**
-     * Returns at once for a request the guard decides on this thread (a credential verified before, rates counted in
-     * memory): a filter returning a {@code Uni} would suspend and resume every request, even one already decided.
-     */
     @ServerRequestFilter
-    public void guardResourceMethod(ResteasyReactiveContainerRequestContext request, SimpleResourceInfo resource,
-                                    HttpServerRequest connection) {
+    public Uni<Response> guardResourceMethod(ContainerRequestContext request, SimpleResourceInfo resource,
+                                             HttpServerRequest connection) {
         if (registry.isUnguarded(resource.getResourceClass())) {
-            return;
+            return Uni.createFrom().nullItem();
         }
         EndpointPolicy policy = registry.policyOf(resource.getResourceClass(), resource.getMethodName(),
                 resource.parameterTypes());
-        answerWhenDecided(request, enforce(policy, request, connection, () -> null));
+        return enforce(policy, request, connection, () -> null);
     }
 
     /**
@@ -108,17 +104,10 @@ public class GuardFilters {
         }
     }
 
-    /**
-     * Answers the request, or lets it go on (a {@code null} answer), when the guard has decided: at once when it
-     * decided on this thread, else holding the request until it has.
-     */
-    private static void answerWhenDecided(ResteasyReactiveContainerRequestContext request, Verdict verdict) {
-        if (verdict.now() != null) {
-            verdict.now().ifPresent(request::abortWith);
-            return;
-        }
+    /** Holds the request until the guard has decided, then answers it or lets it go on (a {@code null} answer). */
+    private static void answerWhenDecided(ResteasyReactiveContainerRequestContext request, Uni<Response> answer) {
         request.suspend();
-        verdict.later().subscribe().with(response -> {
+        answer.subscribe().with(response -> {
             if (response != null) {
                 request.abortWith(response);
             }
@@ -126,42 +115,30 @@ public class GuardFilters {
         }, request::resume);
     }
 
-    /** The guard's answer: known now ({@code now}, empty to go on), or to come ({@code later}, null to go on). */
-    private record Verdict(Optional<Response> now, Uni<Response> later) {
-
-        static Verdict now(Response response) {
-            return new Verdict(Optional.ofNullable(response), null);
-        }
-
-        static Verdict later(Uni<Response> response) {
-            return new Verdict(null, response);
-        }
-    }
-
     /**
      * Runs the guard; when it allows, records its verdict for the endpoint and answers what {@code whenAllowed}
      * gives ({@code null}: go on to the resource method); when it denies, answers the error. A request whose
      * credential was verified before and whose rates are counted in memory is decided on this thread.
      */
-    private Verdict enforce(EndpointPolicy policy, ContainerRequestContext request, HttpServerRequest connection,
-                            Supplier<Response> whenAllowed) {
+    private Uni<Response> enforce(EndpointPolicy policy, ContainerRequestContext request, HttpServerRequest connection,
+                                  Supplier<Response> whenAllowed) {
         RequestCredentials credentials = new RequestCredentials(request, connection, addresses);
         Map<String, String> pathParameters = pathParameters(request);
         Optional<AccessRequest> decided;
         try {
             decided = guard.authorizeNow(policy, credentials, request.getMethod(), pathParameters);
             if (decided.isPresent() && throttles.checkNow(decided.get().user(), connection, policy.throttleScope())) {
-                return Verdict.now(allowed(policy, decided.get(), credentials, whenAllowed));
+                return Uni.createFrom().item(allowed(policy, decided.get(), credentials, whenAllowed));
             }
         } catch (ApiException failure) {
-            return Verdict.now(refused(policy, failure, request));
+            return Uni.createFrom().item(refused(policy, failure, request));
         }
         Uni<AccessRequest> authorized = decided.map(accessRequest -> Uni.createFrom().item(accessRequest))
                 .orElseGet(() -> guard.authorize(policy, credentials, request.getMethod(), pathParameters));
-        return Verdict.later(authorized
+        return authorized
                 .flatMap(accessRequest -> throttles.check(accessRequest.user(), connection, policy.throttleScope())
                         .map(counted -> allowed(policy, accessRequest, credentials, whenAllowed)))
-                .onFailure(ApiException.class).recoverWithItem(failure -> refused(policy, (ApiException) failure, request)));
+                .onFailure(ApiException.class).recoverWithItem(failure -> refused(policy, (ApiException) failure, request));
     }
 
     private Response allowed(EndpointPolicy policy, AccessRequest accessRequest, RequestCredentials credentials,
