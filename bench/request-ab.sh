@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Request-path A/B: the production jars of two revisions (default: HEAD~1 and HEAD), started side by side on the
-# machine's PostgreSQL (a database each, seeded alike: a user, a token and 200 posts), each scenario driven by wrk
+# machine's PostgreSQL (a database each, seeded alike: a user, a token, 200 posts and, where the revision has object
+# grants, 200 documents the user created, so was granted), each scenario driven by wrk
 # against A and B alternately (the order swapped every round), so that the machine's drift falls on both. Prints,
 # per scenario, the median requests per second of each with the spread (min–max), and B/A. Usage:
 #   bench/request-ab.sh [REV_A] [REV_B] [ROUNDS]          # DURATION=5s CONNECTIONS=16 by default
@@ -59,13 +60,27 @@ for i in range(200):
     assert response.status == 201, response.status
 PY
   POSTS[$side]=$(curl -sf "$base/api/posts/" | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['id'])")
+  # A page scoped to the user's object grants: its documents, each granted to it as their creator.
+  curl -sf -X POST "$base/api/admin/grants/" -H "Authorization: Token $admin" -H 'Content-Type: application/json' \
+       -d '{"username": "bench", "permission": "add_document"}' >/dev/null || true
+  python3 - "${PORTS[$side]}" "${TOKENS[$side]}" <<'PY'
+import http.client, json, sys
+connection = http.client.HTTPConnection("127.0.0.1", int(sys.argv[1]))
+for i in range(200):
+    connection.request("POST", "/api/documents/", json.dumps({"title": f"Document {i}", "content": "Lorem ipsum " * 20}),
+                       {"Authorization": "Token " + sys.argv[2], "Content-Type": "application/json"})
+    response = connection.getresponse(); response.read()
+    if response.status != 201:  # a revision without object grants
+        break
+PY
 done
 
 SCENARIOS=("GET /api/public/ (anonymous)|/api/public/|"
            "GET /api/private/ (Token)|/api/private/|token"
            "GET /api/posts/?limit=20 (anonymous)|/api/posts/?limit=20|"
            "GET /api/posts/{id}/ (Token)|/api/posts/{id}/|token"
-           "GET /api/posts/ all 200 (Token)|/api/posts/|token")
+           "GET /api/posts/ all 200 (Token)|/api/posts/|token"
+           "GET /api/documents/?limit=20 (Token, granted)|/api/documents/?limit=20|token")
 rate() {  # side, path, token? → requests per second
   local side=$1 path=${2//\{id\}/${POSTS[$1]}} header=()
   [ -n "$3" ] && header=(-H "Authorization: Token ${TOKENS[$1]}")
