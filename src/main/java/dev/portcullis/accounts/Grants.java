@@ -105,10 +105,9 @@ public class Grants {
 
     /** The model permissions granted to the grantee itself (not through groups), sorted. */
     public List<String> modelPermissionsOf(Grantee grantee) {
-        return QuarkusTransaction.joiningExisting().call(() -> entityManager
-                .createNativeQuery("SELECT codename FROM model_grants WHERE " + grantee.column()
-                        + " = ?1 ORDER BY codename")
-                .setParameter(1, grantee.id()).getResultList().stream().map(String::valueOf).toList());
+        return QuarkusTransaction.joiningExisting().call(() -> ScalarColumn.strings(entityManager
+                .createNativeQuery("SELECT codename FROM model_grants WHERE " + grantee.column() + " = ?1 ORDER BY codename")
+                .setParameter(1, grantee.id()), "codename"));
     }
 
     /** @throws ValidationError when a group of that name exists */
