@@ -26,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What every viewset shares: the guard's decision, the persistence context, the request, the default pagination,
  * and each serializer bound to its entity. Every viewset is bound at start-up, so a serializer naming an attribute
- * the entity lacks, or a {@code getQueryset} that is not valid JPQL, stops start-up instead of a request.
+ * the entity lacks, or a {@code getQueryset} that is not valid JPQL, stops start-up instead of a request (the
+ * querysets are compiled by {@link QuerysetChecks}).
  */
 @Startup
 @Singleton
@@ -59,15 +60,16 @@ public class ViewSetSupport {
 
     /**
      * Binds every viewset, once all beans can be created (a viewset injects this bean); then every relation field,
-     * to the viewset that decides what its caller may link to.
+     * to the viewset that decides what its caller may link to; then has every queryset compiled.
      */
-    void bindEveryViewSet(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+    void bindEveryViewSet(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event,
+                          QuerysetChecks querysetChecks) {
+        List<GenericViewSet<?>> viewSets = new ArrayList<>();
         try {
-            List<GenericViewSet<?>> viewSets = new ArrayList<>();
             for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
                 if (GenericViewSet.class.isAssignableFrom(bean.getBeanClass())) {
                     GenericViewSet<?> viewSet = (GenericViewSet<?>) Arc.container().instance(bean.getBeanClass()).get();
-                    bindAtStartup(viewSet);
+                    inViewSet(viewSet, () -> bindAtStartup(viewSet));
                     viewSets.add(viewSet);
                 }
             }
@@ -80,35 +82,43 @@ public class ViewSetSupport {
             }
             operations = new ViewSetOperations(schemas, List.copyOf(viewSets));
         } catch (RuntimeException e) {
-            // Plainly, on the console: in production the log is JSON, where a start-up error is hard to find.
-            System.err.println("Portcullis cannot start: " + e.getMessage());
+            QuerysetChecks.refuseStartUp(e);
             throw e;
         }
+        querysetChecks.run(() -> viewSets.forEach(viewSet -> inViewSet(viewSet, () -> checkQueryset(viewSet))));
     }
 
     private void bindAtStartup(GenericViewSet<?> viewSet) {
-        String where = "Invalid viewset " + viewSet.viewSetClass().getSimpleName() + ": ";
+        ObjectGrants.check(viewSet.viewSetClass());
+        EntityModel<?> model = models.computeIfAbsent(viewSet.serializer(), s -> EntityModel.bind(s, factory));
+        Declarations declared = declarations.computeIfAbsent(viewSet.viewSetClass(), type -> new Declarations(
+                ListFilters.declaredOn(type, viewSet.serializer(), factory.getMetamodel(), model.columnsByName()),
+                ValidationHooks.declaredOn(type, viewSet.serializer())));
+        if (viewSet.pagination() instanceof CursorPagination cursor) {
+            model.fieldIndex(cursor.field());
+            if (declared.filters().ordersLists()) {
+                throw new IllegalStateException("@OrderingFields and a CursorPagination both order the list: "
+                        + "a cursor pages in its own order, so declare one or the other");
+            }
+        }
+    }
+
+    private void checkQueryset(GenericViewSet<?> viewSet) {
+        EntityManager scratch = factory.createEntityManager();
         try {
-            ObjectGrants.check(viewSet.viewSetClass());
-            EntityModel<?> model = models.computeIfAbsent(viewSet.serializer(), s -> EntityModel.bind(s, factory));
-            Declarations declared = declarations.computeIfAbsent(viewSet.viewSetClass(), type -> new Declarations(
-                    ListFilters.declaredOn(type, viewSet.serializer(), factory.getMetamodel(), model.columnsByName()),
-                    ValidationHooks.declaredOn(type, viewSet.serializer())));
-            if (viewSet.pagination() instanceof CursorPagination cursor) {
-                model.fieldIndex(cursor.field());
-                if (declared.filters().ordersLists()) {
-                    throw new IllegalStateException("@OrderingFields and a CursorPagination both order the list: "
-                            + "a cursor pages in its own order, so declare one or the other");
-                }
-            }
-            EntityManager scratch = factory.createEntityManager();
-            try {
-                viewSet.checkQueryset(model, scratch);
-            } finally {
-                scratch.close();
-            }
+            viewSet.checkQueryset(models.get(viewSet.serializer()), scratch);
+        } finally {
+            scratch.close();
+        }
+    }
+
+    /** Runs a step of a viewset's binding, naming the viewset in what it throws. */
+    private static void inViewSet(GenericViewSet<?> viewSet, Runnable step) {
+        try {
+            step.run();
         } catch (RuntimeException e) {
-            throw new IllegalStateException(where + (e.getMessage() != null ? e.getMessage() : e.toString()), e);
+            throw new IllegalStateException("Invalid viewset " + viewSet.viewSetClass().getSimpleName() + ": "
+                    + (e.getMessage() != null ? e.getMessage() : e.toString()), e);
         }
     }
 

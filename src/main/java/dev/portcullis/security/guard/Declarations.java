@@ -50,7 +50,8 @@ final class Declarations {
      * annotation on itself or on one of its methods.
      */
     static boolean readAtStartup(Class<?> type) {
-        if (type.isAnnotationPresent(Path.class) || declared(type, SECURITY).isPresent()) {
+        if (type.isAnnotationPresent(Path.class) || type.isAnnotationPresent(Unguarded.class)
+                || declared(type, SECURITY).isPresent()) {
             return true;
         }
         for (Method method : type.getDeclaredMethods()) {

@@ -10,11 +10,12 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * What a native executable must keep for reflection so that the guard can read its declarations at start-up, derived
- * from the compiled classes when the project is built (Maven's {@code process-classes} phase runs {@link #main}):
- * every resource ({@code @Path}) and every bean with security declarations, with the classes of the application
- * they inherit from. Written as GraalVM's {@code reflect-config.json} under {@code META-INF/native-image/}, where
- * {@code native-image} finds it — so a new resource is registered by being compiled, with no list to keep.
+ * What the guard reads at start-up, derived from the compiled classes when the project is built (Maven's
+ * {@code process-classes} phase runs {@link #main}): every resource ({@code @Path}) and every bean with security
+ * declarations. Written twice — as {@link DeclaredClasses}, the list the guard reads instead of reflecting on every
+ * bean of every extension, and, with the classes of the application they inherit from, as GraalVM's
+ * {@code reflect-config.json} under {@code META-INF/native-image/}, where {@code native-image} finds it — so a new
+ * resource is registered by being compiled, with no list to keep.
  */
 public final class NativeReflection {
 
@@ -23,17 +24,21 @@ public final class NativeReflection {
     private NativeReflection() {
     }
 
-    /** @param args the compiled classes' directory, and the file to write */
+    /** @param args the compiled classes' directory, the reflection configuration and the list of classes to write */
     public static void main(String[] args) throws IOException {
-        SortedSet<String> names = readByGuard(Path.of(args[0]), NativeReflection.class.getClassLoader());
-        Path config = Path.of(args[1]);
-        Files.createDirectories(config.getParent());
-        Files.writeString(config, reflectConfig(names));
+        SortedSet<Class<?>> declared = declaredIn(Path.of(args[0]), NativeReflection.class.getClassLoader());
+        write(Path.of(args[1]), reflectConfig(withSuperclasses(declared)));
+        write(Path.of(args[2]), DeclaredClasses.write(declared.stream().map(Class::getName).toList()));
     }
 
-    /** The names of the classes under a directory of compiled classes that the guard reads at start-up. */
+    /** The names of the classes under a directory of compiled classes that the guard reads, with their superclasses. */
     public static SortedSet<String> readByGuard(Path classes, ClassLoader loader) throws IOException {
-        SortedSet<String> names = new TreeSet<>();
+        return withSuperclasses(declaredIn(classes, loader));
+    }
+
+    /** The classes under a directory of compiled classes whose declarations the guard reads at start-up. */
+    static SortedSet<Class<?>> declaredIn(Path classes, ClassLoader loader) throws IOException {
+        SortedSet<Class<?>> declared = new TreeSet<>(java.util.Comparator.comparing(Class::getName));
         for (String name : classNames(classes)) {
             Class<?> type;
             try {
@@ -42,12 +47,25 @@ public final class NativeReflection {
                 continue;
             }
             if (Declarations.readable(type) && Declarations.readAtStartup(type)) {
-                for (Class<?> read = type; read != null && read.getName().startsWith(APPLICATION); read = read.getSuperclass()) {
-                    names.add(read.getName());
-                }
+                declared.add(type);
+            }
+        }
+        return declared;
+    }
+
+    private static SortedSet<String> withSuperclasses(SortedSet<Class<?>> declared) {
+        SortedSet<String> names = new TreeSet<>();
+        for (Class<?> type : declared) {
+            for (Class<?> read = type; read != null && read.getName().startsWith(APPLICATION); read = read.getSuperclass()) {
+                names.add(read.getName());
             }
         }
         return names;
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
     }
 
     private static List<String> classNames(Path classes) throws IOException {

@@ -73,9 +73,13 @@ public class PolicyRegistry {
 
     public PolicyRegistry(PolicyResolver resolver) {
         this.resolver = resolver;
+        Optional<Set<String>> declared = DeclaredClasses.fromBuild();
         try {
             for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
                 Class<?> type = bean.getBeanClass();
+                if (declared.isPresent() && !declared.get().contains(type.getName())) {
+                    continue;
+                }
                 if (type.isAnnotationPresent(Unguarded.class)) {
                     if (!ConfigUtils.getProfiles().contains(Unguarded.PROFILE)) {
                         throw new IllegalStateException(type.getName() + " is @Unguarded, which only the "

@@ -1,0 +1,112 @@
+package dev.portcullis.viewsets;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Quarkus;
+import jakarta.enterprise.inject.Default;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.jboss.logging.Logger;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.IntConsumer;
+
+/**
+ * Compiles every viewset's queryset, as start-up's last check: a {@code getQueryset} that is not valid JPQL stops the
+ * service with the viewset's name and Hibernate's reason, instead of failing a request.
+ * <p>
+ * In a packaged application the checks run beside the first requests, on a thread of their own: they are the first
+ * JPQL the service compiles, a tenth of a second that no answer waits for. The service is not ready (this readiness
+ * check is down) until they pass, and one that fails stops it as it would have stopped start-up, with exit status 1.
+ * In dev mode and tests they run before start-up ends, so that a mistake shows as a start-up error.
+ */
+@Readiness
+@Default // as well: @Readiness is a qualifier, and the viewsets' binding injects this bean plainly
+@Singleton
+public class QuerysetChecks implements HealthCheck {
+
+    static final String NAME = "Viewset querysets";
+    private static final Logger LOG = Logger.getLogger(QuerysetChecks.class);
+
+    private final boolean beside;
+    private final Executor thread;
+    private final IntConsumer exit;
+    private volatile CompletableFuture<Void> checked = new CompletableFuture<>();
+
+    public QuerysetChecks() {
+        this(LaunchMode.current() == LaunchMode.NORMAL, QuerysetChecks::onItsOwnThread, Quarkus::asyncExit);
+    }
+
+    QuerysetChecks(boolean beside, Executor thread, IntConsumer exit) {
+        this.beside = beside;
+        this.thread = thread;
+        this.exit = exit;
+    }
+
+    /** Runs the checks now, or beside the first requests in a packaged application. */
+    void run(Runnable checks) {
+        if (!beside) {
+            try {
+                checks.run();
+            } catch (RuntimeException e) {
+                refuseStartUp(e);
+                checked.completeExceptionally(e);
+                throw e;
+            }
+            checked.complete(null);
+            return;
+        }
+        checked = CompletableFuture.runAsync(checks, thread);
+        checked.whenComplete((passed, failure) -> {
+            if (failure != null) {
+                Throwable reason = failure.getCause() != null ? failure.getCause() : failure;
+                refuseStartUp(reason);
+                LOG.error("Stopping: a viewset's queryset does not compile", reason);
+                exit.accept(1);
+            } else {
+                LOG.debug("Every viewset's queryset compiled");
+            }
+        });
+    }
+
+    /** Down while the checks run, and with the reason when one failed. */
+    @Override
+    public HealthCheckResponse call() {
+        CompletableFuture<Void> current = checked;
+        if (!current.isDone()) {
+            return HealthCheckResponse.named(NAME).down().withData("state", "checking").build();
+        }
+        if (current.isCompletedExceptionally()) {
+            String reason = current.handle((passed, failure) -> (failure.getCause() != null ? failure.getCause() : failure)
+                    .getMessage()).join();
+            return HealthCheckResponse.named(NAME).down().withData("state", "failed").withData("reason", reason).build();
+        }
+        return HealthCheckResponse.up(NAME);
+    }
+
+    /** Plainly, on the console: in production the log is JSON, where a start-up error is hard to find. */
+    static void refuseStartUp(Throwable e) {
+        System.err.println("Portcullis cannot start: " + e.getMessage());
+    }
+
+    /** A viewset's {@code getQueryset} may ask for the request (there is none: it reads as empty), as at start-up. */
+    private static void inRequestContext(Runnable checks) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            checks.run();
+        } finally {
+            requestContext.terminate();
+        }
+    }
+
+    private static void onItsOwnThread(Runnable task) {
+        Thread checks = new Thread(() -> inRequestContext(task), "portcullis-queryset-checks");
+        checks.setDaemon(true);
+        checks.start();
+    }
+}
