@@ -30,14 +30,21 @@ public class PasswordRules {
     private static final double MAX_SIMILARITY = 0.7;
     private static final Pattern NON_WORD = Pattern.compile("\\W+", Pattern.UNICODE_CHARACTER_CLASS);
 
-    private final Set<String> common;
+    /**
+     * The common passwords, read when a password is first checked (as Django reads them when its validators are first
+     * asked for): a start-up, and the memory, that sets no password does not pay for 20,000 strings.
+     */
+    private static final class CommonPasswords {
 
-    public PasswordRules() {
-        try (InputStream gz = PasswordRules.class.getResourceAsStream("/password-validation/common-passwords.txt.gz");
-             BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(gz), StandardCharsets.UTF_8))) {
-            common = lines.lines().map(String::strip).collect(Collectors.toUnmodifiableSet());
-        } catch (IOException e) {
-            throw new UncheckedIOException("The list of common passwords cannot be read", e);
+        static final Set<String> LIST = read();
+
+        private static Set<String> read() {
+            try (InputStream gz = PasswordRules.class.getResourceAsStream("/password-validation/common-passwords.txt.gz");
+                 BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(gz), StandardCharsets.UTF_8))) {
+                return lines.lines().map(String::strip).collect(Collectors.toUnmodifiableSet());
+            } catch (IOException e) {
+                throw new UncheckedIOException("The list of common passwords cannot be read", e);
+            }
         }
     }
 
@@ -49,7 +56,7 @@ public class PasswordRules {
         if (password.codePointCount(0, password.length()) < MIN_LENGTH) {
             problems.add("This password is too short. It must contain at least " + MIN_LENGTH + " characters.");
         }
-        if (common.contains(password.toLowerCase(Locale.ROOT).strip())) {
+        if (CommonPasswords.LIST.contains(password.toLowerCase(Locale.ROOT).strip())) {
             problems.add("This password is too common.");
         }
         if (!password.isEmpty() && password.chars().allMatch(Character::isDigit)) {
