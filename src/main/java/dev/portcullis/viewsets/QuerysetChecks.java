@@ -2,10 +2,11 @@ package dev.portcullis.viewsets;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import jakarta.enterprise.inject.Default;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -19,10 +20,11 @@ import java.util.function.IntConsumer;
  * Compiles every viewset's queryset, as start-up's last check: a {@code getQueryset} that is not valid JPQL stops the
  * service with the viewset's name and Hibernate's reason, instead of failing a request.
  * <p>
- * In a packaged application the checks run beside the first requests, on a thread of their own: they are the first
- * JPQL the service compiles, a tenth of a second that no answer waits for. The service is not ready (this readiness
- * check is down) until they pass, and one that fails stops it as it would have stopped start-up, with exit status 1.
- * In dev mode and tests they run before start-up ends, so that a mistake shows as a start-up error.
+ * In production ({@code portcullis.queryset-checks.beside-requests}) the checks run beside the first requests, on a
+ * thread of their own: they are the first JPQL the service compiles, a tenth of a second that no answer waits for.
+ * The service is not ready (this readiness check is down) until they pass, and one that fails stops it as it would
+ * have stopped start-up, with exit status 1. In dev mode, tests and management commands they run before start-up
+ * ends, so that a mistake shows as a start-up error (and a command's status is never changed after it is done).
  */
 @Readiness
 @Default // as well: @Readiness is a qualifier, and the viewsets' binding injects this bean plainly
@@ -37,8 +39,9 @@ public class QuerysetChecks implements HealthCheck {
     private final IntConsumer exit;
     private volatile CompletableFuture<Void> checked = new CompletableFuture<>();
 
-    public QuerysetChecks() {
-        this(LaunchMode.current() == LaunchMode.NORMAL, QuerysetChecks::onItsOwnThread, Quarkus::asyncExit);
+    @Inject
+    public QuerysetChecks(@ConfigProperty(name = "portcullis.queryset-checks.beside-requests") boolean beside) {
+        this(beside, QuerysetChecks::onItsOwnThread, Quarkus::asyncExit);
     }
 
     QuerysetChecks(boolean beside, Executor thread, IntConsumer exit) {
