@@ -50,7 +50,7 @@ public class QuerysetChecks implements HealthCheck {
         this.exit = exit;
     }
 
-    /** Runs the checks now, or beside the first requests in a packaged application. */
+    /** Runs the checks now, or beside the first requests when so configured (production). */
     void run(Runnable checks) {
         if (!beside) {
             try {
