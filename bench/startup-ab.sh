@@ -3,8 +3,10 @@
 # started alternately (A, B, A, B, …) on the machine's PostgreSQL with an existing schema, each timed to its first
 # answered request. Prints the median and the spread (min–max) of each, and B/A. Usage:
 #   bench/startup-ab.sh [REV_A] [REV_B] [ROUNDS]
-# Needs PostgreSQL on 127.0.0.1:5432 (trust auth, as on these machines) and a JDK; uses the JVM settings of
-# bench/run.sh (no AOT cache or AppCDS archive, so that both sides start alike).
+# Needs PostgreSQL on 127.0.0.1:5432 (trust auth, as on these machines) and a JDK (BENCH_JAVA, else java on the
+# PATH); uses the JVM settings of bench/run.sh, with no AOT cache (so that both sides start alike) unless AOT=1 gives
+# each side a cache of its own, as the Kubernetes image has:
+#   AOT=1 BENCH_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/startup-ab.sh REV_A REV_B 7
 set -euo pipefail
 cd "$(dirname "$0")/.."
 A=${1:-HEAD~1}; B=${2:-HEAD}; ROUNDS=${3:-5}
@@ -12,6 +14,7 @@ WORK=$(mktemp -d); PORT=${PORT:-18089}
 trap 'kill $(jobs -p) 2>/dev/null || true; git worktree remove --force "$WORK/a" 2>/dev/null; git worktree remove --force "$WORK/b" 2>/dev/null; rm -rf "$WORK"' EXIT
 pg_isready -q -h 127.0.0.1 -p 5432 || { echo "needs PostgreSQL on 127.0.0.1:5432" >&2; exit 2; }
 JAVA_OPTS=${JAVA_OPTS:--Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+JAVA=${BENCH_JAVA:-java}
 export MALLOC_ARENA_MAX=2 QUARKUS_THREAD_POOL_MAX_THREADS=12 QUARKUS_HTTP_PORT=$PORT
 export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt.pem" 2>/dev/null
@@ -28,25 +31,37 @@ for side in a b; do
   psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS portcullis_ab_$side" -c "CREATE DATABASE portcullis_ab_$side" postgres
 done
 
-start() {  # side → milliseconds to the first answered request
-  local side=$1 begin pid
+start() {  # side [extra JVM options…] → milliseconds to the first answered request
+  local side=$1 begin pid elapsed; shift
   begin=$(date +%s%N)
   # shellcheck disable=SC2086
   QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/portcullis_ab_$side \
-    java $JAVA_OPTS -jar "$WORK/$side/target/quarkus-app/quarkus-run.jar" > "$WORK/$side.log" 2>&1 &
+    "$JAVA" $JAVA_OPTS "$@" -jar "$WORK/$side/target/quarkus-app/quarkus-run.jar" > "$WORK/$side.log" 2>&1 &
   pid=$!
   until curl -sf "http://127.0.0.1:$PORT/api/public/" >/dev/null; do
     kill -0 $pid 2>/dev/null || { cat "$WORK/$side.log" >&2; exit 1; }
     sleep 0.02
   done
-  echo $(( ($(date +%s%N) - begin) / 1000000 ))
+  elapsed=$(( ($(date +%s%N) - begin) / 1000000 ))
+  [ -z "$TRAINING" ] || for _ in $(seq 1 20); do curl -s -o /dev/null "http://127.0.0.1:$PORT/api/public/"; done
+  echo "$elapsed"
   kill $pid; wait $pid 2>/dev/null || true
 }
 
-start a >/dev/null; start b >/dev/null   # the first start of each migrates an empty database: not counted
+# The first start of each migrates an empty database: not counted. With AOT=1 (BENCH_JAVA a JDK 25 or newer) it is
+# also the training run of an AOT cache of the side's own (JEP 483/514/515), which every counted start then uses.
+TRAINING=${AOT:-}
+CACHE_A=() CACHE_B=()
+if [ -n "$TRAINING" ]; then
+  CACHE_A=(-XX:AOTCache="$WORK/a.aot") CACHE_B=(-XX:AOTCache="$WORK/b.aot")
+  start a -XX:AOTCacheOutput="$WORK/a.aot" >/dev/null; start b -XX:AOTCacheOutput="$WORK/b.aot" >/dev/null
+else
+  start a >/dev/null; start b >/dev/null
+fi
+TRAINING=
 declare -a TA TB
 for ((i = 0; i < ROUNDS; i++)); do
-  TA+=("$(start a)"); TB+=("$(start b)")
+  TA+=("$(start a "${CACHE_A[@]}")"); TB+=("$(start b "${CACHE_B[@]}")")
 done
 python3 - "${TA[*]}" "${TB[*]}" "$(git rev-parse --short "$A")" "$(git rev-parse --short "$B")" <<'PY'
 import statistics, sys
