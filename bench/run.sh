@@ -384,8 +384,12 @@ loaded_rss() {  # small-answer path, list path -> resident MB after 5 s of each
   echo $(( $(awk '/VmRSS/ {print $2}' /proc/$SERVER/status) / 1024 ))
 }
 : > "$WORK/footprint.tsv"
+SIDES=(service bare plain)
 for round in $(seq 1 "$ROUNDS"); do
-  for side in service bare plain; do
+  # The order turns every round, so that no side always starts just after the same one has stopped (a plain JVM's
+  # half a gigabyte being given back, say).
+  for i in 0 1 2; do
+    side=${SIDES[$(( (i + round) % 3 ))]}
     case $side in
       # shellcheck disable=SC2086
       service) start_server $CACHE_OPTS; rss=$(loaded_rss /api/public/ '/api/posts/?limit=20') ;;
