@@ -216,8 +216,11 @@ class ContainerImageIT {
 
             assertTrue(started.contains("Picked up JDK_JAVA_OPTIONS: " + settings.getData().get("JDK_JAVA_OPTIONS")),
                     "the JVM runs with the ConfigMap's options");
+            // Ready once every viewset's queryset has compiled, just after start-up, as the readiness probe waits.
+            awaitReady(management, container, log);
             RestAssured.given().port(management).get("/q/health/ready").then().statusCode(200)
-                    .body("status", equalTo("UP"));
+                    .body("status", equalTo("UP"))
+                    .body("checks.find { it.name == 'Viewset querysets' }.status", equalTo("UP"));
             RestAssured.given().port(http).get("/api/public/").then().statusCode(200)
                     .body(equalTo("{\"data\":\"public\"}"));
             RestAssured.given().port(http).contentType(ContentType.JSON)
@@ -239,6 +242,15 @@ class ContainerImageIT {
             Thread.sleep(200);
         }
         throw new AssertionError("not started within 120 s: " + Files.readString(log));
+    }
+
+    private static void awaitReady(int management, ReadOnlyContainer container, Path log) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (RestAssured.given().port(management).get("/q/health/ready").statusCode() != 200) {
+            assertTrue(container.isAlive(), "the container stopped: " + Files.readString(log));
+            assertTrue(Instant.now().isBefore(deadline), "not ready within 30 s: " + Files.readString(log));
+            Thread.sleep(100);
+        }
     }
 
     /** The Deployment's emptyDir volumes, by mount path. */
