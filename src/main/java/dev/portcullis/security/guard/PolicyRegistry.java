@@ -70,14 +70,16 @@ public class PolicyRegistry {
     private final Map<Method, CallPolicy> byCall = new HashMap<>();
     private final Set<Class<?>> resourceClasses = new java.util.HashSet<>();
     private final Map<String, Method> resourceMethods = new HashMap<>();
+    /** The classes the build listed, when the guard read only those. */
+    private final Optional<Set<String>> listed;
 
     public PolicyRegistry(PolicyResolver resolver) {
         this.resolver = resolver;
-        Optional<Set<String>> declared = DeclaredClasses.fromBuild();
+        listed = DeclaredClasses.fromBuild();
         try {
             for (Bean<?> bean : Arc.container().beanManager().getBeans(Object.class, Any.Literal.INSTANCE)) {
                 Class<?> type = bean.getBeanClass();
-                if (declared.isPresent() && !declared.get().contains(type.getName())) {
+                if (listed.isPresent() && !listed.get().contains(type.getName())) {
                     continue;
                 }
                 if (type.isAnnotationPresent(Unguarded.class)) {
@@ -164,7 +166,11 @@ public class PolicyRegistry {
     public EndpointPolicy policyOf(Class<?> resourceClass, String methodName, Class<?>[] parameterTypes) {
         EndpointPolicy policy = byMethod.get(new MethodKey(resourceClass, methodName, List.of(parameterTypes)));
         if (policy == null) {
-            throw new IllegalStateException("No security policy for " + resourceClass.getName() + "." + methodName);
+            throw new IllegalStateException("No security policy for " + resourceClass.getName() + "." + methodName
+                    + (listed.isPresent() && !listed.get().contains(resourceClass.getName())
+                    ? " (the guard read the classes the build listed in " + DeclaredClasses.RESOURCE + ", which does not "
+                    + "name it: build the application with Maven, whose process-classes phase lists every class with "
+                    + "declarations)" : ""));
         }
         return policy;
     }

@@ -33,11 +33,12 @@ public class ServiceCallGuard {
     Object enforce(InvocationContext invocation) throws Exception {
         PolicyRegistry.CallPolicy call = registry.callPolicy(invocation.getMethod());
         if (call == null && !registry.isResource(invocation.getTarget())) {
-            // Fail closed: a guarded method whose policy was not resolved (in a native build, a bean that is not
-            // registered for reflection) is refused rather than run unchecked.
+            // Fail closed: a guarded method whose policy was not resolved (a bean the build did not list, which a
+            // packaged application's guard does not read) is refused rather than run unchecked.
             throw new IllegalStateException("No security policy was resolved for " + invocation.getMethod()
-                    + ": register its class for reflection (the build's reflect-config.json names every class with "
-                    + "security declarations; a class compiled elsewhere needs @RegisterForReflection)");
+                    + ": a packaged application reads the classes the build lists in " + DeclaredClasses.RESOURCE
+                    + " (and a native one keeps them for reflection); build it with Maven, whose process-classes "
+                    + "phase lists every class with security declarations");
         }
         if (call != null) {
             ManagedContext requestContext = Arc.container().requestContext();
