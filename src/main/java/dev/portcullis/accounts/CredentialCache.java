@@ -54,7 +54,9 @@ public class CredentialCache {
                            DatabaseCircuit database) {
         this.ttl = ttl;
         this.database = database;
-        this.entries = Caffeine.newBuilder().maximumSize(size).expireAfter(new Expiry<String, Entry>() {
+        // Upkeep (eviction, expiry) on the calling thread, a few entries at a time: handing it to the common pool
+        // cost every few reads a task submission and a thread's wake-up.
+        this.entries = Caffeine.newBuilder().executor(Runnable::run).maximumSize(size).expireAfter(new Expiry<String, Entry>() {
             @Override
             public long expireAfterCreate(String key, Entry entry, long currentTime) {
                 return Math.max(0, Duration.between(Instant.now(), entry.expiresAt()).toNanos());
@@ -72,7 +74,7 @@ public class CredentialCache {
         }).build();
         // A credential that is wrong in itself (an unknown key, a JWT that fails verification) stays wrong:
         // keys are random and JWTs immutable. Kept apart, so that a flood of bad credentials evicts only its own kind.
-        this.rejected = Caffeine.newBuilder().maximumSize(Math.max(1, size / 10)).expireAfterWrite(ttl).build();
+        this.rejected = Caffeine.newBuilder().executor(Runnable::run).maximumSize(Math.max(1, size / 10)).expireAfterWrite(ttl).build();
     }
 
     /**

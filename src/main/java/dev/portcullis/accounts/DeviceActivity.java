@@ -28,7 +28,7 @@ public class DeviceActivity {
 
     private final EntityManager entityManager;
     private final Cache<Long, Boolean> writtenLately = Caffeine.newBuilder()
-            .expireAfterWrite(GRANULARITY).maximumSize(100_000).build();
+            .executor(Runnable::run).expireAfterWrite(GRANULARITY).maximumSize(100_000).build();
 
     public DeviceActivity(EntityManager entityManager) {
         this.entityManager = entityManager;
@@ -42,6 +42,7 @@ public class DeviceActivity {
     void used(SecurityIdentity identity) {
         Caller caller = identity.getAttribute(Guard.CALLER_ATTRIBUTE);
         if (caller == null || !(caller.attributes().get(Devices.ATTRIBUTE) instanceof Long device)
+                || writtenLately.getIfPresent(device) != null  // a read: the common case, and cheaper than a write
                 || writtenLately.asMap().putIfAbsent(device, Boolean.TRUE) != null) {
             return;
         }

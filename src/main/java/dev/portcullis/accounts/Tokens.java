@@ -22,6 +22,8 @@ import java.util.Optional;
 public class Tokens {
 
     private static final int KEY_BYTES = 20;
+    private static final HexFormat HEX = HexFormat.of();
+    private static final MessageDigest SHA_256 = newSha256();
 
     private final SecureRandom random = new SecureRandom();
     private final Optional<Duration> lifetime;
@@ -40,7 +42,7 @@ public class Tokens {
     public String issue(User user, String deviceName) {
         byte[] bytes = new byte[KEY_BYTES];
         random.nextBytes(bytes);
-        String key = HexFormat.of().formatHex(bytes);
+        String key = HEX.formatHex(bytes);
         AuthToken token = new AuthToken();
         token.user = User.getEntityManager().getReference(User.class, user.id);
         token.keyHash = hash(key);
@@ -73,9 +75,24 @@ public class Tokens {
     }
 
     static String hash(String key) {
+        return HEX.formatHex(sha256().digest(key.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A copy of a digest made once: every authenticated request hashes its key, and looking the algorithm up
+     * among the security providers cost more than the hashing.
+     */
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digests cannot be copied", e);
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }

@@ -77,6 +77,9 @@ public final class AuthorizationHeader {
 
     /** Python's {@code part.decode()}: strict UTF-8, empty when the bytes are not valid UTF-8. */
     public static Optional<String> decodeUtf8(byte[] part) {
+        if (isAscii(part)) {  // every key and JWT: no decoder to make
+            return Optional.of(new String(part, StandardCharsets.US_ASCII));
+        }
         try {
             return Optional.of(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -95,6 +98,15 @@ public final class AuthorizationHeader {
             }
         }
         return value.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isAsciiWhitespace(byte b) {
