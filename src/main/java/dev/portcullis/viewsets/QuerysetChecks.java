@@ -1,5 +1,6 @@
 package dev.portcullis.viewsets;
 
+import dev.portcullis.security.core.StartUpRefusal;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.Quarkus;
@@ -12,7 +13,6 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.IntConsumer;
 
@@ -37,7 +37,9 @@ public class QuerysetChecks implements HealthCheck {
     private final boolean beside;
     private final Executor thread;
     private final IntConsumer exit;
-    private volatile CompletableFuture<Void> checked = new CompletableFuture<>();
+    /** Why the checks failed, once they have; {@code null} while they run or when they passed. */
+    private volatile RuntimeException failure;
+    private volatile boolean done;
 
     @Inject
     public QuerysetChecks(@ConfigProperty(name = "portcullis.queryset-checks.beside-requests") boolean beside) {
@@ -53,47 +55,44 @@ public class QuerysetChecks implements HealthCheck {
     /** Runs the checks now, or beside the first requests when so configured (production). */
     void run(Runnable checks) {
         if (!beside) {
-            try {
-                checks.run();
-            } catch (RuntimeException e) {
-                refuseStartUp(e);
-                checked.completeExceptionally(e);
-                throw e;
-            }
-            checked.complete(null);
+            check(checks);
             return;
         }
-        checked = CompletableFuture.runAsync(checks, thread);
-        checked.whenComplete((passed, failure) -> {
-            if (failure != null) {
-                Throwable reason = failure.getCause() != null ? failure.getCause() : failure;
-                refuseStartUp(reason);
-                LOG.error("Stopping: a viewset's queryset does not compile", reason);
-                exit.accept(1);
-            } else {
+        thread.execute(() -> {
+            try {
+                check(checks);
                 LOG.debug("Every viewset's queryset compiled");
+            } catch (RuntimeException e) {
+                LOG.error("Stopping: a viewset's queryset does not compile", e);
+                exit.accept(1);
             }
         });
+    }
+
+    private void check(Runnable checks) {
+        try {
+            checks.run();
+        } catch (RuntimeException e) {
+            StartUpRefusal.print(e);
+            failure = e;
+            throw e;
+        } finally {
+            done = true;
+        }
     }
 
     /** Down while the checks run, and with the reason when one failed. */
     @Override
     public HealthCheckResponse call() {
-        CompletableFuture<Void> current = checked;
-        if (!current.isDone()) {
+        if (!done) {
             return HealthCheckResponse.named(NAME).down().withData("state", "checking").build();
         }
-        if (current.isCompletedExceptionally()) {
-            String reason = current.handle((passed, failure) -> (failure.getCause() != null ? failure.getCause() : failure)
-                    .getMessage()).join();
-            return HealthCheckResponse.named(NAME).down().withData("state", "failed").withData("reason", reason).build();
+        RuntimeException failed = failure;
+        if (failed != null) {
+            return HealthCheckResponse.named(NAME).down().withData("state", "failed")
+                    .withData("reason", failed.getMessage()).build();
         }
         return HealthCheckResponse.up(NAME);
-    }
-
-    /** Plainly, on the console: in production the log is JSON, where a start-up error is hard to find. */
-    static void refuseStartUp(Throwable e) {
-        System.err.println("Portcullis cannot start: " + e.getMessage());
     }
 
     /** A viewset's {@code getQueryset} may ask for the request (there is none: it reads as empty), as at start-up. */

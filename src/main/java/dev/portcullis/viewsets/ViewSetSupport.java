@@ -1,5 +1,6 @@
 package dev.portcullis.viewsets;
 
+import dev.portcullis.security.core.StartUpRefusal;
 import dev.portcullis.security.guard.GuardContext;
 import dev.portcullis.security.guard.ObjectAccess;
 import dev.portcullis.security.guard.ObjectVisibility;
@@ -82,7 +83,7 @@ public class ViewSetSupport {
             }
             operations = new ViewSetOperations(schemas, List.copyOf(viewSets));
         } catch (RuntimeException e) {
-            QuerysetChecks.refuseStartUp(e);
+            StartUpRefusal.print(e);
             throw e;
         }
         querysetChecks.run(() -> viewSets.forEach(viewSet -> inViewSet(viewSet, () -> checkQueryset(viewSet))));

@@ -1,6 +1,7 @@
 package dev.portcullis.security.guard;
 
 import dev.portcullis.security.core.HttpMethods;
+import dev.portcullis.security.core.StartUpRefusal;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigUtils;
@@ -114,8 +115,7 @@ public class PolicyRegistry {
                 }
             }
         } catch (RuntimeException e) {
-            // Plainly, on the console: in production the log is JSON, where a start-up error is hard to find.
-            System.err.println("Portcullis cannot start: " + e.getMessage());
+            StartUpRefusal.print(e);
             throw e;
         }
     }
