@@ -27,7 +27,7 @@ rates_off() {
 }
 export QUARKUS_LOG_CATEGORY__DEV_PORTCULLIS_DENIALS__LEVEL=WARN
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt.pem" 2>/dev/null
-export PORTCULLIS_JWT_SIGNING_KEY="$WORK/jwt.pem"
+export PORTCULLIS_JWT_SIGNING_KEY="$WORK/jwt.pem" PORTCULLIS_JWT_ACCESS_TOKEN_LIFETIME=1H
 
 declare -A PORTS=([a]=18181 [b]=18182)
 for side in a b; do
@@ -42,7 +42,7 @@ for side in a b; do
     java $JAVA_OPTS -jar "$WORK/$side/target/quarkus-app/quarkus-run.jar" > "$WORK/$side.log" 2>&1 &
 done
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
-declare -A TOKENS POSTS
+declare -A TOKENS JWTS POSTS
 for side in a b; do
   base="http://127.0.0.1:${PORTS[$side]}"
   until curl -sf "$base/api/public/" >/dev/null; do sleep 0.2; done
@@ -50,6 +50,7 @@ for side in a b; do
   curl -sf -X POST "$base/api/admin/users/" -H "Authorization: Token $admin" -H 'Content-Type: application/json' \
        -d '{"username": "bench", "password": "bench-password"}' >/dev/null
   TOKENS[$side]=$(curl -sf -X POST "$base/api/token/" -d "username=bench&password=bench-password" | json token)
+  JWTS[$side]=$(curl -sf -X POST "$base/api/jwt/create/" -d "username=bench&password=bench-password" | json access)
   python3 - "${PORTS[$side]}" "${TOKENS[$side]}" <<'PY'
 import http.client, json, sys
 connection = http.client.HTTPConnection("127.0.0.1", int(sys.argv[1]))
@@ -77,13 +78,15 @@ done
 
 SCENARIOS=("GET /api/public/ (anonymous)|/api/public/|"
            "GET /api/private/ (Token)|/api/private/|token"
+           "GET /api/private/ (JWT)|/api/private/|jwt"
            "GET /api/posts/?limit=20 (anonymous)|/api/posts/?limit=20|"
            "GET /api/posts/{id}/ (Token)|/api/posts/{id}/|token"
            "GET /api/posts/ all 200 (Token)|/api/posts/|token"
            "GET /api/documents/?limit=20 (Token, granted)|/api/documents/?limit=20|token")
 rate() {  # side, path, token? → requests per second
   local side=$1 path=${2//\{id\}/${POSTS[$1]}} header=()
-  [ -n "$3" ] && header=(-H "Authorization: Token ${TOKENS[$1]}")
+  [ "$3" = token ] && header=(-H "Authorization: Token ${TOKENS[$1]}")
+  [ "$3" = jwt ] && header=(-H "Authorization: Bearer ${JWTS[$1]}")
   wrk -t2 -c"$CONNECTIONS" -d1s "${header[@]}" "http://127.0.0.1:${PORTS[$side]}$path" >/dev/null  # warm-up
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "${header[@]}" "http://127.0.0.1:${PORTS[$side]}$path" \
     | awk '/Requests\/sec/ {print $2}'
