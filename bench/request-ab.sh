@@ -82,7 +82,9 @@ SCENARIOS=("GET /api/public/ (anonymous)|/api/public/|"
            "GET /api/posts/?limit=20 (anonymous)|/api/posts/?limit=20|"
            "GET /api/posts/{id}/ (Token)|/api/posts/{id}/|token"
            "GET /api/posts/ all 200 (Token)|/api/posts/|token"
-           "GET /api/documents/?limit=20 (Token, granted)|/api/documents/?limit=20|token")
+           "GET /api/posts/?limit=20&offset=140 (anonymous, the last 10)|/api/posts/?limit=20&offset=140|"
+           "GET /api/documents/?limit=20 (Token, granted)|/api/documents/?limit=20|token"
+           "GET /api/documents/?limit=20&offset=190 (Token, granted, the last 10)|/api/documents/?limit=20&offset=190|token")
 rate() {  # side, path, token? → requests per second
   local side=$1 path=${2//\{id\}/${POSTS[$1]}} header=()
   [ "$3" = token ] && header=(-H "Authorization: Token ${TOKENS[$1]}")

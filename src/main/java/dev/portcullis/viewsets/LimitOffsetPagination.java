@@ -25,11 +25,12 @@ public record LimitOffsetPagination(Long defaultLimit, Long maxLimit) implements
         if (limit == null) {
             return list.all();
         }
-        long count = list.count();
         BigInteger offset = request.parameter(OFFSET).flatMap(PythonText::parseInt).filter(value -> value.signum() >= 0)
                 .orElse(BigInteger.ZERO);
-        Rows results = count == 0 || offset.compareTo(BigInteger.valueOf(count)) > 0 ? Rows.none()
-                : list.slice(offset.longValueExact(), limit);
+        CountedPage counted = offset.bitLength() < Long.SIZE ? CountedPage.of(list, offset.longValue(), limit)
+                : new CountedPage(list.count(), Rows.none());
+        long count = counted.count();
+        Rows results = count == 0 || offset.compareTo(BigInteger.valueOf(count)) > 0 ? Rows.none() : counted.rows();
         BigInteger next = offset.add(BigInteger.valueOf(limit));
         ObjectNode page = JsonNodeFactory.instance.objectNode();
         page.put("count", count);

@@ -23,18 +23,23 @@ public record PageNumberPagination(long pageSize) implements Pagination {
 
     @Override
     public Object paginate(ScopedList list, PageRequest request) {
-        long count = list.count();
+        String asked = request.parameter(PAGE).orElse("1");
+        boolean last = "last".equals(asked);
+        // A page asked for by number is read first: when it is not full, it tells the count.
+        Optional<CountedPage> counted = last ? Optional.empty() : validNumber(asked, Long.MAX_VALUE / pageSize)
+                .map(number -> CountedPage.of(list, (number - 1) * pageSize, pageSize));
+        long count = counted.map(CountedPage::count).orElseGet(list::count);
         // Django's Paginator: an empty list still has its first page.
         long pages = Math.max(1, (count + pageSize - 1) / pageSize);
-        String asked = request.parameter(PAGE).orElse("1");
-        long number = "last".equals(asked) ? pages : validNumber(asked, pages).orElseThrow(() ->
+        long number = last ? pages : validNumber(asked, pages).orElseThrow(() ->
                 new ApiException(404, "Invalid page.", "not_found"));
         ObjectNode page = JsonNodeFactory.instance.objectNode();
         page.put("count", count);
         page.put("next", number < pages ? request.linkWith(PAGE, number + 1) : null);
         page.put("previous", number <= 1 ? null
                 : number == 2 ? request.linkWithout(PAGE) : request.linkWith(PAGE, number - 1));
-        page.putPOJO("results", count == 0 ? Rows.none() : list.slice((number - 1) * pageSize, pageSize));
+        page.putPOJO("results", count == 0 ? Rows.none()
+                : counted.map(CountedPage::rows).orElseGet(() -> list.slice((number - 1) * pageSize, pageSize)));
         return page;
     }
 

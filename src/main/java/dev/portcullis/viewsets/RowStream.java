@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -35,6 +36,8 @@ final class RowStream implements Rows.Source {
     private final long limit;
     private final StreamedSelect select;
     private final UnaryOperator<List<Object[]>> completion;
+    /** The rows {@link #readNow} read, for {@link #forEachChunk} to write. */
+    private List<Object[]> readAhead;
 
     /**
      * @param query      the list's query from its first object (its offset applied), created when the list is written
@@ -49,11 +52,34 @@ final class RowStream implements Rows.Source {
         this.completion = completion;
     }
 
+    /**
+     * Reads the list now when it is one fetch (a page), its long text and relations still read as it is written;
+     * else reads nothing.
+     *
+     * @return how many objects the list has, when it was read
+     */
+    @Override
+    public OptionalLong readNow() {
+        if (!fitsOneFetch()) {
+            return OptionalLong.empty();
+        }
+        if (readAhead == null) {
+            readAhead = query.get().setMaxResults((int) limit).getResultList();
+        }
+        return OptionalLong.of(readAhead.size());
+    }
+
+    private boolean fitsOneFetch() {
+        return limit >= 0 && limit <= select.fetchSize();
+    }
+
     @Override
     public void forEachChunk(Rows.ChunkConsumer consumer) throws IOException {
         int fetch = select.fetchSize();
-        boolean fits = limit >= 0 && limit <= fetch;
-        List<Object[]> first = query.get().setMaxResults(fits ? (int) limit : fetch + 1).getResultList();
+        boolean fits = fitsOneFetch();
+        List<Object[]> first = readAhead != null ? readAhead
+                : query.get().setMaxResults(fits ? (int) limit : fetch + 1).getResultList();
+        readAhead = null;
         if (fits || first.size() <= fetch) {
             inChunks(first.iterator(), consumer);
             return;

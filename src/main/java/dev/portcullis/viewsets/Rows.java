@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Objects of a list, written as the serializer shows them only when the answer is sent: either held (a page a
@@ -21,6 +22,11 @@ public final class Rows implements JsonSerializable {
     @FunctionalInterface
     interface Source {
         void forEachChunk(ChunkConsumer consumer) throws IOException;
+
+        /** Reads the rows before they are written, when they are few: how many there are; else empty. */
+        default OptionalLong readNow() {
+            return OptionalLong.empty();
+        }
     }
 
     @FunctionalInterface
@@ -48,6 +54,14 @@ public final class Rows implements JsonSerializable {
 
     static Rows none() {
         return held(null, List.of());
+    }
+
+    /**
+     * How many objects these are, read now when they are one fetch from the database (a page) or already held;
+     * empty for a longer list, which is read only as it is written.
+     */
+    OptionalLong readNow() {
+        return held != null ? OptionalLong.of(held.size()) : source.readNow();
     }
 
     /** The first {@code count} objects. */
