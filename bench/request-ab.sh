@@ -5,6 +5,7 @@
 # against A and B alternately (the order swapped every round), so that the machine's drift falls on both. Prints,
 # per scenario, the median requests per second of each with the spread (min–max), and B/A. Usage:
 #   bench/request-ab.sh [REV_A] [REV_B] [ROUNDS]          # DURATION=5s CONNECTIONS=16 by default
+#   ONLY='documents' bench/request-ab.sh HEAD~1 HEAD 7    # some scenarios only (a regex on their names)
 # Needs PostgreSQL on 127.0.0.1:5432 (trust auth, as on these machines), wrk, and a JDK; JVM settings of the
 # ConfigMap (small heap, serial collector, C1), as bench/run.sh.
 set -euo pipefail
@@ -93,6 +94,9 @@ rate() {  # side, path, token? → requests per second
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "${header[@]}" "http://127.0.0.1:${PORTS[$side]}$path" \
     | awk '/Requests\/sec/ {print $2}'
 }
+if [ -n "${ONLY:-}" ]; then  # ONLY=regex: just the scenarios whose names match
+  mapfile -t SCENARIOS < <(printf '%s\n' "${SCENARIOS[@]}" | grep -E "^[^|]*(${ONLY})")
+fi
 declare -A RESULTS
 for round in $(seq 1 "$ROUNDS"); do
   order="a b"; [ $((round % 2)) = 0 ] && order="b a"
