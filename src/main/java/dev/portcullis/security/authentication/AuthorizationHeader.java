@@ -2,6 +2,7 @@ package dev.portcullis.security.authentication;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,16 +24,30 @@ public final class AuthorizationHeader {
         if (headerValue == null) {
             return parts;
         }
-        byte[] bytes = toBytes(headerValue);
+        // One pass over the characters: ASCII white space is the same characters in the header and in its bytes
+        // (UTF-8 never encodes another character with an ASCII byte), so each part is encoded on its own.
+        int[] bounds = new int[4];
+        int ends = 0;
+        boolean beyondLatin1 = false;
         int start = -1;
-        for (int i = 0; i <= bytes.length; i++) {
-            boolean space = i == bytes.length || isAsciiWhitespace(bytes[i]);
+        for (int i = 0; i <= headerValue.length(); i++) {
+            char c = i == headerValue.length() ? ' ' : headerValue.charAt(i);
+            beyondLatin1 |= c > 0xFF;
+            boolean space = isAsciiWhitespace(c);
             if (space && start >= 0) {
-                parts.add(Arrays.copyOfRange(bytes, start, i));
+                if (ends + 2 > bounds.length) {
+                    bounds = Arrays.copyOf(bounds, bounds.length * 2);
+                }
+                bounds[ends++] = start;
+                bounds[ends++] = i;
                 start = -1;
             } else if (!space && start < 0) {
                 start = i;
             }
+        }
+        Charset charset = beyondLatin1 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+        for (int i = 0; i < ends; i += 2) {
+            parts.add(headerValue.substring(bounds[i], bounds[i + 1]).getBytes(charset));
         }
         return parts;
     }
@@ -90,16 +105,6 @@ public final class AuthorizationHeader {
         }
     }
 
-    /** A plain loop: this runs on every request, over JWTs of several hundred characters. */
-    private static byte[] toBytes(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            if (value.charAt(i) > 0xFF) {
-                return value.getBytes(StandardCharsets.UTF_8);
-            }
-        }
-        return value.getBytes(StandardCharsets.ISO_8859_1);
-    }
-
     private static boolean isAscii(byte[] bytes) {
         for (byte b : bytes) {
             if (b < 0) {
@@ -107,10 +112,6 @@ public final class AuthorizationHeader {
             }
         }
         return true;
-    }
-
-    private static boolean isAsciiWhitespace(byte b) {
-        return isAsciiWhitespace((char) (b & 0xFF));
     }
 
     private static boolean isAsciiWhitespace(char c) {

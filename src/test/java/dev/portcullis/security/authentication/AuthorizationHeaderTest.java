@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,6 +25,25 @@ class AuthorizationHeaderTest {
     }, delimiter = '|')
     void splitsOnAsciiWhitespaceAsPython(String value, int parts) {
         assertEquals(parts, AuthorizationHeader.split(value).size());
+    }
+
+    /**
+     * The bytes of each part, in hex: ISO-8859-1 as on the wire, or UTF-8 throughout when a character lies beyond
+     * it (as the whole header would be encoded before Python splits it).
+     */
+    @ParameterizedTest(name = "[{0}] splits into [{1}]")
+    @CsvSource(value = {
+            "Token abc               | 546f6b656e 616263",
+            "Token \u00e9            | 546f6b656e e9",
+            "Token \u20ac            | 546f6b656e e282ac",
+            "Token \u00e9 \u20ac     | 546f6b656e c3a9 e282ac",
+            "Token\u00a0abc          | 546f6b656ea0616263",
+            "'  a\u000bb\u000cc\r\n'  | 61 62 63",
+            "\u0085x                 | 8578",
+    }, delimiter = '|')
+    void splitsIntoTheBytesPythonSplits(String value, String hexParts) {
+        List<String> parts = AuthorizationHeader.split(value).stream().map(HexFormat.of()::formatHex).toList();
+        assertEquals(List.of(hexParts.split(" ")), parts);
     }
 
     @ParameterizedTest(name = "TokenAuthentication reads [{0}] as key [{1}]")
