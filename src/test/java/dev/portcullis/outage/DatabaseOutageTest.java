@@ -60,6 +60,7 @@ class DatabaseOutageTest {
                 .start(new Request("GET", "/api/posts/" + existing + "/", null, null), 2);
         Thread.sleep(1000);
         List<Long> firstWrites = new ArrayList<>();
+        List<Long> listeningBeforeLogins = new ArrayList<>();
         List<Integer> readinessDuring = new ArrayList<>();
         List<Integer> livenessDuring = new ArrayList<>();
         for (int outage = 1; outage <= 2; outage++) {
@@ -72,8 +73,8 @@ class DatabaseOutageTest {
             livenessDuring.add(health("/q/health/live"));
             Thread.sleep(OUTAGE.minus(NOTICING).toMillis());
             load.phase("recovery " + outage);
-            RestartableDatabase.start();
-            load.mark("PostgreSQL accepts connections");
+            listeningBeforeLogins.add(RestartableDatabase.start());
+            load.mark("PostgreSQL accepts logins");
             firstWrites.add(load.millisUntil("probe", write, 201));
             load.phase("after " + outage);
             Thread.sleep(1500);
@@ -89,9 +90,9 @@ class DatabaseOutageTest {
         List<Long> found = RestartableDatabase.query("SELECT id FROM posts WHERE id = ANY (?)",
                 (Object) acknowledged.toArray(Long[]::new));
         System.err.printf("Outage figures: by phase %s; during the outages (after their first %d s), by outage and request %s; "
-                        + "first write %s ms after PostgreSQL accepted connections; writes acknowledged %d, found %d; "
+                        + "first write %s ms after PostgreSQL accepted logins (it listened %s ms before); writes acknowledged %d, found %d; "
                         + "answers over a second %s; timeline %s%n",
-                byPhase, NOTICING.toSeconds(), byRequestDuringOutages, firstWrites, acknowledged.size(), found.size(),
+                byPhase, NOTICING.toSeconds(), byRequestDuringOutages, firstWrites, listeningBeforeLogins, acknowledged.size(), found.size(),
                 answers.stream().filter(a -> a.millis() > 1000).toList(), load.timeline());
 
         for (Answer answer : answers) {
