@@ -23,7 +23,6 @@ public class Tokens {
 
     private static final int KEY_BYTES = 20;
     private static final HexFormat HEX = HexFormat.of();
-    private static final MessageDigest SHA_256 = newSha256();
 
     private final SecureRandom random = new SecureRandom();
     private final Optional<Duration> lifetime;
@@ -84,17 +83,23 @@ public class Tokens {
      */
     private static MessageDigest sha256() {
         try {
-            return (MessageDigest) SHA_256.clone();
+            return (MessageDigest) Sha256.PROTOTYPE.clone();
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("SHA-256 digests cannot be copied", e);
         }
     }
 
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
+    /** Made at the first hash, not when the beans are made: start-up does not look the security providers up. */
+    private static final class Sha256 {
+
+        static final MessageDigest PROTOTYPE = create();
+
+        private static MessageDigest create() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is not available", e);
+            }
         }
     }
 }
