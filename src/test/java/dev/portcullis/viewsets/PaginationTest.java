@@ -64,6 +64,15 @@ class PaginationTest {
         return query.isEmpty() ? path : path + "?" + query;
     }
 
+    /** The user's answer for the path, which took this many SELECT statements (Hibernate's statistics). */
+    private Response withSelects(int selects, String path) {
+        Statistics statistics = sessions.getStatistics();
+        statistics.clear();
+        Response response = Api.withToken(token).urlEncodingEnabled(false).get(path);
+        assertEquals(selects, statistics.getQueryExecutionCount(), "SELECT statements");
+        return response;
+    }
+
     /** {@code results} as indices into the five documents, e.g. {@code 2 3}. */
     private static List<Long> documents(String indices) {
         return indices.isBlank() ? List.of() : Arrays.stream(indices.trim().split(" "))
@@ -93,10 +102,7 @@ class PaginationTest {
             "limit=2&offset=4&q=%C3%A9 |-                 |?limit=2&offset=2&q=%C3%A9|4|2",
     })
     void limitOffset(String query, String next, String previous, String results, int selects) {
-        Statistics statistics = sessions.getStatistics();
-        statistics.clear();
-        Response response = Api.withToken(token).urlEncodingEnabled(false).get(withQuery("/api/documents/", query));
-        assertEquals(selects, statistics.getQueryExecutionCount(), "SELECT statements");
+        Response response = withSelects(selects, withQuery("/api/documents/", query));
         assertEquals(200, response.statusCode(), response.asString());
         assertEquals(5, response.jsonPath().getInt("count"));
         assertEquals(next == null ? null : base("/api/documents/") + next, response.jsonPath().getString("next"));
@@ -127,10 +133,7 @@ class PaginationTest {
             "page=2&x=%20|?page=3&x=+|?x=+|2 3|3",
     })
     void pageNumbers(String query, String next, String previous, String results, int selects) {
-        Statistics statistics = sessions.getStatistics();
-        statistics.clear();
-        Response response = Api.withToken(token).urlEncodingEnabled(false).get(withQuery("/api/examples/paged-documents/", query));
-        assertEquals(selects, statistics.getQueryExecutionCount(), "SELECT statements");
+        Response response = withSelects(selects, withQuery("/api/examples/paged-documents/", query));
         assertEquals(200, response.statusCode(), response.asString());
         assertEquals(5, response.jsonPath().getInt("count"));
         String base = base("/api/examples/paged-documents/");
