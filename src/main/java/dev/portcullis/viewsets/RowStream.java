@@ -60,25 +60,26 @@ final class RowStream implements Rows.Source {
      */
     @Override
     public OptionalLong readNow() {
-        if (!fitsOneFetch()) {
-            return OptionalLong.empty();
-        }
-        if (readAhead == null) {
-            readAhead = query.get().setMaxResults((int) limit).getResultList();
-        }
-        return OptionalLong.of(readAhead.size());
+        return fitsOneFetch() ? OptionalLong.of(page().size()) : OptionalLong.empty();
     }
 
     private boolean fitsOneFetch() {
         return limit >= 0 && limit <= select.fetchSize();
     }
 
+    /** The whole list when it fits one fetch, read once. */
+    private List<Object[]> page() {
+        if (readAhead == null) {
+            readAhead = query.get().setMaxResults((int) limit).getResultList();
+        }
+        return readAhead;
+    }
+
     @Override
     public void forEachChunk(Rows.ChunkConsumer consumer) throws IOException {
         int fetch = select.fetchSize();
         boolean fits = fitsOneFetch();
-        List<Object[]> first = readAhead != null ? readAhead
-                : query.get().setMaxResults(fits ? (int) limit : fetch + 1).getResultList();
+        List<Object[]> first = fits ? page() : query.get().setMaxResults(fetch + 1).getResultList();
         readAhead = null;
         if (fits || first.size() <= fetch) {
             inChunks(first.iterator(), consumer);

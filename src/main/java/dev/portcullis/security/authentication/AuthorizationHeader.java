@@ -6,7 +6,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,8 +25,7 @@ public final class AuthorizationHeader {
         }
         // One pass over the characters: ASCII white space is the same characters in the header and in its bytes
         // (UTF-8 never encodes another character with an ASCII byte), so each part is encoded on its own.
-        int[] bounds = new int[4];
-        int ends = 0;
+        List<String> words = new ArrayList<>();
         boolean beyondLatin1 = false;
         int start = -1;
         for (int i = 0; i <= headerValue.length(); i++) {
@@ -35,19 +33,15 @@ public final class AuthorizationHeader {
             beyondLatin1 |= c > 0xFF;
             boolean space = isAsciiWhitespace(c);
             if (space && start >= 0) {
-                if (ends + 2 > bounds.length) {
-                    bounds = Arrays.copyOf(bounds, bounds.length * 2);
-                }
-                bounds[ends++] = start;
-                bounds[ends++] = i;
+                words.add(headerValue.substring(start, i));
                 start = -1;
             } else if (!space && start < 0) {
                 start = i;
             }
         }
         Charset charset = beyondLatin1 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
-        for (int i = 0; i < ends; i += 2) {
-            parts.add(headerValue.substring(bounds[i], bounds[i + 1]).getBytes(charset));
+        for (String word : words) {
+            parts.add(word.getBytes(charset));
         }
         return parts;
     }
