@@ -1,9 +1,9 @@
 package dev.portcullis.accounts;
 
+import dev.portcullis.SettingsOfTheirOwn;
 import dev.portcullis.api.Api;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -24,15 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * drift affects both alike; their medians must agree within {@link #TOLERANCE}.
  */
 @QuarkusTest
-@TestProfile(LoginTimingTest.CostlyHashes.class)
+@TestProfile(SettingsOfTheirOwn.class)
 class LoginTimingTest {
-
-    public static class CostlyHashes implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("portcullis.password.iterations", "60000");
-        }
-    }
 
     private static final int ROUNDS = 25;
     /** Of the known username's median: a skipped check would make the unknown one several times faster. */

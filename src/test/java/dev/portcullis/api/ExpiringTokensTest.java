@@ -1,7 +1,7 @@
 package dev.portcullis.api;
 
+import dev.portcullis.SettingsOfTheirOwn;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -20,17 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * themselves: a token this profile issues must not outlive it in a fixture another test reuses.
  */
 @QuarkusTest
-@TestProfile(ExpiringTokensTest.TwoSecondTokens.class)
+@TestProfile(SettingsOfTheirOwn.class)
 class ExpiringTokensTest {
 
-    private static final Duration LIFETIME = Duration.ofSeconds(2);
-
-    public static class TwoSecondTokens implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("portcullis.token.lifetime", LIFETIME.toString());
-        }
-    }
+    private static final Duration LIFETIME = SettingsOfTheirOwn.TOKEN_LIFETIME;
 
     @ParameterizedTest(name = "used while valid: {0}; {1}")
     @CsvSource(delimiter = '|', value = {

@@ -23,12 +23,19 @@ public class ManagementInterfaceTest {
     /** The management interface's port in tests (Quarkus's default test port for it). */
     private static final int MANAGEMENT_PORT = 9001;
 
-    /** Also a production build's default of no policy examples: {@code ProbesOffTest} runs in the same start. */
+    /**
+     * Also a production build's default of no policy examples ({@code ProbesOffTest}), and a deployment behind a
+     * proxy at 192.0.2.10 whose login rate is 3 a minute ({@code UntrustedProxyTest}): they run in the same start.
+     */
     public static class Production implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.management.enabled", "true", "quarkus.smallrye-openapi.enabled", "false",
-                    "portcullis.probes.enabled", "false");
+                    "portcullis.probes.enabled", "false",
+                    "portcullis.throttle.login.rate", "3/m",
+                    "quarkus.http.proxy.proxy-address-forwarding", "true",
+                    "quarkus.http.proxy.allow-x-forwarded", "true",
+                    "quarkus.http.proxy.trusted-proxies", "192.0.2.10");
         }
     }
 

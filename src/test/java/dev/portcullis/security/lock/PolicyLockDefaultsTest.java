@@ -1,14 +1,13 @@
 package dev.portcullis.security.lock;
 
+import dev.portcullis.SettingsOfTheirOwn;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,15 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * named as looser, and no other is.
  */
 @QuarkusTest
-@TestProfile(PolicyLockDefaultsTest.AllowAnyByDefault.class)
+@TestProfile(SettingsOfTheirOwn.class)
 class PolicyLockDefaultsTest {
-
-    public static class AllowAnyByDefault implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("portcullis.default-permissions", "AllowAny");
-        }
-    }
 
     @Inject
     PolicySnapshot snapshot;
