@@ -3,7 +3,8 @@
 # machine's PostgreSQL (a database each, seeded alike: a user, a token, 200 posts and, where the revision has object
 # grants, 200 documents the user created, so was granted), each scenario driven by wrk
 # against A and B alternately (the order swapped every round), so that the machine's drift falls on both. Prints,
-# per scenario, the median requests per second of each with the spread (min–max), and B/A. Usage:
+# per scenario, the median requests per second of each with the spread (min–max), and B/A; and the server's own CPU
+# time per request (user + system, from /proc), which the machine's drift moves far less than the rate. Usage:
 #   bench/request-ab.sh [REV_A] [REV_B] [ROUNDS]          # DURATION=5s CONNECTIONS=16 by default
 #   ONLY='documents' bench/request-ab.sh HEAD~1 HEAD 7    # some scenarios only (a regex on their names)
 # Needs PostgreSQL on 127.0.0.1:5432 (trust auth, as on these machines), wrk, and a JDK; JVM settings of the
@@ -30,7 +31,7 @@ export QUARKUS_LOG_CATEGORY__DEV_PORTCULLIS_DENIALS__LEVEL=WARN
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt.pem" 2>/dev/null
 export PORTCULLIS_JWT_SIGNING_KEY="$WORK/jwt.pem" PORTCULLIS_JWT_ACCESS_TOKEN_LIFETIME=1H
 
-declare -A PORTS=([a]=18181 [b]=18182)
+declare -A PORTS=([a]=18181 [b]=18182) PIDS
 for side in a b; do
   rev=$A; [ "$side" = b ] && rev=$B
   git worktree add -q --detach "$WORK/$side" "$rev"
@@ -41,6 +42,7 @@ for side in a b; do
   env $(rates_off "$WORK/$side") QUARKUS_HTTP_PORT=${PORTS[$side]} QUARKUS_MANAGEMENT_PORT=$(( ${PORTS[$side]} + 100 )) \
     QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/portcullis_rab_$side \
     java $JAVA_OPTS -jar "$WORK/$side/target/quarkus-app/quarkus-run.jar" > "$WORK/$side.log" 2>&1 &
+  PIDS[$side]=$!
 done
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 declare -A TOKENS JWTS POSTS
@@ -86,36 +88,48 @@ SCENARIOS=("GET /api/public/ (anonymous)|/api/public/|"
            "GET /api/posts/?limit=20&offset=140 (anonymous, the last 10)|/api/posts/?limit=20&offset=140|"
            "GET /api/documents/?limit=20 (Token, granted)|/api/documents/?limit=20|token"
            "GET /api/documents/?limit=20&offset=190 (Token, granted, the last 10)|/api/documents/?limit=20&offset=190|token")
-rate() {  # side, path, token? → requests per second
-  local side=$1 path=${2//\{id\}/${POSTS[$1]}} header=()
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # the process's user + system time, in clock ticks
+rate() {  # side, path, token? → requests per second, and the server's CPU microseconds per request
+  local side=$1 path=${2//\{id\}/${POSTS[$1]}} header=() before after
   [ "$3" = token ] && header=(-H "Authorization: Token ${TOKENS[$1]}")
   [ "$3" = jwt ] && header=(-H "Authorization: Bearer ${JWTS[$1]}")
   wrk -t2 -c"$CONNECTIONS" -d1s "${header[@]}" "http://127.0.0.1:${PORTS[$side]}$path" >/dev/null  # warm-up
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "${header[@]}" "http://127.0.0.1:${PORTS[$side]}$path" \
-    | awk '/Requests\/sec/ {print $2}'
+  before=$(cpu_ticks "${PIDS[$side]}")
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "${header[@]}" "http://127.0.0.1:${PORTS[$side]}$path" > "$WORK/wrk.out"
+  after=$(cpu_ticks "${PIDS[$side]}")
+  awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" \
+    '/requests in/ {n = $1} /Requests\/sec/ {rps = $2} END {printf "%s %.1f\n", rps, ticks / hz * 1e6 / n}' "$WORK/wrk.out"
 }
 if [ -n "${ONLY:-}" ]; then  # ONLY=regex: just the scenarios whose names match
   mapfile -t SCENARIOS < <(printf '%s\n' "${SCENARIOS[@]}" | grep -E "^[^|]*(${ONLY})")
 fi
-declare -A RESULTS
+declare -A RESULTS CPU
 for round in $(seq 1 "$ROUNDS"); do
   order="a b"; [ $((round % 2)) = 0 ] && order="b a"
   for scenario in "${SCENARIOS[@]}"; do
     IFS='|' read -r name path auth <<< "$scenario"
     for side in $order; do
-      RESULTS["$name|$side"]+="$(rate "$side" "$path" "$auth") "
+      read -r rps cpu < <(rate "$side" "$path" "$auth")
+      RESULTS["$name|$side"]+="$rps "
+      CPU["$name|$side"]+="$cpu "
     done
   done
   echo "round $round of $ROUNDS done" >&2
 done
 echo "A = $(git rev-parse --short "$A"), B = $(git rev-parse --short "$B"); $ROUNDS alternating rounds of $DURATION, $CONNECTIONS connections"
-printf '| %-38s | %-26s | %-26s | %-5s |\n' scenario "A req/s, median (min–max)" "B req/s, median (min–max)" "B/A"
+printf '| %-38s | %-26s | %-26s | %-5s | %-12s | %-12s | %-16s |\n' scenario "A req/s, median (min–max)" \
+  "B req/s, median (min–max)" "B/A" "A CPU µs/req" "B CPU µs/req" "B/A CPU (spread)"
 for scenario in "${SCENARIOS[@]}"; do
   IFS='|' read -r name _ _ <<< "$scenario"
-  python3 - "$name" "${RESULTS["$name|a"]}" "${RESULTS["$name|b"]}" <<'PY'
+  python3 - "$name" "${RESULTS["$name|a"]}" "${RESULTS["$name|b"]}" "${CPU["$name|a"]}" "${CPU["$name|b"]}" <<'PY'
 import statistics, sys
-name, a, b = sys.argv[1], [float(x) for x in sys.argv[2].split()], [float(x) for x in sys.argv[3].split()]
+name = sys.argv[1]
+a, b, cpu_a, cpu_b = ([float(x) for x in argument.split()] for argument in sys.argv[2:])
 show = lambda xs: "%.0f (%.0f–%.0f)" % (statistics.median(xs), min(xs), max(xs))
-print("| %-38s | %-26s | %-26s | %.2f  |" % (name, show(a), show(b), statistics.median(b) / statistics.median(a)))
+# A and B of a round ran next to each other, so the CPU ratio is the median of the rounds' own ratios.
+cpu_ratios = [y / x for x, y in zip(cpu_a, cpu_b)]
+print("| %-38s | %-26s | %-26s | %.2f  | %-12.1f | %-12.1f | %.2f (%.2f–%.2f) |" % (
+    name, show(a), show(b), statistics.median(b) / statistics.median(a), statistics.median(cpu_a),
+    statistics.median(cpu_b), statistics.median(cpu_ratios), min(cpu_ratios), max(cpu_ratios)))
 PY
 done
