@@ -108,9 +108,9 @@ public class Guard {
 
     private AccessRequest checkPermissions(EndpointPolicy policy, AccessRequest request, Credentials credentials) {
         for (Permission permission : policy.permissions()) {
-            Decision decision = Evaluation.check(permission, request);
-            if (!decision.allowed()) {
-                throw permissionDenied(policy, request, credentials, decision);
+            Decision denial = Evaluation.denial(permission, request);
+            if (denial != null) {
+                throw permissionDenied(policy, request, credentials, denial);
             }
         }
         return request;

@@ -22,6 +22,18 @@ public final class Evaluation {
                 : Decision.of(permission, request, null, permission.hasPermission(request));
     }
 
+    /**
+     * {@link #check}, keeping only a denial: {@code null} when the class allows, so that the guard's common
+     * request builds no decision (nor asks the class its name and message) only to drop it.
+     */
+    public static Decision denial(Permission permission, AccessRequest request) {
+        if (permission instanceof Composition composition) {
+            Decision decision = composition.decide(request);
+            return decision.allowed() ? null : decision;
+        }
+        return permission.hasPermission(request) ? null : Decision.of(permission, request, null, false);
+    }
+
     /** DRF's {@code has_object_permission}, as a decision. */
     public static Decision checkObject(Permission permission, AccessRequest request, Object object) {
         if (permission instanceof Composition composition) {
