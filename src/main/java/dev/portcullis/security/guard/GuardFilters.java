@@ -30,6 +30,10 @@ import java.util.function.Supplier;
  * body is deserialised). A pre-matching filter handles what no resource method matches: OPTIONS (DRF's
  * {@code metadata} action) and methods the resource lacks are authorized with the resource's default
  * policy before their 200 or 405, and a path without its trailing slash is a 404.
+ * <p>
+ * No scope is declared, so the generated filters keep Quarkus REST's client proxy: declared {@code @Singleton},
+ * they were built with the REST deployment, before the runtime configuration the guard's identity providers read
+ * (the JWT settings), and the service did not start.
  */
 public class GuardFilters {
 
