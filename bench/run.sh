@@ -206,15 +206,20 @@ for token in "$PROVIDER_JWT" "$PROVIDER_OPAQUE"; do
     || { echo "The identity provider's token is refused:"; curl -s -H "Authorization: Bearer $token" "$BASE/bench/provider-private/"; exit 1; }
 done
 
-run() {  # method path header -> "rps p50 p99 non2xx socket_errors"
-  local args=(-t"$THREADS" -c"$CONNECTIONS" --latency)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }  # the server's user + system time, in clock ticks
+run() {  # method path header -> "rps p50 p99 non2xx socket_errors server_cpu_µs_per_request"
+  local args=(-t"$THREADS" -c"$CONNECTIONS" --latency) before after
   [ -n "$3" ] && args+=(-H "Authorization: $3")
   [ "$1" = POST ] && args+=(-s "$WORK/post.lua")
   wrk "${args[@]}" -d1s "$BASE$2" >/dev/null  # warm-up
+  before=$(cpu_ticks)
   wrk "${args[@]}" -d"$DURATION" "$BASE$2" > "$WORK/wrk.txt"
-  python3 - "$WORK/wrk.txt" <<'PY'
+  after=$(cpu_ticks)
+  python3 - "$WORK/wrk.txt" "$((after - before))" "$(getconf CLK_TCK)" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
+requests = int(re.search(r'(\d+) requests in', text).group(1))
+cpu_us = int(sys.argv[2]) / int(sys.argv[3]) * 1e6 / max(requests, 1)
 def latency(p):
     m = re.search(r'^\s*%s%%\s+([\d.]+)(us|ms|s)\b' % p, text, re.M)
     value, unit = float(m.group(1)), m.group(2)
@@ -223,7 +228,7 @@ rps = float(re.search(r'Requests/sec:\s+([\d.]+)', text).group(1))
 non2xx = re.search(r'Non-2xx or 3xx responses:\s+(\d+)', text)
 errors = re.search(r'Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)', text)
 socket = sum(int(g) for g in errors.groups()) if errors else 0
-print(f"{rps:.0f} {latency(50):.2f} {latency(99):.2f} {int(non2xx.group(1)) if non2xx else 0} {socket}")
+print(f"{rps:.0f} {latency(50):.2f} {latency(99):.2f} {int(non2xx.group(1)) if non2xx else 0} {socket} {cpu_us:.1f}")
 PY
 }
 
@@ -262,19 +267,22 @@ pairs = defaultdict(dict)                # (round, name) -> {"A": reference run,
 for line in open(sys.argv[1]):
     pair, role, numbers = line.rstrip('\n').split('\t')
     round_, name = pair.split('|', 1)
-    rps, p50, p99, non2xx, socket = numbers.split()
-    pairs[(round_, name)][role] = (float(rps), float(p50), float(p99), int(non2xx), int(socket))
+    rps, p50, p99, non2xx, socket, cpu = numbers.split()
+    pairs[(round_, name)][role] = (float(rps), float(p50), float(p99), int(non2xx), int(socket), float(cpu))
 compared = dict(line.split('\t') for line in sys.argv[2].splitlines())
-print('| scenario | requests/s | × compared with: median (spread) | compared with | p50 ms | p99 ms | non-2xx | socket errors |')
-print('|---|---:|---:|---|---:|---:|---:|---:|')
+print('| scenario | requests/s | × compared with: median (spread) | compared with | p50 ms | p99 ms | non-2xx | socket errors '
+      '| server CPU µs per request | CPU × compared with: median (spread) |')
+print('|---|---:|---:|---|---:|---:|---:|---:|---:|---:|')
 median = statistics.median
 for name, reference in compared.items():
     runs = [pair for (r, n), pair in sorted(pairs.items()) if n == name]
     ratios = [pair['B'][0] / pair['A'][0] for pair in runs]
+    cpu_ratios = [pair['B'][5] / pair['A'][5] for pair in runs]
     own = [pair['B'] for pair in runs]
     print(f"| {name} | {median([m[0] for m in own]):.0f} | {median(ratios):.2f} ({min(ratios):.2f}–{max(ratios):.2f}) "
           f"| {reference} | {median([m[1] for m in own]):.2f} | {median([m[2] for m in own]):.2f} "
-          f"| {sum(m[3] for m in own)} | {sum(m[4] for m in own)} |")
+          f"| {sum(m[3] for m in own)} | {sum(m[4] for m in own)} | {median([m[5] for m in own]):.0f} "
+          f"| {median(cpu_ratios):.2f} ({min(cpu_ratios):.2f}–{max(cpu_ratios):.2f}) |")
 PY
 )
 if [ -n "${ONLY:-}" ]; then echo; echo "$TABLE"; exit 0; fi
@@ -430,7 +438,9 @@ REPORT="# Benchmark results
 $(date -u '+%Y-%m-%d %H:%M UTC') · $(nproc) cores · $("$JAVA" -version 2>&1 | head -1) · JVM options \`$JAVA_OPTS\`, \`MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX\`, \`QUARKUS_THREAD_POOL_MAX_THREADS=$QUARKUS_THREAD_POOL_MAX_THREADS\` · $DATABASE
 wrk: $THREADS threads, $CONNECTIONS connections, on the same machine as the server. Each scenario ran $ROUNDS times for
 $DURATION (after 1 s of warm-up) next to the scenario it is compared with — A then B, and B then A the next round — so
-the ratio is a median of $ROUNDS paired runs, with its spread; requests/s, p50 and p99 are medians too.
+the ratio is a median of $ROUNDS paired runs, with its spread; requests/s, p50 and p99 are medians too. The server's
+CPU time per request (user and system, read from /proc around each run) is compared the same way: it moves far less
+with the machine's drift than the rate does, since wrk's share of the two cores does not enter it.
 
 $TABLE
 
