@@ -59,7 +59,7 @@ public class GuardFilters {
 
     /**
      * Decides on this thread when it can (a credential verified before, rates counted in memory): the common request
-     * then meets no {@code Uni}, whose context propagation alone would cost it more than the guard's own checks.
+     * then composes no {@code Uni} and captures no context; the others are held until the guard has decided.
      */
     @ServerRequestFilter
     public void guardResourceMethod(ResteasyReactiveContainerRequestContext request, SimpleResourceInfo resource,
