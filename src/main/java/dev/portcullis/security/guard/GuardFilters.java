@@ -112,12 +112,19 @@ public class GuardFilters {
         }
     }
 
-    /** Holds the request until the guard has decided, then answers it or lets it go on (a {@code null} answer). */
+    /**
+     * Holds the request until the guard has decided, then answers it or lets it go on (a {@code null} answer).
+     * {@code abortWith} resumes a held request itself; resuming it once more raced the answer being written, and a
+     * request throttled through Redis was answered 429 with no body.
+     */
     private static void answerWhenDecided(ResteasyReactiveContainerRequestContext request, Uni<Response> answer) {
         request.suspend();
         answer.subscribe().with(response -> {
-            answer(request, response);
-            request.resume();
+            if (response != null) {
+                request.abortWith(response);
+            } else {
+                request.resume();
+            }
         }, request::resume);
     }
 
