@@ -117,7 +117,7 @@ public class GuardFilters {
      * {@code abortWith} resumes a held request itself; resuming it once more raced the answer being written, and a
      * request throttled through Redis was answered 429 with no body.
      */
-    private static void answerWhenDecided(ResteasyReactiveContainerRequestContext request, Uni<Response> answer) {
+    static void answerWhenDecided(ResteasyReactiveContainerRequestContext request, Uni<Response> answer) {
         request.suspend();
         answer.subscribe().with(response -> {
             if (response != null) {
