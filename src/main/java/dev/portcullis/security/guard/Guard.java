@@ -119,9 +119,9 @@ public class Guard {
     /** DRF's {@code check_object_permissions}: every permission's object-level rule, in order. */
     public void checkObject(EndpointPolicy policy, AccessRequest request, Credentials credentials, Object object) {
         for (Permission permission : policy.permissions()) {
-            Decision decision = Evaluation.checkObject(permission, request, object);
-            if (!decision.allowed()) {
-                throw permissionDenied(policy, request, credentials, decision);
+            Decision denial = Evaluation.objectDenial(permission, request, object);
+            if (denial != null) {
+                throw permissionDenied(policy, request, credentials, denial);
             }
         }
     }

@@ -34,6 +34,16 @@ public final class Evaluation {
         return permission.hasPermission(request) ? null : Decision.of(permission, request, null, false);
     }
 
+    /** {@link #checkObject}, keeping only a denial: {@code null} when the class allows the object. */
+    public static Decision objectDenial(Permission permission, AccessRequest request, Object object) {
+        if (permission instanceof Composition composition) {
+            Decision decision = composition.decideObject(request, object);
+            return decision.allowed() ? null : decision;
+        }
+        boolean allowed = !(permission instanceof ObjectPermission rule) || rule.hasObjectPermission(request, object);
+        return allowed ? null : Decision.of(permission, request, object, false);
+    }
+
     /** DRF's {@code has_object_permission}, as a decision. */
     public static Decision checkObject(Permission permission, AccessRequest request, Object object) {
         if (permission instanceof Composition composition) {
