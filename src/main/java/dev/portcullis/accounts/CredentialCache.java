@@ -73,7 +73,8 @@ public class CredentialCache {
             }
         }).build();
         // A credential that is wrong in itself (an unknown key, a JWT that fails verification) stays wrong:
-        // keys are random and JWTs immutable. Kept apart, so that a flood of bad credentials evicts only its own kind.
+        // keys are random and JWTs immutable. Kept apart, so that a flood of bad credentials evicts only its own kind,
+        // and by digest (refusalKey).
         this.rejected = Caffeine.newBuilder().executor(Runnable::run).maximumSize(Math.max(1, size / 10)).expireAfterWrite(ttl).build();
     }
 
@@ -88,7 +89,7 @@ public class CredentialCache {
         if (identity.isPresent()) {
             return identity;
         }
-        AuthenticationFailure failure = rejected.getIfPresent(credential);
+        AuthenticationFailure failure = rejected.getIfPresent(refusalKey(credential));
         if (failure != null) {
             throw failure;
         }
@@ -110,7 +111,17 @@ public class CredentialCache {
 
     /** Remembers a credential that is wrong in itself — never one refused for its user's state. */
     public void reject(String credential, AuthenticationFailure failure) {
-        rejected.put(credential, failure);
+        rejected.put(refusalKey(credential), failure);
+    }
+
+    /**
+     * The fixed-size key a refused credential is remembered by: its SHA-256. A refused credential is whatever a
+     * client sent, as long as the header allows; kept whole, ten thousand refused 15 KB bearer tokens filled a 64 MB
+     * heap. A verified credential is kept whole: only the service or an identity provider makes one, and looking it
+     * up needs no digest.
+     */
+    public static String refusalKey(String credential) {
+        return Tokens.hash(credential);
     }
 
     private Optional<SecurityIdentity> get(String credential) {

@@ -70,7 +70,7 @@ public class ProviderIdentityProvider implements RememberingIdentityProvider<Pro
         if (request.jwt() && ownTokens.ownKey(JwsHeaders.keyId(request.token()))) {
             return Optional.of(QuarkusSecurityIdentity.builder().setAnonymous(true).build());
         }
-        AuthenticationFailure refused = inactive.getIfPresent(credential);
+        AuthenticationFailure refused = inactive.getIfPresent(CredentialCache.refusalKey(credential));
         if (refused != null) {
             throw refused;
         }
@@ -120,7 +120,7 @@ public class ProviderIdentityProvider implements RememberingIdentityProvider<Pro
         Introspection.Active active = endpoint.introspect(token).filter(endpoint::fromTheProvider).orElseThrow(() -> {
             AuthenticationFailure failure = ExternalUsers.refused("The identity provider says this token is not active: "
                     + "it expired, was revoked, or was never issued. Sign in with the provider again.");
-            inactive.put(credential, failure);
+            inactive.put(CredentialCache.refusalKey(credential), failure);
             return failure;
         });
         return new Verified(active.claims(), active.expiresAt());
