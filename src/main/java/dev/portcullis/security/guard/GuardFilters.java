@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -62,14 +63,12 @@ public class GuardFilters {
      * then composes no {@code Uni} and captures no context; the others are held until the guard has decided.
      */
     @ServerRequestFilter
-    public void guardResourceMethod(ResteasyReactiveContainerRequestContext request, SimpleResourceInfo resource,
-                                    HttpServerRequest connection) {
-        if (registry.isUnguarded(resource.getResourceClass())) {
-            return;
+    public void guardResourceMethod(ResteasyReactiveContainerRequestContext request, ResourceInfo method,
+                                    SimpleResourceInfo resource, HttpServerRequest connection) {
+        Optional<EndpointPolicy> policy = registry.policyOf(method, resource);
+        if (policy.isPresent()) {
+            enforce(policy.get(), request, connection, () -> null);
         }
-        EndpointPolicy policy = registry.policyOf(resource.getResourceClass(), resource.getMethodName(),
-                resource.parameterTypes());
-        enforce(policy, request, connection, () -> null);
     }
 
     /**

@@ -9,6 +9,8 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ResourceInfo;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -62,6 +64,16 @@ public class PolicyRegistry {
 
     private final PolicyResolver resolver;
     private final Map<MethodKey, EndpointPolicy> byMethod = new HashMap<>();
+    /**
+     * The same policies by the object Quarkus REST describes a matched method with ({@link ResourceInfo}, one per
+     * resource method for the application's life): found by identity, with no key to build and no record's equals
+     * to run (under C1 a record's generated equals and hashCode go through method handles).
+     */
+    private final Map<ResourceInfo, Resolved> byResourceMethod = new ConcurrentHashMap<>();
+
+    /** A resource method's policy as first resolved, with the names it was resolved by. */
+    private record Resolved(Class<?> resourceClass, String methodName, Optional<EndpointPolicy> policy) {
+    }
     private final List<Route> routes = new ArrayList<>();
     private final Map<String, Route> literalRoutes = new HashMap<>();
     private final List<Route> templatedRoutes = new ArrayList<>();
@@ -158,8 +170,28 @@ public class PolicyRegistry {
     }
 
     /** Whether the resource is left outside the guard (benchmark builds only). */
-    public boolean isUnguarded(Class<?> resourceClass) {
+    private boolean isUnguarded(Class<?> resourceClass) {
         return !unguarded.isEmpty() && unguarded.contains(resourceClass);
+    }
+
+    /**
+     * The policy of the resource method a request matched, empty when its resource is unguarded. Remembered by
+     * {@code method}'s identity, and answered from memory only for the same resource class and method name: should
+     * Quarkus REST describe a method anew per request, or one object serve two resources, nothing more is kept and
+     * no other resource's policy is used.
+     */
+    public Optional<EndpointPolicy> policyOf(ResourceInfo method, SimpleResourceInfo resource) {
+        Resolved known = byResourceMethod.get(method);
+        if (known != null && known.resourceClass() == resource.getResourceClass()
+                && known.methodName().equals(resource.getMethodName())) {
+            return known.policy();
+        }
+        Optional<EndpointPolicy> policy = isUnguarded(resource.getResourceClass()) ? Optional.empty()
+                : Optional.of(policyOf(resource.getResourceClass(), resource.getMethodName(), resource.parameterTypes()));
+        if (known == null && byResourceMethod.size() < byMethod.size()) {
+            byResourceMethod.putIfAbsent(method, new Resolved(resource.getResourceClass(), resource.getMethodName(), policy));
+        }
+        return policy;
     }
 
     /** The policy of a matched resource method; every method has one, or start-up would have failed. */
@@ -246,6 +278,11 @@ public class PolicyRegistry {
     /** Every route, for introspection. */
     public List<Route> routes() {
         return List.copyOf(routes);
+    }
+
+    /** How many matched methods' policies are remembered by {@link #policyOf(ResourceInfo, SimpleResourceInfo)}. */
+    int rememberedMethods() {
+        return byResourceMethod.size();
     }
 
     /** Every policy, for introspection and for the test that no endpoint escapes the guard. */

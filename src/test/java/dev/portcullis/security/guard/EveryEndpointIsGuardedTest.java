@@ -1,13 +1,18 @@
 package dev.portcullis.security.guard;
 
+import dev.portcullis.api.DocumentResource;
+import dev.portcullis.api.PostResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ResourceInfo;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -163,5 +168,58 @@ class EveryEndpointIsGuardedTest {
     private static Response badToken(String method, String template) {
         return RestAssured.given().header("Authorization", "Token not-a-real-key").contentType("application/json")
                 .body("{}").request(method, template.replaceAll("\\{[^}]+}", "1"));
+    }
+
+    /**
+     * A matched method's policy is remembered by the object Quarkus REST describes the method with. Should one such
+     * object stand for two resources, or a new one come with every request, each resource still gets its own
+     * policy, and no more is remembered than there are methods.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"one object for both resources, true", "a new object per request, false"})
+    void aMatchedMethodGetsItsOwnResourcesPolicy(String description, boolean shared) {
+        ResourceInfo sharedMethod = described(PostResource.class);
+        for (int request = 0; request < 2 * registry.policies().size(); request++) {
+            for (Class<?> resource : List.of(PostResource.class, DocumentResource.class)) {
+                ResourceInfo method = shared ? sharedMethod : described(resource);
+                EndpointPolicy policy = registry.policyOf(method, matched(resource, "retrieve", String.class)).orElseThrow();
+                assertEquals(registry.policyOf(resource, "retrieve", new Class<?>[]{String.class}), policy);
+            }
+        }
+        assertTrue(registry.rememberedMethods() <= registry.policies().size(),
+                registry.rememberedMethods() + " remembered for " + registry.policies().size() + " methods");
+    }
+
+    private static ResourceInfo described(Class<?> resource) {
+        return new ResourceInfo() {
+            @Override
+            public Method getResourceMethod() {
+                return null;
+            }
+
+            @Override
+            public Class<?> getResourceClass() {
+                return resource;
+            }
+        };
+    }
+
+    private static SimpleResourceInfo matched(Class<?> resource, String methodName, Class<?>... parameterTypes) {
+        return new SimpleResourceInfo() {
+            @Override
+            public Class<?> getResourceClass() {
+                return resource;
+            }
+
+            @Override
+            public String getMethodName() {
+                return methodName;
+            }
+
+            @Override
+            public Class<?>[] parameterTypes() {
+                return parameterTypes;
+            }
+        };
     }
 }
