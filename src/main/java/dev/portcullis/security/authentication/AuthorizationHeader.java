@@ -57,6 +57,28 @@ public final class AuthorizationHeader {
     }
 
     /**
+     * The credential after the keyword, read in place, when the header is just the two: the keyword, one space and a
+     * credential of printable ASCII, as clients send it. Splitting such a header gives the same two parts, and the
+     * credential's bytes the same characters in every charset the authenticators decode with; any other header is
+     * left to {@link #withKeyword} (empty here).
+     */
+    public static Optional<String> plainCredential(Credentials credentials, String keyword, boolean ignoreCase) {
+        String header = credentials.header("Authorization");
+        int start = keyword.length() + 1;
+        if (header == null || header.length() <= start || isAsciiWhitespace(header.charAt(0))
+                || header.charAt(keyword.length()) != ' ' || !startsWithKeyword(header, keyword, ignoreCase)) {
+            return Optional.empty();
+        }
+        for (int i = start; i < header.length(); i++) {
+            char c = header.charAt(i);
+            if (c <= ' ' || c > '~') {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(header.substring(start));
+    }
+
+    /**
      * Whether the header's first part is the keyword (ASCII letters folded, as Python's {@code bytes.lower()}),
      * read in place: each authentication class asks in turn, and only the one whose keyword it is copies the
      * credential out. The same answer as splitting first, as ASCII white space and letters are the same

@@ -28,6 +28,10 @@ public class JwtAuthentication implements Authenticator {
 
     @Override
     public Optional<AuthenticationRequest> parse(Credentials credentials) {
+        Optional<String> plain = AuthorizationHeader.plainCredential(credentials, KEYWORD, false);
+        if (plain.isPresent()) {
+            return Optional.of(new JwtRequest(plain.get()));
+        }
         Optional<List<byte[]>> header = AuthorizationHeader.withKeyword(credentials, KEYWORD, false);
         if (header.isEmpty()) {
             return Optional.empty();

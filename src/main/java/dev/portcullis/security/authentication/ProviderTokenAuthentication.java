@@ -36,6 +36,10 @@ abstract class ProviderTokenAuthentication implements Authenticator {
 
     @Override
     public Optional<AuthenticationRequest> parse(Credentials credentials) {
+        Optional<String> plain = AuthorizationHeader.plainCredential(credentials, KEYWORD, false);
+        if (plain.isPresent()) {
+            return takes(plain.get()) ? Optional.of(request(plain.get())) : Optional.empty();
+        }
         Optional<List<byte[]>> header = AuthorizationHeader.withKeyword(credentials, KEYWORD, false);
         if (header.isEmpty()) {
             return Optional.empty();

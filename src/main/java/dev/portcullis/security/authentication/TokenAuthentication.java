@@ -30,6 +30,10 @@ public class TokenAuthentication implements Authenticator {
 
     @Override
     public Optional<AuthenticationRequest> parse(Credentials credentials) {
+        Optional<String> plain = AuthorizationHeader.plainCredential(credentials, keyword, true);
+        if (plain.isPresent()) {
+            return Optional.of(new OpaqueTokenRequest(plain.get()));
+        }
         Optional<List<byte[]>> header = AuthorizationHeader.withKeyword(credentials, keyword, true);
         if (header.isEmpty()) {
             return Optional.empty();

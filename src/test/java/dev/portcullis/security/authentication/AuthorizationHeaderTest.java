@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -84,6 +85,17 @@ class AuthorizationHeaderTest {
         AuthenticationFailure failure = assertThrows(AuthenticationFailure.class,
                 () -> new BasicAuthentication().parse(header(value)));
         assertEquals(detail, failure.detail());
+    }
+
+    /** Read in place only when splitting would give just the keyword and the credential, in printable ASCII. */
+    @ParameterizedTest(name = "[{0}] read in place: [{1}]")
+    @CsvSource(value = {
+            "Token abc|abc", "token abc|abc", "Token a~!|a~!",
+            "Token|", "'Token '|", "'Token  abc'|", "' Token abc'|", "Token\tabc|", "'Token abc '|", "Token a b|",
+            "Token ab\u00e9|", "Token ab\u007f|", "Tokens abc|", "Toke abc|", "Bearer abc|",
+    }, delimiter = '|')
+    void aPlainHeaderIsReadInPlace(String value, String credential) {
+        assertEquals(Optional.ofNullable(credential), AuthorizationHeader.plainCredential(header(value), "Token", true));
     }
 
     @ParameterizedTest(name = "a configured keyword [{0}] is honoured")
