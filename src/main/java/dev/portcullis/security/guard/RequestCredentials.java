@@ -9,12 +9,33 @@ import jakarta.ws.rs.core.Cookie;
 import java.net.URI;
 
 /** A JAX-RS request as {@link Credentials}. */
-record RequestCredentials(ContainerRequestContext request, HttpServerRequest connection, ClientAddresses addresses)
-        implements Credentials {
+final class RequestCredentials implements Credentials {
+
+    private static final String AUTHORIZATION = "Authorization";
+
+    private final ContainerRequestContext request;
+    private final HttpServerRequest connection;
+    private final ClientAddresses addresses;
+    /** Read once: each authentication class of the endpoint asks for it in turn. */
+    private String authorization;
+    private boolean authorizationRead;
+
+    RequestCredentials(ContainerRequestContext request, HttpServerRequest connection, ClientAddresses addresses) {
+        this.request = request;
+        this.connection = connection;
+        this.addresses = addresses;
+    }
 
     @Override
     public String header(String name) {
-        return request.getHeaderString(name);
+        if (!AUTHORIZATION.equals(name)) {
+            return request.getHeaderString(name);
+        }
+        if (!authorizationRead) {
+            authorization = request.getHeaderString(AUTHORIZATION);
+            authorizationRead = true;
+        }
+        return authorization;
     }
 
     @Override

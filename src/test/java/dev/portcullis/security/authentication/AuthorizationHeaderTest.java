@@ -92,7 +92,7 @@ class AuthorizationHeaderTest {
     @CsvSource(value = {
             "Token abc|abc", "token abc|abc", "Token a~!|a~!",
             "Token|", "'Token '|", "'Token  abc'|", "' Token abc'|", "Token\tabc|", "'Token abc '|", "Token a b|",
-            "Token ab\u00e9|", "Token ab\u007f|", "Tokens abc|", "Toke abc|", "Bearer abc|",
+            "Token ab\u00e9|", "Token ab\u007f|", "Token ab\u20ac|", "Token ab?|", "Tokens abc|", "Toke abc|", "Bearer abc|",
     }, delimiter = '|')
     void aPlainHeaderIsReadInPlace(String value, String credential) {
         assertEquals(Optional.ofNullable(credential), AuthorizationHeader.plainCredential(header(value), "Token", true));
