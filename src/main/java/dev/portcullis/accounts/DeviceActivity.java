@@ -25,6 +25,8 @@ public class DeviceActivity {
 
     private static final Logger LOG = Logger.getLogger(DeviceActivity.class);
     static final Duration GRANULARITY = Duration.ofMinutes(1);
+    /** The identity attribute holding when the identity last had its device noted ({@link Use}). */
+    static final String USE = "portcullis.device-use";
 
     private final EntityManager entityManager;
     private final Cache<Long, Boolean> writtenLately = Caffeine.newBuilder()
@@ -40,6 +42,14 @@ public class DeviceActivity {
     }
 
     void used(SecurityIdentity identity) {
+        Use use = identity.getAttribute(USE);
+        long now = System.nanoTime();
+        if (use != null && now - use.notedAt < GRANULARITY.toNanos()) {
+            return;  // a remembered identity, noted within the minute: not even a lookup
+        }
+        if (use != null) {
+            use.notedAt = now;
+        }
         Caller caller = identity.getAttribute(Guard.CALLER_ATTRIBUTE);
         if (caller == null || !(caller.attributes().get(Devices.ATTRIBUTE) instanceof Long device)
                 || writtenLately.getIfPresent(device) != null  // a read: the common case, and cheaper than a write
@@ -47,6 +57,14 @@ public class DeviceActivity {
             return;
         }
         Infrastructure.getDefaultWorkerPool().execute(() -> write(device));
+    }
+
+    /**
+     * When an identity signed in on a device last had the device noted: a credential remembered with its identity
+     * is used again and again, and for a minute after a use is noted its requests need not look the device up.
+     */
+    static final class Use {
+        private volatile long notedAt = System.nanoTime() - GRANULARITY.toNanos();
     }
 
     private void write(long device) {

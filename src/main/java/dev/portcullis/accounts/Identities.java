@@ -36,16 +36,20 @@ public final class Identities {
     }
 
     static SecurityIdentity of(User user, long device) {
-        return of(user, callerOf(user, device));
+        return builder(user, callerOf(user, device)).addAttribute(DeviceActivity.USE, new DeviceActivity.Use()).build();
     }
 
     private static SecurityIdentity of(User user, Caller caller) {
+        return builder(user, caller).build();
+    }
+
+    private static QuarkusSecurityIdentity.Builder builder(User user, Caller caller) {
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.username))
                 .addAttribute(Guard.CALLER_ATTRIBUTE, caller);
         if (user.staff) {
             identity.addRole(STAFF_ROLE);
         }
-        return identity.build();
+        return identity;
     }
 }
