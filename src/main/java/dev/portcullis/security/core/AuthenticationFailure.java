@@ -27,6 +27,16 @@ public final class AuthenticationFailure extends SecurityException implements Au
         this.extraBody = new LinkedHashMap<>(extraBody);
     }
 
+    /**
+     * No stack trace: a refusal is an answer, not an error. Filling one in walked the request's deep stack for every
+     * 401, and a remembered refusal (thrown again as it is, for every request that repeats the credential) kept its
+     * frames as long as it was remembered.
+     */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+
     public String detail() {
         return getMessage();
     }

@@ -56,9 +56,18 @@ final class ForwardedHeaders {
         return colon >= 0 && colon == entry.lastIndexOf(':') ? entry.substring(0, colon) : entry;
     }
 
-    /** One spelling per address ({@code ::1} and {@code 0:0:0:0:0:0:0:1} are one client); anything else as sent. */
+    /**
+     * One spelling per address ({@code ::1} and {@code 0:0:0:0:0:0:0:1} are one client); anything else as sent, up
+     * to {@value #MAX_IDENTIFIER} characters. An identifier names a client's rate history, kept in memory or Redis,
+     * and a client that reaches the service past its proxy writes its own (RFC 7239's are short: {@code _hidden}).
+     */
     static String normalized(String address) {
         InetAddress literal = NetUtil.createInetAddressFromIpAddressString(address);
-        return literal == null ? address : literal.getHostAddress();
+        if (literal != null) {
+            return literal.getHostAddress();
+        }
+        return address.length() <= MAX_IDENTIFIER ? address : address.substring(0, MAX_IDENTIFIER);
     }
+
+    static final int MAX_IDENTIFIER = 64;
 }

@@ -51,9 +51,12 @@ class ClientAddressesTest {
             "for= of each element, nearest last | for=192.0.2.60;proto=https, for=\"[2001:db8::1]:4711\";by=10.0.0.1 | 192.0.2.60 2001:db8:0:0:0:0:0:1",
             "names in any case, a port dropped  | For=198.51.100.17:8080                                            | 198.51.100.17",
             "obfuscated identifiers kept as sent | for=_hidden, for=unknown                                         | _hidden unknown",
+            "a long identifier, its first 64 characters | for=%s                                                  | %s",
     })
     void theForwardedHeaderIsReadAsRfc7239(String name, String header, String addresses) {
-        assertEquals(List.of(addresses.split(" ")), ForwardedHeaders.forwardedFor(List.of(header)));
+        String identifier = "x".repeat(10_000);  // a client writing its own header, as long as headers go
+        assertEquals(List.of(addresses.formatted(identifier.substring(0, 64)).split(" ")),
+                ForwardedHeaders.forwardedFor(List.of(header.formatted(identifier))));
     }
 
     @ParameterizedTest(name = "{0} is refused at start-up")
