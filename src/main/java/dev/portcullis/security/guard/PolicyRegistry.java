@@ -14,6 +14,7 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,7 +73,13 @@ public class PolicyRegistry {
     private final Map<ResourceInfo, Resolved> byResourceMethod = new ConcurrentHashMap<>();
 
     /** A resource method's policy as first resolved, with the names it was resolved by. */
-    private record Resolved(Class<?> resourceClass, String methodName, Optional<EndpointPolicy> policy) {
+    private record Resolved(Class<?> resourceClass, String methodName, Class<?>[] parameterTypes,
+                            Optional<EndpointPolicy> policy) {
+
+        boolean resolves(SimpleResourceInfo resource) {
+            return resourceClass == resource.getResourceClass() && methodName.equals(resource.getMethodName())
+                    && Arrays.equals(parameterTypes, resource.parameterTypes());
+        }
     }
     private final List<Route> routes = new ArrayList<>();
     private final Map<String, Route> literalRoutes = new HashMap<>();
@@ -176,20 +183,20 @@ public class PolicyRegistry {
 
     /**
      * The policy of the resource method a request matched, empty when its resource is unguarded. Remembered by
-     * {@code method}'s identity, and answered from memory only for the same resource class and method name: should
+     * {@code method}'s identity, and answered from memory only for the same resource class and method: should
      * Quarkus REST describe a method anew per request, or one object serve two resources, nothing more is kept and
      * no other resource's policy is used.
      */
     public Optional<EndpointPolicy> policyOf(ResourceInfo method, SimpleResourceInfo resource) {
         Resolved known = byResourceMethod.get(method);
-        if (known != null && known.resourceClass() == resource.getResourceClass()
-                && known.methodName().equals(resource.getMethodName())) {
+        if (known != null && known.resolves(resource)) {
             return known.policy();
         }
         Optional<EndpointPolicy> policy = isUnguarded(resource.getResourceClass()) ? Optional.empty()
                 : Optional.of(policyOf(resource.getResourceClass(), resource.getMethodName(), resource.parameterTypes()));
         if (known == null && byResourceMethod.size() < byMethod.size()) {
-            byResourceMethod.putIfAbsent(method, new Resolved(resource.getResourceClass(), resource.getMethodName(), policy));
+            byResourceMethod.putIfAbsent(method, new Resolved(resource.getResourceClass(), resource.getMethodName(),
+                    resource.parameterTypes(), policy));
         }
         return policy;
     }
