@@ -2,7 +2,6 @@ package dev.portcullis.accounts;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import dev.portcullis.database.DatabaseCircuit;
 import dev.portcullis.security.core.AuthenticationFailure;
 import dev.portcullis.security.core.Outages;
@@ -30,11 +29,20 @@ import java.util.concurrent.atomic.AtomicLongArray;
 @Singleton
 public class CredentialCache {
 
-    private record Entry(SecurityIdentity identity, long userId, Instant expiresAt, long cachedAt) {
+    /**
+     * @param deadline when the entry stops answering ({@link System#nanoTime()}): the credential's own expiry, or
+     *                 the cache's time to live if sooner
+     */
+    private record Entry(SecurityIdentity identity, long userId, long deadline, long cachedAt) {
+
+        boolean live(long now) {
+            return deadline - now > 0;
+        }
     }
 
     /** How many stripes per-user change counts are kept in (users share a stripe; a collision only skips a put). */
     private static final int STRIPES = 1024;
+    private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
 
     private final Cache<String, Entry> entries;
     private final Cache<String, AuthenticationFailure> rejected;
@@ -55,23 +63,10 @@ public class CredentialCache {
         this.ttl = ttl;
         this.database = database;
         // Upkeep (eviction, expiry) on the calling thread, a few entries at a time: handing it to the common pool
-        // cost every few reads a task submission and a thread's wake-up.
-        this.entries = Caffeine.newBuilder().executor(Runnable::run).maximumSize(size).expireAfter(new Expiry<String, Entry>() {
-            @Override
-            public long expireAfterCreate(String key, Entry entry, long currentTime) {
-                return Math.max(0, Duration.between(Instant.now(), entry.expiresAt()).toNanos());
-            }
-
-            @Override
-            public long expireAfterUpdate(String key, Entry entry, long currentTime, long currentDuration) {
-                return expireAfterCreate(key, entry, currentTime);
-            }
-
-            @Override
-            public long expireAfterRead(String key, Entry entry, long currentTime, long currentDuration) {
-                return currentDuration;
-            }
-        }).build();
+        // cost every few reads a task submission and a thread's wake-up. A fixed time to live, with each entry's
+        // own earlier expiry checked on reading it: a per-entry expiry (Caffeine's Expiry) makes every read queue
+        // for upkeep, while this way reads queue nothing until the cache is half full.
+        this.entries = Caffeine.newBuilder().executor(Runnable::run).maximumSize(size).expireAfterWrite(ttl).build();
         // A credential that is wrong in itself (an unknown key, a JWT that fails verification) stays wrong:
         // keys are random and JWTs immutable. Kept apart, so that a flood of bad credentials evicts only its own kind,
         // and by digest (refusalKey).
@@ -104,7 +99,7 @@ public class CredentialCache {
     public Uni<SecurityIdentity> orLastKnown(String credential, Uni<SecurityIdentity> verification) {
         return verification.onFailure(Outages::databaseUnavailable).recoverWithUni(failure -> {
             database.observe(failure);
-            Entry entry = entries.getIfPresent(credential);
+            Entry entry = live(credential);
             return entry == null ? Uni.createFrom().failure(failure) : Uni.createFrom().item(entry.identity());
         });
     }
@@ -128,8 +123,14 @@ public class CredentialCache {
         if (!listening && !database.isOpen()) {
             return Optional.empty();
         }
-        Entry entry = entries.getIfPresent(credential);
+        Entry entry = live(credential);
         return entry == null ? Optional.empty() : Optional.of(entry.identity());
+    }
+
+    /** The credential's entry, unless its credential has expired since it was cached. */
+    private Entry live(String credential) {
+        Entry entry = entries.getIfPresent(credential);
+        return entry == null || entry.live(System.nanoTime()) ? entry : null;
     }
 
     /**
@@ -149,9 +150,17 @@ public class CredentialCache {
         if (!listening || resetAt > ticket || userChangedAt.get(stripe(userId)) > ticket) {
             return;
         }
-        Instant bound = Instant.now().plus(ttl);
+        Instant now = Instant.now();
+        Instant bound = now.plus(ttl);
+        long cachedAt = System.nanoTime();
         entries.put(credential, new Entry(identity, userId,
-                expiresAt == null || expiresAt.isAfter(bound) ? bound : expiresAt, System.nanoTime()));
+                cachedAt + nanos(Duration.between(now, expiresAt == null || expiresAt.isAfter(bound) ? bound : expiresAt)),
+                cachedAt));
+    }
+
+    /** The duration in nanoseconds, none if negative, at most the longest a {@code long} holds (292 years). */
+    private static long nanos(Duration duration) {
+        return duration.isNegative() ? 0 : duration.compareTo(LONGEST) >= 0 ? Long.MAX_VALUE : duration.toNanos();
     }
 
     /** Forgets every credential of the user: their tokens were revoked, or the account changed. */

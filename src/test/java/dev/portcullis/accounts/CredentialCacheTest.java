@@ -11,11 +11,14 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -245,6 +248,30 @@ class CredentialCacheTest {
         assertSame(failure, assertThrows(AuthenticationFailure.class, () -> cache.remembered("jwt:flood-7" + filler)),
                 "a refused credential is still answered from the cache");
         assertTrue(cache.remembered("jwt:flood-7" + filler + "y").isEmpty(), "another credential is not");
+    }
+
+    /**
+     * A verified credential is answered until its own expiry or the cache's time to live (five minutes here),
+     * whichever comes first — and not after, while its entry is still kept. Milliseconds; none: no expiry.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
+            # expires in | asked after | answered
+            none         | 0           | true
+            3600000      | 0           | true
+            -1000        | 0           | false
+            1000         | 0           | true
+            1000         | 1500        | false
+            """)
+    void aCachedCredentialIsAnsweredUntilItExpires(Long expiresIn, long askedAfter, boolean answered)
+            throws InterruptedException {
+        awaitListening();
+        String credential = "jwt:expiring-" + System.nanoTime();
+        SecurityIdentity identity = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("expiring")).build();
+        cache.put(credential, identity, -7, expiresIn == null ? null : Instant.now().plusMillis(expiresIn), cache.ticket());
+
+        Thread.sleep(askedAfter);  // the credential's expiry is read from the clock: there is no event to await
+        assertEquals(answered, cache.remembered(credential).isPresent());
     }
 
     private static long retainedHeap() {
