@@ -255,24 +255,32 @@ public final class EntityModel<E> {
 
     /** The count query, parsed and bound but not run: at start-up, to find a mistake in a queryset's JPQL. */
     TypedQuery<Long> compileCount(EntityManager entityManager, QueryRestriction restriction) {
-        return restriction.bind(entityManager.createQuery("select count(" + ROOT + ") from " + entityName + " " + ROOT
-                + where(restriction), Long.class));
+        return restriction.bind(entityManager.createQuery(countJpql(restriction), Long.class));
+    }
+
+    private String countJpql(QueryRestriction restriction) {
+        return "select count(" + ROOT + ") from " + entityName + " " + ROOT + where(restriction);
     }
 
     /**
      * The list, read from the database as it is written ({@link RowStream}).
      *
      * @param orderBy the list's {@code order by}, or null for the order of ids
+     * @param counted whether a page read in one fetch also counts the whole list, in the same statement: one
+     *                round trip instead of a count and a page, and a count and page of one snapshot
      */
-    Rows list(EntityManager entityManager, QueryRestriction restriction, String orderBy, long offset, long limit) {
+    Rows list(EntityManager entityManager, QueryRestriction restriction, String orderBy, long offset, long limit,
+              boolean counted) {
         Optional<AllowedIds> allowed = restriction.allowedIds();
         if (orderBy == null && limit >= 0 && allowed.isPresent()) {
             return page(entityManager, allowed.get().page(entityManager, offset, limit));
         }
-        String jpql = "select " + streamed.select() + from + where(restriction) + " order by "
-                + (orderBy == null ? idPath : orderBy);
+        boolean countsAll = counted && RowStream.fitsOneFetch(limit, streamed);
+        // The count is the count query as a column (PostgreSQL runs it once): its alias shadows the list's own.
+        String jpql = "select " + streamed.select() + (countsAll ? ", (" + countJpql(restriction) + ")" : "") + from
+                + where(restriction) + " order by " + (orderBy == null ? idPath : orderBy);
         return Rows.streamed(serializer, new RowStream(() -> restriction.bind(entityManager.createQuery(jpql, Object[].class))
-                .setFirstResult((int) Math.min(offset, Integer.MAX_VALUE)), limit, streamed,
+                .setFirstResult((int) Math.min(offset, Integer.MAX_VALUE)), limit, streamed, countsAll,
                 chunk -> withRelated(entityManager, streamed.withText(entityManager, chunk), 0)));
     }
 
@@ -283,7 +291,7 @@ public final class EntityModel<E> {
         }
         List<Object> typed = ids.stream().<Object>map(id -> idType == Integer.class ? (Object) id.intValue() : id).toList();
         InList page = InList.of(idPath, LOOKUP, typed);
-        return list(entityManager, QueryRestriction.of(page.condition(), page.parameters()), null, 0, ids.size());
+        return list(entityManager, QueryRestriction.of(page.condition(), page.parameters()), null, 0, ids.size(), false);
     }
 
     /** The id, to break the ties of an ordering. */

@@ -24,6 +24,14 @@ public interface Pagination {
 
         Rows slice(long offset, long limit);
 
+        /**
+         * A page, as {@link #slice}, whose statement also counts the whole list where it can: see
+         * {@link Rows#countOfAll()}.
+         */
+        default Rows countedSlice(long offset, long limit) {
+            return slice(offset, limit);
+        }
+
         /** Every object, for an unpaginated list. */
         Rows all();
 

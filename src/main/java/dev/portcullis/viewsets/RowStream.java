@@ -35,6 +35,8 @@ final class RowStream implements Rows.Source {
     private final Supplier<TypedQuery<Object[]>> query;
     private final long limit;
     private final StreamedSelect select;
+    /** Whether each row ends with the count of the whole list (only for a list that fits one fetch). */
+    private final boolean countsAll;
     private final UnaryOperator<List<Object[]>> completion;
     /** The rows {@link #readNow} read, for {@link #forEachChunk} to write. */
     private List<Object[]> readAhead;
@@ -42,13 +44,18 @@ final class RowStream implements Rows.Source {
     /**
      * @param query      the list's query from its first object (its offset applied), created when the list is written
      * @param limit      the most objects of the list, or -1 for all
+     * @param countsAll  whether each row ends with the count of the whole list; only when it {@link #fitsOneFetch}
      * @param completion what a chunk needs before it is written (its long text, its relations to many)
      */
-    RowStream(Supplier<TypedQuery<Object[]>> query, long limit, StreamedSelect select,
+    RowStream(Supplier<TypedQuery<Object[]>> query, long limit, StreamedSelect select, boolean countsAll,
               UnaryOperator<List<Object[]>> completion) {
+        if (countsAll && !fitsOneFetch(limit, select)) {
+            throw new IllegalArgumentException("only a list read in one fetch is counted along");
+        }
         this.query = query;
         this.limit = limit;
         this.select = select;
+        this.countsAll = countsAll;
         this.completion = completion;
     }
 
@@ -64,7 +71,19 @@ final class RowStream implements Rows.Source {
     }
 
     private boolean fitsOneFetch() {
+        return fitsOneFetch(limit, select);
+    }
+
+    /** Whether a list of at most {@code limit} rows (-1: all) is read in one fetch, when it is asked how long it is. */
+    static boolean fitsOneFetch(long limit, StreamedSelect select) {
         return limit >= 0 && limit <= select.fetchSize();
+    }
+
+    /** The count of the whole list its rows carry: known once a page of at least one row has been read. */
+    @Override
+    public OptionalLong countOfAll() {
+        List<Object[]> rows = countsAll ? page() : List.of();
+        return rows.isEmpty() ? OptionalLong.empty() : OptionalLong.of(((Number) rows.get(0)[rows.get(0).length - 1]).longValue());
     }
 
     /** The whole list when it fits one fetch, read once. */

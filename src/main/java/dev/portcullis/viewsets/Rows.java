@@ -27,6 +27,11 @@ public final class Rows implements JsonSerializable {
         default OptionalLong readNow() {
             return OptionalLong.empty();
         }
+
+        /** How many objects the whole list has, when the statement that read these rows counted it too. */
+        default OptionalLong countOfAll() {
+            return OptionalLong.empty();
+        }
     }
 
     @FunctionalInterface
@@ -62,6 +67,11 @@ public final class Rows implements JsonSerializable {
      */
     OptionalLong readNow() {
         return held != null ? OptionalLong.of(held.size()) : source.readNow();
+    }
+
+    /** How many objects the whole list has, when the statement that read these rows counted it too; else empty. */
+    OptionalLong countOfAll() {
+        return held != null ? OptionalLong.empty() : source.countOfAll();
     }
 
     /** The first {@code count} objects. */

@@ -19,7 +19,12 @@ record ScopedQuery(EntityModel<?> model, EntityManager entityManager, QueryRestr
 
     @Override
     public Rows slice(long offset, long limit) {
-        return scope == QueryRestriction.NOTHING ? Rows.none() : model.list(entityManager, scope, orderBy, offset, limit);
+        return scope == QueryRestriction.NOTHING ? Rows.none() : model.list(entityManager, scope, orderBy, offset, limit, false);
+    }
+
+    @Override
+    public Rows countedSlice(long offset, long limit) {
+        return scope == QueryRestriction.NOTHING ? Rows.none() : model.list(entityManager, scope, orderBy, offset, limit, true);
     }
 
     @Override

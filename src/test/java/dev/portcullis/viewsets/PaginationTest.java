@@ -111,6 +111,29 @@ class PaginationTest {
         assertEquals(List.of("count", "next", "previous", "results"), List.copyOf(response.jsonPath().getMap("$").keySet()));
     }
 
+    /**
+     * A page of posts read in one fetch counts the list in its own statement; only a page past the end, which has no
+     * row to carry the count, is counted apart. The count is the plain list's length either way.
+     */
+    @ParameterizedTest(name = "/api/posts/?{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # query              | SELECT statements
+            limit=2              | 1
+            limit=2&offset=1     | 1
+            limit=2&offset=99999 | 2
+            """)
+    void aPageOfPostsIsCountedByTheStatementThatReadsIt(String query, int selects) {
+        for (int i = 0; i < 3; i++) {
+            Api.post(token, "counted along " + i, true);
+        }
+        int plain = Api.withToken(token).get("/api/posts/").then().statusCode(200).extract().jsonPath().getList("id").size();
+
+        Response page = withSelects(selects, "/api/posts/?" + query);
+        assertEquals(200, page.statusCode(), page.asString());
+        assertEquals(plain, page.jsonPath().getInt("count"));
+        assertEquals(selects == 1 ? 2 : 0, page.jsonPath().getList("results").size());
+    }
+
     /** A limit that is not a positive integer means "not paginated": the plain list, as before pagination. */
     @ParameterizedTest(name = "/api/documents/?{0}")
     @CsvSource(delimiter = '|', value = {"''", "limit=0", "limit=-1", "limit=abc", "limit=", "limit=1.5", "offset=2",
