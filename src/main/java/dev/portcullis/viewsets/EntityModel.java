@@ -273,7 +273,8 @@ public final class EntityModel<E> {
               boolean counted) {
         Optional<AllowedIds> allowed = restriction.allowedIds();
         if (orderBy == null && limit >= 0 && allowed.isPresent()) {
-            return page(entityManager, allowed.get().page(entityManager, offset, limit));
+            AllowedIds.Page ids = allowed.get().page(entityManager, offset, limit);
+            return page(entityManager, ids.ids()).ofAll(ids.countOfAll());
         }
         boolean countsAll = counted && RowStream.fitsOneFetch(limit, streamed);
         // The count is the count query as a column (PostgreSQL runs it once): its alias shadows the list's own.
