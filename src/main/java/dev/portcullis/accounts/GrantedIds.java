@@ -4,7 +4,6 @@ import dev.portcullis.security.core.AllowedIds;
 import jakarta.persistence.EntityManager;
 
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * The ids of the objects of one model granted to a user, directly or through its groups, read from the grant
@@ -29,8 +28,8 @@ record GrantedIds(long userId, String model, String codename) implements Allowed
      * The first offset + limit distinct ids of each kind hold the first offset + limit of both: only those are read
      * (two groups may grant one object, so the groups' ids are made distinct before they are cut).
      */
-    private static final String PAGE = "SELECT id, (" + COUNT + ") AS grants FROM ((SELECT object_id AS id "
-            + USER_GRANTS + " ORDER BY object_id LIMIT ?4) UNION (SELECT DISTINCT g.object_id " + GROUP_GRANTS
+    private static final String PAGE = "SELECT id FROM ((SELECT object_id AS id " + USER_GRANTS
+            + " ORDER BY object_id LIMIT ?4) UNION (SELECT DISTINCT g.object_id " + GROUP_GRANTS
             + " ORDER BY g.object_id LIMIT ?4)) ids ORDER BY id LIMIT ?5 OFFSET ?6";
 
     @Override
@@ -39,14 +38,11 @@ record GrantedIds(long userId, String model, String codename) implements Allowed
                 .setParameter(2, model).setParameter(3, codename), "grants").get(0);
     }
 
-    /** The page's ids, each with the count of all of them (the count a subquery PostgreSQL runs once). */
     @Override
-    public Page page(EntityManager entityManager, long offset, long limit) {
+    public List<Long> page(EntityManager entityManager, long offset, long limit) {
         long through = offset > Long.MAX_VALUE - limit ? Long.MAX_VALUE : offset + limit;  // any offset a client sends
-        List<long[]> rows = ScalarColumn.longPairs(entityManager.createNativeQuery(PAGE).setParameter(1, userId)
+        return ScalarColumn.longs(entityManager.createNativeQuery(PAGE).setParameter(1, userId)
                 .setParameter(2, model).setParameter(3, codename).setParameter(4, through)
-                .setParameter(5, limit).setParameter(6, offset), "id", "grants");
-        return new Page(rows.stream().map(row -> row[0]).toList(),
-                rows.isEmpty() ? OptionalLong.empty() : OptionalLong.of(rows.get(0)[1]));
+                .setParameter(5, limit).setParameter(6, offset), "id");
     }
 }

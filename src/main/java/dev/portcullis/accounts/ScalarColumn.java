@@ -21,13 +21,6 @@ final class ScalarColumn {
         return rows(query, column, StandardBasicTypes.LONG);
     }
 
-    /** Two columns of longs, each row as {@code [first, second]}. */
-    static List<long[]> longPairs(Query query, String first, String second) {
-        List<?> rows = ((NativeQuery<?>) query.unwrap(NativeQuery.class)).addScalar(first, StandardBasicTypes.LONG)
-                .addScalar(second, StandardBasicTypes.LONG).getResultList();
-        return rows.stream().map(row -> (Object[]) row).map(row -> new long[]{(Long) row[0], (Long) row[1]}).toList();
-    }
-
     static List<String> strings(Query query, String column) {
         return rows(query, column, StandardBasicTypes.STRING);
     }

@@ -273,8 +273,7 @@ public final class EntityModel<E> {
               boolean counted) {
         Optional<AllowedIds> allowed = restriction.allowedIds();
         if (orderBy == null && limit >= 0 && allowed.isPresent()) {
-            AllowedIds.Page ids = allowed.get().page(entityManager, offset, limit);
-            return page(entityManager, ids.ids()).ofAll(ids.countOfAll());
+            return page(entityManager, allowed.get().page(entityManager, offset, limit));
         }
         boolean countsAll = counted && RowStream.fitsOneFetch(limit, streamed);
         // The count is the count query as a column (PostgreSQL runs it once): its alias shadows the list's own.

@@ -71,31 +71,7 @@ public final class Rows implements JsonSerializable {
 
     /** How many objects the whole list has, when the statement that read these rows counted it too; else empty. */
     OptionalLong countOfAll() {
-        return source.countOfAll();
-    }
-
-    /** These rows, known to be a page of a list of {@code all} objects (when known). */
-    Rows ofAll(OptionalLong all) {
-        if (all.isEmpty()) {
-            return this;
-        }
-        Source counted = new Source() {
-            @Override
-            public void forEachChunk(ChunkConsumer consumer) throws IOException {
-                source.forEachChunk(consumer);
-            }
-
-            @Override
-            public OptionalLong readNow() {
-                return held != null ? OptionalLong.of(held.size()) : source.readNow();
-            }
-
-            @Override
-            public OptionalLong countOfAll() {
-                return all;
-            }
-        };
-        return new Rows(serializer, counted, held);
+        return held != null ? OptionalLong.empty() : source.countOfAll();
     }
 
     /** The first {@code count} objects. */

@@ -3,7 +3,6 @@ package dev.portcullis.security.core;
 import jakarta.persistence.EntityManager;
 
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * The ids of exactly the objects a {@link QueryRestriction} allows, read from an index of them (such as the grant
@@ -15,13 +14,6 @@ public interface AllowedIds {
 
     long count(EntityManager entityManager);
 
-    /**
-     * The ids, ascending, from {@code offset}, at most {@code limit} of them; and, read by the same statement, how
-     * many there are in all — known when the page holds an id.
-     */
-    Page page(EntityManager entityManager, long offset, long limit);
-
-    /** A page of ids, and the count of all ids when the statement that read the page could tell it. */
-    record Page(List<Long> ids, OptionalLong countOfAll) {
-    }
+    /** The ids, ascending, from {@code offset}, at most {@code limit} of them. */
+    List<Long> page(EntityManager entityManager, long offset, long limit);
 }
