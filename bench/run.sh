@@ -173,10 +173,18 @@ done
 HAND_WRITTEN="GET /api/posts/{id}/ hand-written, same guard (reference)"
 HUNDRED_THOUSAND_PAGE="GET /api/documents/?limit=20 (1,000 of 100,000 granted)"
 MILLION_PAGE="GET /api/documents/?limit=20 (10,000 of 1,000,000 granted)"
+# The guard's own cost: a credential's header costs the HTTP server and wrk something whoever reads it, so the
+# guarded answers are also compared with the baseline sent the same header.
+BASELINE_TOKEN_HEADER="unguarded baseline sent the opaque token's header"
+BASELINE_JWT_HEADER="unguarded baseline sent the JWT's header"
 SCENARIOS=(
   "GET /api/public/ anonymous|GET|/api/public/||"
   "GET /api/private/ opaque token|GET|/api/private/|Token $OPAQUE|"
   "GET /api/private/ JWT|GET|/api/private/|Bearer $JWT|"
+  "$BASELINE_TOKEN_HEADER|GET|/bench/baseline/|Token $OPAQUE|"
+  "GET /api/private/ opaque token, against the baseline with its header|GET|/api/private/|Token $OPAQUE|$BASELINE_TOKEN_HEADER"
+  "$BASELINE_JWT_HEADER|GET|/bench/baseline/|Bearer $JWT|"
+  "GET /api/private/ JWT, against the baseline with its header|GET|/api/private/|Bearer $JWT|$BASELINE_JWT_HEADER"
   "Quarkus @Authenticated + smallrye-jwt, JWT|GET|/bench/quarkus-jwt/|Bearer $JWT|"
   "an identity provider's JWT (OidcAuthentication, cached)|GET|/bench/provider-private/|Bearer $PROVIDER_JWT|"
   "an introspected opaque token (IntrospectionAuthentication, cached)|GET|/bench/provider-private/|Bearer $PROVIDER_OPAQUE|"
