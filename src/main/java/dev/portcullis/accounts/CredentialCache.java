@@ -150,12 +150,10 @@ public class CredentialCache {
         if (!listening || resetAt > ticket || userChangedAt.get(stripe(userId)) > ticket) {
             return;
         }
-        Instant now = Instant.now();
-        Instant bound = now.plus(ttl);
+        long lifetime = expiresAt == null ? nanos(ttl)
+                : Math.min(nanos(ttl), nanos(Duration.between(Instant.now(), expiresAt)));
         long cachedAt = System.nanoTime();
-        entries.put(credential, new Entry(identity, userId,
-                cachedAt + nanos(Duration.between(now, expiresAt == null || expiresAt.isAfter(bound) ? bound : expiresAt)),
-                cachedAt));
+        entries.put(credential, new Entry(identity, userId, cachedAt + lifetime, cachedAt));
     }
 
     /** The duration in nanoseconds, none if negative, at most the longest a {@code long} holds (292 years). */

@@ -25,6 +25,7 @@ public class DeviceActivity {
 
     private static final Logger LOG = Logger.getLogger(DeviceActivity.class);
     static final Duration GRANULARITY = Duration.ofMinutes(1);
+    private static final long GRANULARITY_NANOS = GRANULARITY.toNanos();
     /** The identity attribute holding when the identity last had its device noted ({@link Use}). */
     static final String USE = "portcullis.device-use";
 
@@ -44,7 +45,7 @@ public class DeviceActivity {
     void used(SecurityIdentity identity) {
         Use use = identity.getAttribute(USE);
         long now = System.nanoTime();
-        if (use != null && now - use.notedAt < GRANULARITY.toNanos()) {
+        if (use != null && now - use.notedAt < GRANULARITY_NANOS) {
             return;  // a remembered identity, noted within the minute: not even a lookup
         }
         if (use != null) {
@@ -64,7 +65,7 @@ public class DeviceActivity {
      * is used again and again, and for a minute after a use is noted its requests need not look the device up.
      */
     static final class Use {
-        private volatile long notedAt = System.nanoTime() - GRANULARITY.toNanos();
+        private volatile long notedAt = System.nanoTime() - GRANULARITY_NANOS;
     }
 
     private void write(long device) {
