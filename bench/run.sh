@@ -7,6 +7,7 @@
 #
 #   bench/run.sh                              # 3 rounds, 5 s per scenario and its reference, 32 connections
 #   ROUNDS=5 DURATION=10s CONNECTIONS=64 bench/run.sh
+#   STARTUP_ROUNDS=20 bench/run.sh            # pairs of starts, the service's and the bare application's (10)
 #   ONLY='identity provider|introspected' bench/run.sh   # some scenarios only (RESULTS.md is not written then)
 #
 # Java: $BENCH_JAVA, else the first JDK 25 or newer found (java on the PATH, then /usr/lib/jvm), else java.
@@ -419,25 +420,48 @@ for round in $(seq 1 "$ROUNDS"); do
   done
   echo "Start-up round $round/$ROUNDS done"
 done
-FOOTPRINT=$(python3 - "$WORK/footprint.tsv" "$("$(command -v java)" -version 2>&1 | head -1)" <<'PY'
+# Start-up alone, in more pairs than the loaded rounds: a start takes seconds, and on a shared machine one start in
+# a few is seconds slower for either application. Each pair is the service and the bare application started one
+# after the other, in turn first.
+STARTUP_ROUNDS=${STARTUP_ROUNDS:-10}
+: > "$WORK/startup.tsv"
+for round in $(seq 1 "$STARTUP_ROUNDS"); do
+  order=(service bare)
+  [ $((round % 2)) -eq 1 ] || order=(bare service)
+  for side in "${order[@]}"; do
+    # shellcheck disable=SC2086
+    if [ "$side" = service ]; then start_server $CACHE_OPTS; else start_bare ${CACHE_OPTS/app.aot/bare.aot}; fi
+    echo -e "$round\t$side\t$STARTUP_MS" >> "$WORK/startup.tsv"
+    stop_server
+  done
+done
+echo "Start-up pairs done: $STARTUP_ROUNDS"
+FOOTPRINT=$(python3 - "$WORK/footprint.tsv" "$("$(command -v java)" -version 2>&1 | head -1)" "$WORK/startup.tsv" <<'PY'
 import statistics, sys
 from collections import defaultdict
 runs = defaultdict(list)
 for line in open(sys.argv[1]):
     side, startup, rss = line.split()
     runs[side].append((int(startup), int(rss)))
+pairs = defaultdict(dict)                # round -> {side: start-up ms}, the start-up pairs without load
+for line in open(sys.argv[3]):
+    round_, side, startup = line.split()
+    pairs[round_][side] = int(startup)
 median = lambda xs: statistics.median(xs)
 spread = lambda xs: f"{min(xs)}–{max(xs)}"
-start = {side: [r[0] for r in rs] for side, rs in runs.items()}
+start = {side: [pair[side] for pair in pairs.values()] for side in ("service", "bare")}
+ratios = [pair["service"] / pair["bare"] for pair in pairs.values()]
 rss = {side: [r[1] for r in rs] for side, rs in runs.items()}
 print(f"Against a bare Quarkus application with the same extensions (bench/bare-app.sh), same JVM options and an AOT "
-      f"cache of its own, alternating ({len(start['service'])} rounds): start-up to the first answer "
-      f"{median(start['service']):.0f} ms ({spread(start['service'])}) against {median(start['bare']):.0f} ms "
-      f"({spread(start['bare'])}), {median(start['service']) / median(start['bare']):.2f}×; resident memory after the "
-      f"same load (5 s of a small answer, 5 s of a 20-row list) {median(rss['service']):.0f} MB ({spread(rss['service'])}) "
+      f"cache of its own: start-up to the first answer, {len(ratios)} pairs of starts one after the other (in turn "
+      f"first), {median(start['service']):.0f} ms ({spread(start['service'])}) against {median(start['bare']):.0f} ms "
+      f"({spread(start['bare'])}): {median(ratios):.2f}× as the median of the pairs' ratios "
+      f"({min(ratios):.2f}–{max(ratios):.2f}). Resident memory after the same load (5 s of a small answer, 5 s of a "
+      f"20-row list), {len(rss['service'])} rounds alternating: {median(rss['service']):.0f} MB ({spread(rss['service'])}) "
       f"against {median(rss['bare']):.0f} MB ({spread(rss['bare'])}), {median(rss['service']) / median(rss['bare']):.2f}×.")
-print(f"A plain `java -jar` of the service with no options ({sys.argv[2]}): start-up {median(start['plain']):.0f} ms "
-      f"({spread(start['plain'])}), resident memory after the same load {median(rss['plain']):.0f} MB ({spread(rss['plain'])}).")
+plain = [r[0] for r in runs['plain']]
+print(f"A plain `java -jar` of the service with no options ({sys.argv[2]}): start-up {median(plain):.0f} ms "
+      f"({spread(plain)}), resident memory after the same load {median(rss['plain']):.0f} MB ({spread(rss['plain'])}).")
 PY
 )
 
