@@ -7,6 +7,8 @@
 # time per request (user + system, from /proc), which the machine's drift moves far less than the rate. Usage:
 #   bench/request-ab.sh [REV_A] [REV_B] [ROUNDS]          # DURATION=5s CONNECTIONS=16 by default
 #   ONLY='documents' bench/request-ab.sh HEAD~1 HEAD 7    # some scenarios only (a regex on their names)
+#   URL_PARAMETERS_B='options=-c%20plan_cache_mode=force_generic_plan' bench/request-ab.sh HEAD HEAD 5
+#                                                         # one revision, two settings: JDBC URL parameters of a side
 # Needs PostgreSQL on 127.0.0.1:5432 (trust auth, as on these machines), wrk, and a JDK; JVM settings of the
 # ConfigMap (small heap, serial collector, C1), as bench/run.sh.
 set -euo pipefail
@@ -31,6 +33,10 @@ export QUARKUS_LOG_CATEGORY__DEV_PORTCULLIS_DENIALS__LEVEL=WARN
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt.pem" 2>/dev/null
 export PORTCULLIS_JWT_SIGNING_KEY="$WORK/jwt.pem" PORTCULLIS_JWT_ACCESS_TOKEN_LIFETIME=1H
 
+url_parameters() {  # side -> "?…" from URL_PARAMETERS_A or URL_PARAMETERS_B, or nothing
+  local name="URL_PARAMETERS_${1^^}"
+  [ -z "${!name:-}" ] || echo "?${!name}"
+}
 declare -A PORTS=([a]=18181 [b]=18182) PIDS
 for side in a b; do
   rev=$A; [ "$side" = b ] && rev=$B
@@ -40,7 +46,7 @@ for side in a b; do
   psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS portcullis_rab_$side" -c "CREATE DATABASE portcullis_rab_$side" postgres
   # shellcheck disable=SC2046,SC2086
   env $(rates_off "$WORK/$side") QUARKUS_HTTP_PORT=${PORTS[$side]} QUARKUS_MANAGEMENT_PORT=$(( ${PORTS[$side]} + 100 )) \
-    QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/portcullis_rab_$side \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/portcullis_rab_$side$(url_parameters "$side")" \
     java $JAVA_OPTS -jar "$WORK/$side/target/quarkus-app/quarkus-run.jar" > "$WORK/$side.log" 2>&1 &
   PIDS[$side]=$!
 done
