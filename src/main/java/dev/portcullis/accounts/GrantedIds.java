@@ -13,24 +13,14 @@ import java.util.List;
  */
 record GrantedIds(long userId, String model, String codename) implements AllowedIds {
 
-    private static final String USER_GRANTS = "FROM object_grants WHERE user_id = ?1 AND model = ?2 AND codename = ?3";
-
-    private static final String GROUP_GRANTS = "FROM object_grants g JOIN group_members m ON m.group_id = g.group_id "
-            + "WHERE m.user_id = ?1 AND g.model = ?2 AND g.codename = ?3";
-
     /** The user's own grants, counted as they were written; those of its groups it does not hold itself. */
-    private static final String COUNT = "SELECT coalesce((SELECT grants FROM object_grant_counts WHERE user_id = ?1 "
-            + "AND model = ?2 AND codename = ?3), 0) + (SELECT count(DISTINCT g.object_id) "
-            + GROUP_GRANTS + " AND NOT EXISTS (SELECT 1 FROM object_grants u WHERE u.user_id = ?1 AND u.model = ?2 "
-            + "AND u.codename = ?3 AND u.object_id = g.object_id)) AS grants";
+    private static final String COUNT = "SELECT granted_object_count(?1, ?2, ?3) AS grants";
 
     /**
-     * The first offset + limit distinct ids of each kind hold the first offset + limit of both: only those are read
-     * (two groups may grant one object, so the groups' ids are made distinct before they are cut).
+     * The ids of a page, read from the grant indexes by a database function (V12), so that PostgreSQL plans them once
+     * per connection rather than once per page.
      */
-    private static final String PAGE = "SELECT id FROM ((SELECT object_id AS id " + USER_GRANTS
-            + " ORDER BY object_id LIMIT ?4) UNION (SELECT DISTINCT g.object_id " + GROUP_GRANTS
-            + " ORDER BY g.object_id LIMIT ?4)) ids ORDER BY id LIMIT ?5 OFFSET ?6";
+    private static final String PAGE = "SELECT id FROM granted_object_ids(?1, ?2, ?3, ?4, ?5, ?6)";
 
     @Override
     public long count(EntityManager entityManager) {
