@@ -7,8 +7,9 @@
 # time per request (user + system, from /proc), which the machine's drift moves far less than the rate. Usage:
 #   bench/request-ab.sh [REV_A] [REV_B] [ROUNDS]          # DURATION=5s CONNECTIONS=16 by default
 #   ONLY='documents' bench/request-ab.sh HEAD~1 HEAD 7    # some scenarios only (a regex on their names)
-#   URL_PARAMETERS_B='options=-c%20plan_cache_mode=force_generic_plan' bench/request-ab.sh HEAD HEAD 5
-#                                                         # one revision, two settings: JDBC URL parameters of a side
+#   URL_PARAMETERS_B='options=-c%20random_page_cost=1.1%20-c%20plan_cache_mode=force_generic_plan' \
+#     bench/request-ab.sh HEAD HEAD 5   # one revision, two settings: JDBC URL parameters of one side (options given
+#                                       # here replace the service's own, so repeat random_page_cost)
 # Needs PostgreSQL on 127.0.0.1:5432 (trust auth, as on these machines), wrk, and a JDK; JVM settings of the
 # ConfigMap (small heap, serial collector, C1), as bench/run.sh.
 set -euo pipefail

@@ -17,12 +17,14 @@ BEGIN
                               AND u.codename = permission AND u.object_id = g.object_id));
 END $$;
 
--- The ids from page_offset, at most page_limit of them, ascending. The first `through` (offset + limit) distinct ids
--- of each kind hold the first `through` of both: only those are read (two groups may grant one object, so the
--- groups' ids are made distinct before they are cut).
-CREATE FUNCTION granted_object_ids(grantee BIGINT, model_name VARCHAR, permission VARCHAR, through BIGINT,
-                                   page_limit BIGINT, page_offset BIGINT) RETURNS TABLE (id BIGINT)
+-- The ids from page_offset, at most page_limit of them, ascending. The first offset + limit distinct ids of each kind
+-- hold the first offset + limit of both: only those are read (two groups may grant one object, so the groups' ids
+-- are made distinct before they are cut). Any offset a client sends is taken: the sum stops at the largest BIGINT.
+CREATE FUNCTION granted_object_ids(grantee BIGINT, model_name VARCHAR, permission VARCHAR, page_limit BIGINT,
+                                   page_offset BIGINT) RETURNS TABLE (id BIGINT)
     LANGUAGE plpgsql STABLE SET plan_cache_mode = force_generic_plan AS $$
+DECLARE
+    through CONSTANT BIGINT := least(page_offset::NUMERIC + page_limit, 9223372036854775807);
 BEGIN
     RETURN QUERY
         SELECT ids.object_id FROM (

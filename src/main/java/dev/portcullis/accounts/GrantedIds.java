@@ -20,7 +20,7 @@ record GrantedIds(long userId, String model, String codename) implements Allowed
      * The ids of a page, read from the grant indexes by a database function (V12), so that PostgreSQL plans them once
      * per connection rather than once per page.
      */
-    private static final String PAGE = "SELECT id FROM granted_object_ids(?1, ?2, ?3, ?4, ?5, ?6)";
+    private static final String PAGE = "SELECT id FROM granted_object_ids(?1, ?2, ?3, ?4, ?5)";
 
     @Override
     public long count(EntityManager entityManager) {
@@ -30,9 +30,7 @@ record GrantedIds(long userId, String model, String codename) implements Allowed
 
     @Override
     public List<Long> page(EntityManager entityManager, long offset, long limit) {
-        long through = offset > Long.MAX_VALUE - limit ? Long.MAX_VALUE : offset + limit;  // any offset a client sends
         return ScalarColumn.longs(entityManager.createNativeQuery(PAGE).setParameter(1, userId)
-                .setParameter(2, model).setParameter(3, codename).setParameter(4, through)
-                .setParameter(5, limit).setParameter(6, offset), "id");
+                .setParameter(2, model).setParameter(3, codename).setParameter(4, limit).setParameter(5, offset), "id");
     }
 }
