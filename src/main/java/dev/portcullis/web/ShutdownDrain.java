@@ -61,8 +61,11 @@ public class ShutdownDrain {
         }
         Channel open = listener;
         if (open != null && open.isOpen()) {
-            LOG.infof("Shutting down: no new connections on %s; requests on open ones are answered 503", open.localAddress());
-            open.close();
+            java.net.SocketAddress address = open.localAddress();
+            // Said once the socket is closed. A connection the kernel completed just before, which the server had
+            // not accepted yet, is reset by the close (TCP's way: nothing of it was read); one after is refused.
+            open.close().addListener(closed -> LOG.infof(
+                    "Shutting down: no new connections on %s; requests on open ones are answered 503", address));
         }
     }
 

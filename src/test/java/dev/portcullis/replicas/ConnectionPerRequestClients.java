@@ -27,6 +27,8 @@ final class ConnectionPerRequestClients {
     private final byte[] request;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+    /** When each connection whose exchange broke had been opened (wall clock, ms), to compare with a server's log. */
+    private final ConcurrentLinkedQueue<Long> brokenConnectedAt = new ConcurrentLinkedQueue<>();
     private final List<Thread> clients = new ArrayList<>();
 
     ConnectionPerRequestClients(int port, String request) {
@@ -57,16 +59,24 @@ final class ConnectionPerRequestClients {
         return List.copyOf(outcomes);
     }
 
+    /** When each connection whose request went unanswered had been opened (wall clock, ms). */
+    List<Long> brokenConnectedAt() {
+        return List.copyOf(brokenConnectedAt);
+    }
+
     private void run() {
         while (running.get()) {
             long pause = 0;
             try (Socket socket = new Socket()) {
                 socket.connect(address, 2000);
+                long connectedAt = System.currentTimeMillis();
                 socket.setSoTimeout(60_000);
                 OutputStream out = socket.getOutputStream();
                 InputStream in = new BufferedInputStream(socket.getInputStream());
                 KeepAliveClients.Answer answer = KeepAliveClients.exchange(out, in, request, outcomes, "lost");
-                if (answer != null && answer.status() == 503) {
+                if (answer == null) {
+                    brokenConnectedAt.add(connectedAt);
+                } else if (answer.status() == 503) {
                     pause = Long.parseLong(answer.headers().getOrDefault("Retry-After", "1")) * 1000;
                 }
             } catch (ConnectException refused) {
