@@ -5,18 +5,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Django's default password hasher, {@code pbkdf2_sha256$<iterations>$<salt>$<hash>}, on the JDK's
- * PBKDF2WithHmacSHA256: hashes move between Django and Portcullis unchanged, so users migrating from DRF
- * keep their passwords.
+ * Django's default password hasher, {@code pbkdf2_sha256$<iterations>$<salt>$<hash>} ({@link Pbkdf2Sha256} on the
+ * JDK's SHA-256): hashes move between Django and Portcullis unchanged, so users migrating from DRF keep their
+ * passwords.
  */
 @Singleton
 public class PasswordHasher {
@@ -24,7 +21,6 @@ public class PasswordHasher {
     private static final String ALGORITHM = "pbkdf2_sha256";
     private static final String SALT_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final int SALT_LENGTH = 22;
-    private static final int KEY_BITS = 256;
     /** The counter of passwords checked against a hash ({@code portcullis_password_checks_total}). */
     public static final String CHECKS_METER = "portcullis.password.checks";
 
@@ -42,7 +38,7 @@ public class PasswordHasher {
                 .register(meters);
         // Shaped like a real hash, with random key bytes that no password derives to: verifying against it
         // costs what a real verification costs, and making it costs nothing at start-up.
-        byte[] unusableKey = new byte[KEY_BITS / 8];
+        byte[] unusableKey = new byte[Pbkdf2Sha256.KEY_BYTES];
         random.nextBytes(unusableKey);
         this.dummyHash = ALGORITHM + "$" + iterations + "$" + salt() + "$" + Base64.getEncoder().encodeToString(unusableKey);
     }
@@ -55,7 +51,8 @@ public class PasswordHasher {
     /** Constant-time comparison; {@code false} for a hash of another format. */
     public boolean verify(String password, String encoded) {
         String[] parts = encoded == null ? new String[0] : encoded.split("\\$", 4);
-        if (parts.length != 4 || !ALGORITHM.equals(parts[0]) || !parts[1].matches("\\d{1,9}")) {
+        if (parts.length != 4 || !ALGORITHM.equals(parts[0]) || !parts[1].matches("[1-9]\\d{0,8}")
+                || parts[2].isEmpty()) {
             return false;
         }
         checks.increment();
@@ -77,12 +74,7 @@ public class PasswordHasher {
     }
 
     private static String derive(String password, String salt, int iterations) {
-        try {
-            PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt.getBytes(StandardCharsets.UTF_8), iterations, KEY_BITS);
-            byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-            return Base64.getEncoder().encodeToString(key);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available", e);
-        }
+        return Base64.getEncoder().encodeToString(Pbkdf2Sha256.derive(password.getBytes(StandardCharsets.UTF_8),
+                salt.getBytes(StandardCharsets.UTF_8), iterations));
     }
 }
