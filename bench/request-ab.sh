@@ -94,15 +94,23 @@ SCENARIOS=("GET /api/public/ (anonymous)|/api/public/|"
            "GET /api/posts/ all 200 (Token)|/api/posts/|token"
            "GET /api/posts/?limit=20&offset=140 (anonymous, the last 10)|/api/posts/?limit=20&offset=140|"
            "GET /api/documents/?limit=20 (Token, granted)|/api/documents/?limit=20|token"
-           "GET /api/documents/?limit=20&offset=190 (Token, granted, the last 10)|/api/documents/?limit=20&offset=190|token")
+           "GET /api/documents/?limit=20&offset=190 (Token, granted, the last 10)|/api/documents/?limit=20&offset=190|token"
+           "POST /api/token/ (a sign-in, 2 connections)|/api/token/|sign-in")
+# A sign-in's password check takes a core for its whole time: two connections keep both cores busy.
+cat > "$WORK/sign-in.lua" <<'LUA'
+wrk.method = "POST"
+wrk.body = "username=bench&password=bench-password"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+LUA
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # the process's user + system time, in clock ticks
-rate() {  # side, path, token? → requests per second, and the server's CPU microseconds per request
-  local side=$1 path=${2//\{id\}/${POSTS[$1]}} header=() before after
-  [ "$3" = token ] && header=(-H "Authorization: Token ${TOKENS[$1]}")
-  [ "$3" = jwt ] && header=(-H "Authorization: Bearer ${JWTS[$1]}")
-  wrk -t2 -c"$CONNECTIONS" -d1s "${header[@]}" "http://127.0.0.1:${PORTS[$side]}$path" >/dev/null  # warm-up
+rate() {  # side, path, token, jwt or sign-in? → requests per second, and the server's CPU microseconds per request
+  local side=$1 path=${2//\{id\}/${POSTS[$1]}} options=(-c"$CONNECTIONS") before after
+  [ "$3" = token ] && options+=(-H "Authorization: Token ${TOKENS[$1]}")
+  [ "$3" = jwt ] && options+=(-H "Authorization: Bearer ${JWTS[$1]}")
+  [ "$3" = sign-in ] && options=(-c2 --timeout 10s -s "$WORK/sign-in.lua")
+  wrk -t2 -d1s "${options[@]}" "http://127.0.0.1:${PORTS[$side]}$path" >/dev/null  # warm-up
   before=$(cpu_ticks "${PIDS[$side]}")
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "${header[@]}" "http://127.0.0.1:${PORTS[$side]}$path" > "$WORK/wrk.out"
+  wrk -t2 -d"$DURATION" "${options[@]}" "http://127.0.0.1:${PORTS[$side]}$path" > "$WORK/wrk.out"
   after=$(cpu_ticks "${PIDS[$side]}")
   awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" \
     '/requests in/ {n = $1} /Requests\/sec/ {rps = $2} END {printf "%s %.1f\n", rps, ticks / hz * 1e6 / n}' "$WORK/wrk.out"
