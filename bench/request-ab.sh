@@ -140,7 +140,9 @@ for scenario in "${SCENARIOS[@]}"; do
 import statistics, sys
 name = sys.argv[1]
 a, b, cpu_a, cpu_b = ([float(x) for x in argument.split()] for argument in sys.argv[2:])
-show = lambda xs: "%.0f (%.0f–%.0f)" % (statistics.median(xs), min(xs), max(xs))
+# A few requests a second (a sign-in) need their first decimal.
+show = lambda xs: ("%.0f (%.0f–%.0f)" if statistics.median(xs) >= 100 else "%.1f (%.1f–%.1f)") % (
+    statistics.median(xs), min(xs), max(xs))
 # A and B of a round ran next to each other, so the CPU ratio is the median of the rounds' own ratios.
 cpu_ratios = [y / x for x, y in zip(cpu_a, cpu_b)]
 print("| %-38s | %-26s | %-26s | %.2f  | %-12.1f | %-12.1f | %.2f (%.2f–%.2f) |" % (

@@ -246,7 +246,8 @@ rps = float(re.search(r'Requests/sec:\s+([\d.]+)', text).group(1))
 non2xx = re.search(r'Non-2xx or 3xx responses:\s+(\d+)', text)
 errors = re.search(r'Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)', text)
 socket = sum(int(g) for g in errors.groups()) if errors else 0
-print(f"{rps:.0f} {latency(50):.2f} {latency(99):.2f} {int(non2xx.group(1)) if non2xx else 0} {socket} {cpu_us:.1f}")
+shown = f"{rps:.0f}" if rps >= 100 else f"{rps:.1f}"  # a few requests a second (a sign-in) need their first decimal
+print(f"{shown} {latency(50):.2f} {latency(99):.2f} {int(non2xx.group(1)) if non2xx else 0} {socket} {cpu_us:.1f}")
 PY
 }
 
@@ -292,12 +293,15 @@ print('| scenario | requests/s | × compared with: median (spread) | compared wi
       '| server CPU µs per request | CPU × compared with: median (spread) |')
 print('|---|---:|---:|---|---:|---:|---:|---:|---:|---:|')
 median = statistics.median
+def figure(x, places):  # a small figure (a sign-in's rate, and its ratio to the baseline) keeps two digits that count
+    return f"{x:.{places}f}" if x >= 10 ** (1 - places) else f"{x:.2g}"
 for name, reference in compared.items():
     runs = [pair for (r, n), pair in sorted(pairs.items()) if n == name]
     ratios = [pair['B'][0] / pair['A'][0] for pair in runs]
     cpu_ratios = [pair['B'][5] / pair['A'][5] for pair in runs]
     own = [pair['B'] for pair in runs]
-    print(f"| {name} | {median([m[0] for m in own]):.0f} | {median(ratios):.2f} ({min(ratios):.2f}–{max(ratios):.2f}) "
+    print(f"| {name} | {figure(median([m[0] for m in own]), 0)} | {figure(median(ratios), 2)} "
+          f"({figure(min(ratios), 2)}–{figure(max(ratios), 2)}) "
           f"| {reference} | {median([m[1] for m in own]):.2f} | {median([m[2] for m in own]):.2f} "
           f"| {sum(m[3] for m in own)} | {sum(m[4] for m in own)} | {median([m[5] for m in own]):.0f} "
           f"| {median(cpu_ratios):.2f} ({min(cpu_ratios):.2f}–{max(cpu_ratios):.2f}) |")
