@@ -8,9 +8,9 @@ import java.security.NoSuchAlgorithmException;
  * HMAC key is the password, the same at every iteration, so its two padded key blocks are hashed once and the
  * digest's state after each is copied, as RFC 2104 (section 4) suggests: an iteration then costs two SHA-256
  * compressions instead of the four of a fresh HMAC, which is what the JDK's {@code PBKDF2WithHmacSHA256} computes.
- * Same keys, in about two thirds of the time with C2 and in about 60 % with C1 only (the ConfigMap's JIT setting,
- * where SHA-256 runs as compiled Java, not as the processor's instructions); {@code PasswordHasherTest} holds it
- * to Python's {@code hashlib}, which Django uses, and to the JDK's.
+ * Same keys, in about three quarters of the time with C2 and a little over half with C1 only (the ConfigMap's JIT
+ * setting, where SHA-256 runs as compiled Java, not as the processor's instructions: {@code PasswordCheckBenchmark});
+ * {@code PasswordHasherTest} holds it to Python's {@code hashlib}, which Django uses, and to the JDK's.
  */
 final class Pbkdf2Sha256 {
 
@@ -38,7 +38,7 @@ final class Pbkdf2Sha256 {
         inner.update(innerPad);
         outer.update(outerPad);
 
-        byte[] u = new byte[KEY_BYTES];
+        byte[] u = new byte[KEY_BYTES]; // RFC 8018's U_n: the HMAC of the iteration before
         MessageDigest step = copy(inner);
         step.update(salt);
         step.update(new byte[]{0, 0, 0, 1}); // the block's index: the key is the first and only block

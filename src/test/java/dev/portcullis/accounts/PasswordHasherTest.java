@@ -22,8 +22,8 @@ class PasswordHasherTest {
     private final PasswordHasher hasher = new PasswordHasher(1000, new SimpleMeterRegistry());
 
     /**
-     * Keys from Python's {@code hashlib.pbkdf2_hmac("sha256", password, salt, iterations)}, the function Django's
-     * {@code PBKDF2PasswordHasher} calls, base64 as Django stores them. The first two are RFC 7914's test vectors
+     * Keys as Django 3.2's {@code PBKDF2PasswordHasher().encode(password, salt, iterations)} writes them (Debian's
+     * python3-django; it calls Python's {@code hashlib.pbkdf2_hmac}). The first two are RFC 7914's test vectors
      * (their first 32 bytes); a password longer than a SHA-256 block is hashed first, as HMAC's key.
      */
     @ParameterizedTest(name = "{0} / {1} / {2}")
