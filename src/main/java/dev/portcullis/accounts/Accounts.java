@@ -16,14 +16,16 @@ public class Accounts {
     public static final String USERNAME_TAKEN = "A user with that username already exists.";
 
     private final PasswordHasher passwords;
+    private final PasswordChecks passwordChecks;
     private final LoginThrottle loginThrottle;
     private final Sessions sessions;
     private final PasswordRules passwordRules;
     private final AuthChanges changes;
 
-    public Accounts(PasswordHasher passwords, LoginThrottle loginThrottle, Sessions sessions,
-                    PasswordRules passwordRules, AuthChanges changes) {
+    public Accounts(PasswordHasher passwords, PasswordChecks passwordChecks, LoginThrottle loginThrottle,
+                    Sessions sessions, PasswordRules passwordRules, AuthChanges changes) {
         this.passwords = passwords;
+        this.passwordChecks = passwordChecks;
         this.loginThrottle = loginThrottle;
         this.sessions = sessions;
         this.passwordRules = passwordRules;
@@ -72,15 +74,17 @@ public class Accounts {
     }
 
     /**
-     * A login at one of the login endpoints: counted against the login rate (by client address and by
-     * username) before the password is checked, so that a throttled guess never reaches the hash; a correct
-     * password takes its attempt back.
+     * A login at one of the login endpoints: given a turn at a password check ({@link PasswordChecks}), then
+     * counted against the login rate (by client address and by username) before the password is checked, so that
+     * a throttled guess never reaches the hash; a correct password takes its attempt back.
      */
     public Optional<User> login(String clientAddress, String username, String password) {
-        LoginThrottle.Attempt attempt = loginThrottle.attempt(clientAddress, username);
-        Optional<User> user = authenticate(username, password);
-        user.ifPresent(u -> attempt.succeeded());
-        return user;
+        try (PasswordChecks.Turn turn = passwordChecks.take()) {
+            LoginThrottle.Attempt attempt = loginThrottle.attempt(clientAddress, username);
+            Optional<User> user = authenticate(username, password);
+            user.ifPresent(u -> attempt.succeeded());
+            return user;
+        }
     }
 
     /**
