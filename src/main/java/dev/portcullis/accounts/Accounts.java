@@ -74,13 +74,14 @@ public class Accounts {
     }
 
     /**
-     * A login at one of the login endpoints: given a turn at a password check ({@link PasswordChecks}), then
-     * counted against the login rate (by client address and by username) before the password is checked, so that
-     * a throttled guess never reaches the hash; a correct password takes its attempt back.
+     * A login at one of the login endpoints: admitted to a password check ({@link PasswordChecks}), then counted
+     * against the login rate (by client address and by username) before it waits for its check, so that a
+     * throttled guess neither waits nor reaches the hash; a correct password takes its attempt back.
      */
     public Optional<User> login(String clientAddress, String username, String password) {
-        try (PasswordChecks.Turn turn = passwordChecks.take()) {
+        try (PasswordChecks.Turn turn = passwordChecks.admit()) {
             LoginThrottle.Attempt attempt = loginThrottle.attempt(clientAddress, username);
+            turn.awaitCheck();
             Optional<User> user = authenticate(username, password);
             user.ifPresent(u -> attempt.succeeded());
             return user;

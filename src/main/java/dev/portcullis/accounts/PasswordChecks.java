@@ -31,10 +31,27 @@ public class PasswordChecks {
     /** The counter of sign-ins refused because as many were checking and waiting. */
     public static final String REFUSED_METER = "portcullis.password.checks.refused";
 
-    /** One sign-in's turn at a password check; closing it gives the turn to the next. */
-    public interface Turn extends AutoCloseable {
+    /** One sign-in admitted to a password check; closing it gives its place, and its turn, to the next. */
+    public final class Turn implements AutoCloseable {
+        private boolean checking;
+
+        private Turn() {
+        }
+
+        /** Waits until fewer than {@code concurrent-checks} passwords are being checked. */
+        public void awaitCheck() {
+            running.acquireUninterruptibly();
+            checking = true;
+        }
+
         @Override
-        void close();
+        public void close() {
+            if (checking) {
+                checking = false;
+                running.release();
+            }
+            admitted.release();
+        }
     }
 
     private final int concurrent;
@@ -59,20 +76,17 @@ public class PasswordChecks {
     }
 
     /**
-     * Waits for a turn while no more sign-ins than checks are waiting.
+     * Admits a sign-in at once, to wait for its check ({@link Turn#awaitCheck()}), unless as many as may check are
+     * checking and as many more waiting.
      *
-     * @throws dev.portcullis.security.core.ApiException 429 when as many are already waiting
+     * @throws dev.portcullis.security.core.ApiException 429 when they are
      */
-    public Turn take() {
+    public Turn admit() {
         if (!admitted.tryAcquire()) {
             refuse();
             throw Errors.throttled(RETRY_AFTER_SECONDS);
         }
-        running.acquireUninterruptibly();
-        return () -> {
-            running.release();
-            admitted.release();
-        };
+        return new Turn();
     }
 
     private void refuse() {

@@ -31,13 +31,18 @@ class PasswordChecksTest {
         PasswordChecks checks = new PasswordChecks(Optional.of(concurrent), meters);
         List<PasswordChecks.Turn> running = new ArrayList<>();
         for (int i = 0; i < concurrent; i++) {
-            running.add(checks.take());
+            running.add(checks.admit());
+            running.get(i).awaitCheck();
         }
         List<PasswordChecks.Turn> taken = new CopyOnWriteArrayList<>();
         ExecutorService signIns = Executors.newFixedThreadPool(concurrent);
         List<CompletableFuture<Void>> waiting = new ArrayList<>();
         for (int i = 0; i < concurrent; i++) {
-            waiting.add(CompletableFuture.runAsync(() -> taken.add(checks.take()), signIns));
+            waiting.add(CompletableFuture.runAsync(() -> {
+                PasswordChecks.Turn turn = checks.admit();
+                turn.awaitCheck();
+                taken.add(turn);
+            }, signIns));
         }
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             while (checks.admitted() < 2 * concurrent) {
@@ -46,7 +51,7 @@ class PasswordChecksTest {
         });
         assertTrue(taken.isEmpty(), "the waiting sign-ins wait");
 
-        ApiException refused = assertThrows(ApiException.class, checks::take);
+        ApiException refused = assertThrows(ApiException.class, checks::admit);
         assertEquals(429, refused.status());
         assertEquals("Request was throttled. Expected available in 1 second.", refused.detail());
         assertEquals("1", refused.headers().get("Retry-After"));
@@ -58,9 +63,13 @@ class PasswordChecksTest {
         taken.forEach(PasswordChecks.Turn::close);
         signIns.shutdown();
         assertEquals(0, checks.admitted());
-        try (PasswordChecks.Turn again = checks.take()) {
+        try (PasswordChecks.Turn again = checks.admit()) {
+            again.awaitCheck();
             assertEquals(1, checks.admitted());
         }
+        assertEquals(0, checks.admitted());
+        checks.admit().close();
+        assertEquals(0, checks.admitted(), "a turn closed before its check gives its place back too");
     }
 
     @Test

@@ -37,8 +37,14 @@ class SignInsAtOnceTest {
         List<Future<PasswordChecks.Turn>> queued = new ArrayList<>();
         try {
             for (int i = 0; i < checks.concurrent(); i++) {
-                running.add(checks.take());
-                queued.add(waiting.submit(checks::take));
+                PasswordChecks.Turn turn = checks.admit();
+                running.add(turn);
+                turn.awaitCheck();
+                queued.add(waiting.submit(() -> {
+                    PasswordChecks.Turn queuedTurn = checks.admit();
+                    queuedTurn.awaitCheck();
+                    return queuedTurn;
+                }));
             }
             assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
                 while (checks.admitted() < 2 * checks.concurrent()) {
