@@ -3,6 +3,7 @@ package dev.portcullis.accounts;
 import dev.portcullis.security.core.Errors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -20,8 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * many more wait their turn, and a sign-in beyond those is refused at once with DRF's 429 and {@code Retry-After} —
  * before the login rate counts it, so a busy replica costs nobody an attempt. Refusals are counted
  * ({@code portcullis_password_checks_refused_total}) and logged at most once in {@value #LOG_EVERY_SECONDS} seconds:
- * a client that ignores {@code Retry-After} is refused thousands of times a second.
+ * a client that ignores {@code Retry-After} is refused thousands of times a second. Made at start-up, so that a
+ * setting below 1 stops the start rather than the first sign-in.
  */
+@Startup
 @Singleton
 public class PasswordChecks {
 

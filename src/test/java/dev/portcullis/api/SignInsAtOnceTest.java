@@ -40,6 +40,9 @@ class SignInsAtOnceTest {
                 PasswordChecks.Turn turn = checks.admit();
                 running.add(turn);
                 turn.awaitCheck();
+            }
+            // Only once every check is held, or a waiting sign-in could take one first.
+            for (int i = 0; i < checks.concurrent(); i++) {
                 queued.add(waiting.submit(() -> {
                     PasswordChecks.Turn queuedTurn = checks.admit();
                     queuedTurn.awaitCheck();

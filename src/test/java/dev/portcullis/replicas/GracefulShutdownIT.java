@@ -29,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GracefulShutdownIT {
 
     private static final int CONNECTIONS = 32;
+    /** The clients that sign in, each on a connection per request. */
+    private static final int SLOW_CLIENTS = 8;
     /** How long a completed connection may wait for the server's accept on a busy machine. */
     private static final Duration CLOSING = Duration.ofMillis(200);
     /** One database for both tests' replicas (the second finds it migrated, as a replica after a rollout does). */
@@ -51,7 +53,7 @@ class GracefulShutdownIT {
     void sigtermUnderLoadAnswersEveryRequestItAcceptedAndExitsInTime() throws Exception {
         Duration delay = configMapDuration("QUARKUS_SHUTDOWN_DELAY");
         Duration timeout = configMapDuration("QUARKUS_SHUTDOWN_TIMEOUT");
-        Replica replica = replica("shutdown", database, delay, timeout);
+        Replica replica = replica("shutdown", database, delay, timeout, Map.of());
         KeepAliveClients load = new KeepAliveClients(replica.port(), REQUESTS).start(CONNECTIONS);
         load.awaitOutcomes(1000, Duration.ofSeconds(30));
         load.stopReconnecting();
@@ -91,8 +93,10 @@ class GracefulShutdownIT {
         String body = "{\"username\": \"root\", \"password\": \"root-secret\"}";
         String signIn = "POST /api/token/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Connection: close\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
-        Replica replica = replica("slow-shutdown", database, delay, timeout);
-        ConnectionPerRequestClients load = new ConnectionPerRequestClients(replica.port(), signIn).start(8);
+        // Every client's sign-in in flight at once: the replica checks as many passwords at once as there are clients.
+        Replica replica = replica("slow-shutdown", database, delay, timeout,
+                Map.of("PORTCULLIS_PASSWORD_CONCURRENT_CHECKS", String.valueOf(SLOW_CLIENTS)));
+        ConnectionPerRequestClients load = new ConnectionPerRequestClients(replica.port(), signIn).start(SLOW_CLIENTS);
         load.awaitOutcomes(24, Duration.ofSeconds(30));
         Replica.Exit exit = replica.terminate(delay.plus(timeout).plusSeconds(15));
         Thread.sleep(500);  // the clients find the port closed
@@ -109,7 +113,7 @@ class GracefulShutdownIT {
 
         outcomes.stream().filter(o -> o.failure() != null && !kind(o).equals("refused")).forEach(o -> System.err.printf(
                 "  %s, %d ms after the signal%n", o.failure(), (o.sentAt() - exit.signalledAt()) / 1_000_000));
-        assertTrue(kinds.getOrDefault("200", 0L) > 8, "under load: " + kinds);
+        assertTrue(kinds.getOrDefault("200", 0L) > SLOW_CLIENTS, "under load: " + kinds);
         assertTrue(java.util.Set.of("200", "503", "refused", "lost").containsAll(kinds.keySet()), "no other outcome: " + kinds);
         long closedAt = listenerClosedAt(replica.log());
         List<Long> droppedEarly = load.brokenConnectedAt().stream().filter(at -> at < closedAt - CLOSING.toMillis()).toList();
@@ -129,10 +133,11 @@ class GracefulShutdownIT {
     }
 
     /** The packaged service on the database, with a first administrator, stopping as the ConfigMap tells a pod to. */
-    private static Replica replica(String name, EmbeddedPostgres database, Duration delay, Duration timeout)
-            throws java.io.IOException, InterruptedException {
+    private static Replica replica(String name, EmbeddedPostgres database, Duration delay, Duration timeout,
+                                   Map<String, String> settings) throws java.io.IOException, InterruptedException {
         Map<String, String> environment = new java.util.HashMap<>(Replica.on(database));
         environment.putAll(Map.of("QUARKUS_SHUTDOWN_DELAY", delay.toString(), "QUARKUS_SHUTDOWN_TIMEOUT", timeout.toString()));
+        environment.putAll(settings);
         return Replica.start(name, environment);
     }
 
