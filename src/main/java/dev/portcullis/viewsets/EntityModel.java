@@ -279,8 +279,8 @@ public final class EntityModel<E> {
         // The count is the count query as a column (PostgreSQL runs it once): its alias shadows the list's own.
         String jpql = "select " + streamed.select() + (countsAll ? ", (" + countJpql(restriction) + ")" : "") + from
                 + where(restriction) + " order by " + (orderBy == null ? idPath : orderBy);
-        return Rows.streamed(serializer, new RowStream(() -> restriction.bind(entityManager.createQuery(jpql, Object[].class))
-                .setFirstResult((int) Math.min(offset, Integer.MAX_VALUE)), limit, streamed, countsAll,
+        return Rows.streamed(serializer, new RowStream(range -> range.bind(restriction.bind(
+                entityManager.createQuery(jpql + range.clause(), Object[].class))), new RowRange(offset, limit), streamed, countsAll,
                 chunk -> withRelated(entityManager, streamed.withText(entityManager, chunk), 0)));
     }
 
@@ -331,13 +331,13 @@ public final class EntityModel<E> {
         String beyond = position == null ? "" : column + (below ? " < " : " > ") + ":" + LOOKUP;
         String where = restriction == QueryRestriction.NONE ? beyond
                 : "(" + restriction.jpql() + ")" + (beyond.isEmpty() ? "" : " and " + beyond);
-        TypedQuery<Object[]> query = restriction.bind(entityManager.createQuery("select " + select + from
+        RowRange range = new RowRange(offset, limit);
+        TypedQuery<Object[]> query = range.bind(restriction.bind(entityManager.createQuery("select " + select + from
                 + (where.isEmpty() ? "" : " where " + where) + " order by " + column + direction + ", " + idPath
-                + direction, Object[].class));
+                + direction + range.clause(), Object[].class)));
         if (position != null) {
             query.setParameter(LOOKUP, Positions.parse(position, attributeTypes.get(index)));
         }
-        query.setFirstResult((int) Math.min(offset, Integer.MAX_VALUE)).setMaxResults((int) Math.min(limit, Integer.MAX_VALUE));
         List<Object[]> rows = withRelated(entityManager, query.getResultList(), 0);
         List<String> positions = new ArrayList<>();
         for (Object[] row : rows) {
@@ -373,9 +373,10 @@ public final class EntityModel<E> {
         }
         String scoped = restriction == QueryRestriction.NONE ? "" : " and (" + restriction.jpql() + ")";
         TypedQuery<Object[]> query = restriction.bind(entityManager.createQuery("select " + ROOT + ", " + select + from
-                + " where " + condition + scoped + (firstById ? " order by " + idPath : ""), Object[].class));
+                + " where " + condition + scoped + (firstById ? " order by " + idPath + RowRange.first(1).clause() : ""),
+                Object[].class));
         parameters.forEach(query::setParameter);
-        List<Object[]> rows = withRelated(entityManager, (firstById ? query.setMaxResults(1) : query).getResultList(), 1);
+        List<Object[]> rows = withRelated(entityManager, query.getResultList(), 1);
         List<Loaded<E>> found = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             @SuppressWarnings("unchecked")

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -32,8 +32,8 @@ final class RowStream implements Rows.Source {
     static final int CHUNK_ROWS = 100;
     static final long CHUNK_CHARACTERS = 1 << 20;
 
-    private final Supplier<TypedQuery<Object[]>> query;
-    private final long limit;
+    private final Function<RowRange, TypedQuery<Object[]>> query;
+    private final RowRange range;
     private final StreamedSelect select;
     /** Whether each row ends with the count of the whole list (only for a list that fits one fetch). */
     private final boolean countsAll;
@@ -42,18 +42,18 @@ final class RowStream implements Rows.Source {
     private List<Object[]> readAhead;
 
     /**
-     * @param query      the list's query from its first object (its offset applied), created when the list is written
-     * @param limit      the most objects of the list, or -1 for all
+     * @param query      the list's query for a range of its rows, created when the list is written
+     * @param range      the rows of the list: from its first object, at most so many ({@link RowRange#ALL}: all)
      * @param countsAll  whether each row ends with the count of the whole list; only when it {@link #fitsOneFetch}
      * @param completion what a chunk needs before it is written (its long text, its relations to many)
      */
-    RowStream(Supplier<TypedQuery<Object[]>> query, long limit, StreamedSelect select, boolean countsAll,
+    RowStream(Function<RowRange, TypedQuery<Object[]>> query, RowRange range, StreamedSelect select, boolean countsAll,
               UnaryOperator<List<Object[]>> completion) {
-        if (countsAll && !fitsOneFetch(limit, select)) {
+        if (countsAll && !fitsOneFetch(range.most(), select)) {
             throw new IllegalArgumentException("only a list read in one fetch is counted along");
         }
         this.query = query;
-        this.limit = limit;
+        this.range = range;
         this.select = select;
         this.countsAll = countsAll;
         this.completion = completion;
@@ -71,7 +71,7 @@ final class RowStream implements Rows.Source {
     }
 
     private boolean fitsOneFetch() {
-        return fitsOneFetch(limit, select);
+        return fitsOneFetch(range.most(), select);
     }
 
     /** Whether a list of at most {@code limit} rows (-1: all) is read in one fetch, when it is asked how long it is. */
@@ -89,7 +89,7 @@ final class RowStream implements Rows.Source {
     /** The whole list when it fits one fetch, read once. */
     private List<Object[]> page() {
         if (readAhead == null) {
-            readAhead = query.get().setMaxResults((int) limit).getResultList();
+            readAhead = query.apply(range).getResultList();
         }
         return readAhead;
     }
@@ -98,7 +98,7 @@ final class RowStream implements Rows.Source {
     public void forEachChunk(Rows.ChunkConsumer consumer) throws IOException {
         int fetch = select.fetchSize();
         boolean fits = fitsOneFetch();
-        List<Object[]> first = fits ? page() : query.get().setMaxResults(fetch + 1).getResultList();
+        List<Object[]> first = fits ? page() : query.apply(range.atMost(fetch + 1)).getResultList();
         readAhead = null;
         if (fits || first.size() <= fetch) {
             inChunks(first.iterator(), consumer);
@@ -107,8 +107,7 @@ final class RowStream implements Rows.Source {
         first = null;  // read again, through a cursor: the rows the cursor reads are those of one snapshot
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                TypedQuery<Object[]> all = query.get().setHint(HibernateHints.HINT_FETCH_SIZE, fetch);
-                try (Stream<Object[]> rows = (limit < 0 ? all : all.setMaxResults((int) Math.min(limit, Integer.MAX_VALUE)))
+                try (Stream<Object[]> rows = query.apply(range).setHint(HibernateHints.HINT_FETCH_SIZE, fetch)
                         .getResultStream()) {
                     inChunks(rows.iterator(), consumer);
                 } catch (IOException e) {
