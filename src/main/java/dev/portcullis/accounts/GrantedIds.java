@@ -2,8 +2,10 @@ package dev.portcullis.accounts;
 
 import dev.portcullis.security.core.AllowedIds;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The ids of the objects of one model granted to a user, directly or through its groups, read from the grant
@@ -22,6 +24,9 @@ record GrantedIds(long userId, String model, String codename) implements Allowed
      */
     private static final String PAGE = "SELECT id FROM granted_object_ids(?1, ?2, ?3, ?4, ?5)";
 
+    /** The page's ids, each with the count (an uncorrelated subquery: PostgreSQL runs it once). */
+    private static final String COUNTED_PAGE = "SELECT id, (" + COUNT + ") AS grants FROM granted_object_ids(?1, ?2, ?3, ?4, ?5)";
+
     @Override
     public long count(EntityManager entityManager) {
         return ScalarColumn.longs(entityManager.createNativeQuery(COUNT).setParameter(1, userId)
@@ -29,8 +34,14 @@ record GrantedIds(long userId, String model, String codename) implements Allowed
     }
 
     @Override
-    public List<Long> page(EntityManager entityManager, long offset, long limit) {
-        return ScalarColumn.longs(entityManager.createNativeQuery(PAGE).setParameter(1, userId)
-                .setParameter(2, model).setParameter(3, codename).setParameter(4, limit).setParameter(5, offset), "id");
+    public Page page(EntityManager entityManager, long offset, long limit, boolean counted) {
+        Query query = entityManager.createNativeQuery(counted ? COUNTED_PAGE : PAGE).setParameter(1, userId)
+                .setParameter(2, model).setParameter(3, codename).setParameter(4, limit).setParameter(5, offset);
+        if (!counted) {
+            return new Page(ScalarColumn.longs(query, "id"), OptionalLong.empty());
+        }
+        List<Long[]> rows = ScalarColumn.longPairs(query, "id", "grants");
+        return new Page(rows.stream().map(row -> row[0]).toList(),
+                rows.isEmpty() ? OptionalLong.empty() : OptionalLong.of(rows.get(0)[1]));
     }
 }

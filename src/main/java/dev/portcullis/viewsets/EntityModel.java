@@ -266,14 +266,16 @@ public final class EntityModel<E> {
      * The list, read from the database as it is written ({@link RowStream}).
      *
      * @param orderBy the list's {@code order by}, or null for the order of ids
-     * @param counted whether a page read in one fetch also counts the whole list, in the same statement: one
-     *                round trip instead of a count and a page, and a count and page of one snapshot
+     * @param counted whether a page read in one fetch (or whose ids are read from an index) also counts the whole
+     *                list, in the same statement: one round trip instead of a count and a page, and a count and page
+     *                of one snapshot
      */
     Rows list(EntityManager entityManager, QueryRestriction restriction, String orderBy, long offset, long limit,
               boolean counted) {
         Optional<AllowedIds> allowed = restriction.allowedIds();
         if (orderBy == null && limit >= 0 && allowed.isPresent()) {
-            return page(entityManager, allowed.get().page(entityManager, offset, limit));
+            AllowedIds.Page ids = allowed.get().page(entityManager, offset, limit, counted);
+            return page(entityManager, ids.ids()).counted(ids.countOfAll());
         }
         boolean countsAll = counted && RowStream.fitsOneFetch(limit, streamed);
         // The count is the count query as a column (PostgreSQL runs it once): its alias shadows the list's own.

@@ -3,6 +3,7 @@ package dev.portcullis.security.core;
 import jakarta.persistence.EntityManager;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The ids of exactly the objects a {@link QueryRestriction} allows, read from an index of them (such as the grant
@@ -14,6 +15,13 @@ public interface AllowedIds {
 
     long count(EntityManager entityManager);
 
-    /** The ids, ascending, from {@code offset}, at most {@code limit} of them. */
-    List<Long> page(EntityManager entityManager, long offset, long limit);
+    /**
+     * The ids, ascending, from {@code offset}, at most {@code limit} of them; when asked, with the count of all the
+     * ids, read by the same statement (one round trip, one snapshot) and known when the page has any.
+     */
+    Page page(EntityManager entityManager, long offset, long limit, boolean counted);
+
+    /** A page of ids, and the count of all of them when it was read along. */
+    record Page(List<Long> ids, OptionalLong countOfAll) {
+    }
 }
