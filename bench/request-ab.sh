@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Request-path A/B: the production jars of two revisions (default: HEAD~1 and HEAD), started side by side on the
-# machine's PostgreSQL (a database each, seeded alike: a user, a token, 200 posts and, where the revision has object
-# grants, 200 documents the user created, so was granted), each scenario driven by wrk
+# machine's PostgreSQL (a database each, seeded alike: a user, a token, OBJECTS posts (200) and, where the revision has
+# object grants, OBJECTS documents the user created, so was granted), each scenario driven by wrk
 # against A and B alternately (the order swapped every round), so that the machine's drift falls on both. Prints,
 # per scenario, the median requests per second of each with the spread (min–max), and B/A; and the server's own CPU
 # time per request (user + system, from /proc), which the machine's drift moves far less than the rate. Usage:
 #   bench/request-ab.sh [REV_A] [REV_B] [ROUNDS]          # DURATION=5s CONNECTIONS=16 by default
 #   ONLY='documents' bench/request-ab.sh HEAD~1 HEAD 7    # some scenarios only (a regex on their names)
+#   OBJECTS=1000 CROWD=99000 bench/request-ab.sh A B 3  # bench/run.sh's scale: 1,000 posts, and 100,000 documents
+#                                       # of which the user may view 1,000 (CROWD more, granted to another user)
 #   URL_PARAMETERS_B='options=-c%20random_page_cost=1.1%20-c%20plan_cache_mode=force_generic_plan' \
 #     bench/request-ab.sh HEAD HEAD 5   # one revision, two settings: JDBC URL parameters of one side (options given
 #                                       # here replace the service's own, so repeat random_page_cost)
@@ -16,6 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 A=${1:-HEAD~1}; B=${2:-HEAD}; ROUNDS=${3:-5}
 DURATION=${DURATION:-5s}; CONNECTIONS=${CONNECTIONS:-16}
+OBJECTS=${OBJECTS:-200}; CROWD=${CROWD:-0}  # the user's posts and documents; other users' documents
 WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; git worktree remove --force "$WORK/a" 2>/dev/null; git worktree remove --force "$WORK/b" 2>/dev/null; rm -rf "$WORK"' EXIT
 pg_isready -q -h 127.0.0.1 -p 5432 || { echo "needs PostgreSQL on 127.0.0.1:5432" >&2; exit 2; }
@@ -61,10 +64,10 @@ for side in a b; do
        -d '{"username": "bench", "password": "bench-password"}' >/dev/null
   TOKENS[$side]=$(curl -sf -X POST "$base/api/token/" -d "username=bench&password=bench-password" | json token)
   JWTS[$side]=$(curl -sf -X POST "$base/api/jwt/create/" -d "username=bench&password=bench-password" | json access)
-  python3 - "${PORTS[$side]}" "${TOKENS[$side]}" <<'PY'
+  python3 - "${PORTS[$side]}" "${TOKENS[$side]}" "$OBJECTS" <<'PY'
 import http.client, json, sys
 connection = http.client.HTTPConnection("127.0.0.1", int(sys.argv[1]))
-for i in range(200):
+for i in range(int(sys.argv[3])):
     body = json.dumps({"title": f"Post {i}", "body": "Lorem ipsum " * 20, "published": i % 4 != 0})
     connection.request("POST", "/api/posts/", body, {"Authorization": "Token " + sys.argv[2], "Content-Type": "application/json"})
     response = connection.getresponse(); response.read()
@@ -74,16 +77,26 @@ PY
   # A page scoped to the user's object grants: its documents, each granted to it as their creator.
   curl -sf -X POST "$base/api/admin/grants/" -H "Authorization: Token $admin" -H 'Content-Type: application/json' \
        -d '{"username": "bench", "permission": "add_document"}' >/dev/null || true
-  python3 - "${PORTS[$side]}" "${TOKENS[$side]}" <<'PY'
+  python3 - "${PORTS[$side]}" "${TOKENS[$side]}" "$OBJECTS" <<'PY'
 import http.client, json, sys
 connection = http.client.HTTPConnection("127.0.0.1", int(sys.argv[1]))
-for i in range(200):
+for i in range(int(sys.argv[3])):
     connection.request("POST", "/api/documents/", json.dumps({"title": f"Document {i}", "content": "Lorem ipsum " * 20}),
                        {"Authorization": "Token " + sys.argv[2], "Content-Type": "application/json"})
     response = connection.getresponse(); response.read()
     if response.status != 201:  # a revision without object grants
         break
 PY
+  if [ "$CROWD" -gt 0 ]; then  # documents the user may not view, each granted to someone else
+    psql -q -h 127.0.0.1 -U postgres "portcullis_rab_$side" <<SQL
+INSERT INTO users (username, password_hash) VALUES ('bench-crowd', '!');
+INSERT INTO documents (title, content) SELECT 'Document ' || g, repeat('Lorem ipsum ', 8) FROM generate_series(1, $CROWD) g;
+INSERT INTO object_grants (user_id, model, codename, object_id)
+  SELECT u.id, 'document', 'view_document', d.id FROM documents d, users u
+  WHERE u.username = 'bench-crowd' AND NOT EXISTS (SELECT 1 FROM object_grants g WHERE g.model = 'document' AND g.object_id = d.id);
+VACUUM ANALYZE;
+SQL
+  fi
 done
 
 SCENARIOS=("GET /api/public/ (anonymous)|/api/public/|"
@@ -91,10 +104,10 @@ SCENARIOS=("GET /api/public/ (anonymous)|/api/public/|"
            "GET /api/private/ (JWT)|/api/private/|jwt"
            "GET /api/posts/?limit=20 (anonymous)|/api/posts/?limit=20|"
            "GET /api/posts/{id}/ (Token)|/api/posts/{id}/|token"
-           "GET /api/posts/ all 200 (Token)|/api/posts/|token"
-           "GET /api/posts/?limit=20&offset=140 (anonymous, the last 10)|/api/posts/?limit=20&offset=140|"
+           "GET /api/posts/ all $OBJECTS (Token)|/api/posts/|token"
+           "GET /api/posts/?limit=20&offset=$(( OBJECTS * 3 / 4 - 10 )) (anonymous, the last 10)|/api/posts/?limit=20&offset=$(( OBJECTS * 3 / 4 - 10 ))|"
            "GET /api/documents/?limit=20 (Token, granted)|/api/documents/?limit=20|token"
-           "GET /api/documents/?limit=20&offset=190 (Token, granted, the last 10)|/api/documents/?limit=20&offset=190|token"
+           "GET /api/documents/?limit=20&offset=$(( OBJECTS - 10 )) (Token, granted, the last 10)|/api/documents/?limit=20&offset=$(( OBJECTS - 10 ))|token"
            "POST /api/token/ (a sign-in, 2 connections)|/api/token/|sign-in")
 # A sign-in's password check takes a core for its whole time: two connections keep both cores busy.
 cat > "$WORK/sign-in.lua" <<'LUA'
