@@ -116,50 +116,66 @@ wrk.body = "username=bench&password=bench-password"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 LUA
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # the process's user + system time, in clock ticks
-rate() {  # side, path, token, jwt or sign-in? → requests per second, and the server's CPU microseconds per request
+database_ticks() {  # side → the CPU clock ticks of the PostgreSQL backends serving its database
+  local ticks=0 backend
+  for backend in $(pgrep -f "postgres: .* portcullis_rab_$1 "); do
+    ticks=$(( ticks + $(awk '{print $14 + $15}' "/proc/$backend/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$ticks"
+}
+rate() {  # side, path, token, jwt or sign-in? → requests per second, the server's and its database's CPU µs per request
   local side=$1 path=${2//\{id\}/${POSTS[$1]}} options=(-c"$CONNECTIONS") before after
   [ "$3" = token ] && options+=(-H "Authorization: Token ${TOKENS[$1]}")
   [ "$3" = jwt ] && options+=(-H "Authorization: Bearer ${JWTS[$1]}")
   [ "$3" = sign-in ] && options=(-c2 --timeout 10s -s "$WORK/sign-in.lua")
   wrk -t2 -d1s "${options[@]}" "http://127.0.0.1:${PORTS[$side]}$path" >/dev/null  # warm-up
-  before=$(cpu_ticks "${PIDS[$side]}")
+  before=$(cpu_ticks "${PIDS[$side]}") database_before=$(database_ticks "$side")
   wrk -t2 -d"$DURATION" "${options[@]}" "http://127.0.0.1:${PORTS[$side]}$path" > "$WORK/wrk.out"
-  after=$(cpu_ticks "${PIDS[$side]}")
-  awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" \
-    '/requests in/ {n = $1} /Requests\/sec/ {rps = $2} END {printf "%s %.1f\n", rps, ticks / hz * 1e6 / n}' "$WORK/wrk.out"
+  after=$(cpu_ticks "${PIDS[$side]}") database_after=$(database_ticks "$side")
+  awk -v ticks=$((after - before)) -v database=$((database_after - database_before)) -v hz="$(getconf CLK_TCK)" \
+    '/requests in/ {n = $1} /Requests\/sec/ {rps = $2}
+     END {printf "%s %.1f %.1f\n", rps, ticks / hz * 1e6 / n, database / hz * 1e6 / n}' "$WORK/wrk.out"
 }
 if [ -n "${ONLY:-}" ]; then  # ONLY=regex: just the scenarios whose names match
   mapfile -t SCENARIOS < <(printf '%s\n' "${SCENARIOS[@]}" | grep -E "^[^|]*(${ONLY})")
 fi
-declare -A RESULTS CPU
+declare -A RESULTS CPU DATABASE
 for round in $(seq 1 "$ROUNDS"); do
   order="a b"; [ $((round % 2)) = 0 ] && order="b a"
   for scenario in "${SCENARIOS[@]}"; do
     IFS='|' read -r name path auth <<< "$scenario"
     for side in $order; do
-      read -r rps cpu < <(rate "$side" "$path" "$auth")
+      read -r rps cpu database < <(rate "$side" "$path" "$auth")
       RESULTS["$name|$side"]+="$rps "
       CPU["$name|$side"]+="$cpu "
+      DATABASE["$name|$side"]+="$database "
     done
   done
   echo "round $round of $ROUNDS done" >&2
 done
 echo "A = $(git rev-parse --short "$A"), B = $(git rev-parse --short "$B"); $ROUNDS alternating rounds of $DURATION, $CONNECTIONS connections"
-printf '| %-38s | %-26s | %-26s | %-5s | %-12s | %-12s | %-16s |\n' scenario "A req/s, median (min–max)" \
-  "B req/s, median (min–max)" "B/A" "A CPU µs/req" "B CPU µs/req" "B/A CPU (spread)"
+printf '| %-38s | %-26s | %-26s | %-5s | %-12s | %-12s | %-16s | %-14s | %-16s |\n' scenario "A req/s, median (min–max)" \
+  "B req/s, median (min–max)" "B/A" "A CPU µs/req" "B CPU µs/req" "B/A CPU (spread)" "database µs A/B" \
+  "B/A database"
 for scenario in "${SCENARIOS[@]}"; do
   IFS='|' read -r name _ _ <<< "$scenario"
-  python3 - "$name" "${RESULTS["$name|a"]}" "${RESULTS["$name|b"]}" "${CPU["$name|a"]}" "${CPU["$name|b"]}" <<'PY'
+  python3 - "$name" "${RESULTS["$name|a"]}" "${RESULTS["$name|b"]}" "${CPU["$name|a"]}" "${CPU["$name|b"]}" \
+    "${DATABASE["$name|a"]}" "${DATABASE["$name|b"]}" <<'PY'
 import statistics, sys
 name = sys.argv[1]
-a, b, cpu_a, cpu_b = ([float(x) for x in argument.split()] for argument in sys.argv[2:])
+a, b, cpu_a, cpu_b, database_a, database_b = ([float(x) for x in argument.split()] for argument in sys.argv[2:])
 # A few requests a second (a sign-in) need their first decimal.
 show = lambda xs: ("%.0f (%.0f–%.0f)" if statistics.median(xs) >= 100 else "%.1f (%.1f–%.1f)") % (
     statistics.median(xs), min(xs), max(xs))
 # A and B of a round ran next to each other, so the CPU ratio is the median of the rounds' own ratios.
 cpu_ratios = [y / x for x, y in zip(cpu_a, cpu_b)]
-print("| %-38s | %-26s | %-26s | %.2f  | %-12.1f | %-12.1f | %.2f (%.2f–%.2f) |" % (
+# The database's CPU: its backends for this side's database (none for an answer that reads nothing).
+database_ratios = [y / x for x, y in zip(database_a, database_b) if x > 0]
+database_ratio = "%.2f (%.2f–%.2f)" % (statistics.median(database_ratios), min(database_ratios),
+                                       max(database_ratios)) if database_ratios else "—"
+print("| %-38s | %-26s | %-26s | %.2f  | %-12.1f | %-12.1f | %.2f (%.2f–%.2f) | %-14s | %-16s |" % (
     name, show(a), show(b), statistics.median(b) / statistics.median(a), statistics.median(cpu_a),
-    statistics.median(cpu_b), statistics.median(cpu_ratios), min(cpu_ratios), max(cpu_ratios)))
+    statistics.median(cpu_b), statistics.median(cpu_ratios), min(cpu_ratios), max(cpu_ratios),
+    "%.0f / %.0f" % (statistics.median(database_a), statistics.median(database_b)), database_ratio))
 PY
 done
