@@ -170,9 +170,9 @@ show = lambda xs: ("%.0f (%.0f–%.0f)" if statistics.median(xs) >= 100 else "%.
 # A and B of a round ran next to each other, so the CPU ratio is the median of the rounds' own ratios.
 cpu_ratios = [y / x for x, y in zip(cpu_a, cpu_b)]
 # The database's CPU: its backends for this side's database (none for an answer that reads nothing).
-database_ratios = [y / x for x, y in zip(database_a, database_b) if x > 0]
-database_ratio = "%.2f (%.2f–%.2f)" % (statistics.median(database_ratios), min(database_ratios),
-                                       max(database_ratios)) if database_ratios else "—"
+database_ratios = [y / x for x, y in zip(database_a, database_b) if x > 0 and y > 0]
+database_ratio = "%.2f (%.2f–%.2f)" % (statistics.median(database_ratios), min(database_ratios), max(database_ratios)) \
+    if database_ratios and statistics.median(database_a) >= 1 else "—"
 print("| %-38s | %-26s | %-26s | %.2f  | %-12.1f | %-12.1f | %.2f (%.2f–%.2f) | %-14s | %-16s |" % (
     name, show(a), show(b), statistics.median(b) / statistics.median(a), statistics.median(cpu_a),
     statistics.median(cpu_b), statistics.median(cpu_ratios), min(cpu_ratios), max(cpu_ratios),
