@@ -24,8 +24,13 @@ record GrantedIds(long userId, String model, String codename) implements Allowed
      */
     private static final String PAGE = "SELECT id FROM granted_object_ids(?1, ?2, ?3, ?4, ?5)";
 
-    /** The page's ids, each with the count (an uncorrelated subquery: PostgreSQL runs it once). */
-    private static final String COUNTED_PAGE = "SELECT id, (" + COUNT + ") AS grants FROM granted_object_ids(?1, ?2, ?3, ?4, ?5)";
+    /**
+     * The page's ids, each with the count when the page is full: an uncorrelated subquery, which PostgreSQL runs
+     * once, and only when it is first needed. A page that is not full tells the count itself (the ids before it and
+     * its own), so its count is not read.
+     */
+    private static final String COUNTED_PAGE = "SELECT id, CASE WHEN count(*) OVER () = ?4 THEN (" + COUNT
+            + ") END AS grants FROM granted_object_ids(?1, ?2, ?3, ?4, ?5)";
 
     @Override
     public long count(EntityManager entityManager) {
@@ -42,6 +47,6 @@ record GrantedIds(long userId, String model, String codename) implements Allowed
         }
         List<Long[]> rows = ScalarColumn.longPairs(query, "id", "grants");
         return new Page(rows.stream().map(row -> row[0]).toList(),
-                rows.isEmpty() ? OptionalLong.empty() : OptionalLong.of(rows.get(0)[1]));
+                rows.isEmpty() || rows.get(0)[1] == null ? OptionalLong.empty() : OptionalLong.of(rows.get(0)[1]));
     }
 }

@@ -17,7 +17,8 @@ public interface AllowedIds {
 
     /**
      * The ids, ascending, from {@code offset}, at most {@code limit} of them; when asked, with the count of all the
-     * ids, read by the same statement (one round trip, one snapshot) and known when the page has any.
+     * ids, read by the same statement (one round trip, one snapshot) where the page is full (a page that is not
+     * full tells the count itself).
      */
     Page page(EntityManager entityManager, long offset, long limit, boolean counted);
 
