@@ -449,6 +449,41 @@ for round in $(seq 1 "$STARTUP_ROUNDS"); do
   done
 done
 echo "Start-up pairs done: $STARTUP_ROUNDS"
+# The stack's floor for a page: the bare application's 20 rows, read by Hibernate ORM in a transaction (as an
+# application's first endpoint reads them) and by JDBC alone (one statement, no ORM, no transaction), each next to the
+# bare application's own small answer, alternating, as the service's page is measured next to its baseline.
+# shellcheck disable=SC2086
+start_bare ${CACHE_OPTS/app.aot/bare.aot}
+for path in /bare/public/ /bare/items/ /bare/items-jdbc/; do wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "$BASE$path" >/dev/null; done
+: > "$WORK/floor.tsv"
+for round in $(seq 1 "$ROUNDS"); do
+  for page in /bare/items/ /bare/items-jdbc/; do
+    order=(/bare/public/ "$page")
+    [ $((round % 2)) -eq 1 ] || order=("$page" /bare/public/)
+    for path in "${order[@]}"; do echo -e "$round\t$page\t$path\t$(run GET "$path" "")" >> "$WORK/floor.tsv"; done
+  done
+done
+stop_server
+FLOOR=$(python3 - "$WORK/floor.tsv" "$TABLE" <<'PY'
+import statistics, sys
+from collections import defaultdict
+runs = defaultdict(dict)                 # (round, page) -> {path: requests/s}
+for line in open(sys.argv[1]):
+    round_, page, path, numbers = line.rstrip('\n').split('\t')
+    runs[(round_, page)][path] = float(numbers.split()[0])
+def floor(page):
+    ratios = [run[page] / run['/bare/public/'] for (_, p), run in runs.items() if p == page]
+    rps = statistics.median(run[page] for (_, p), run in runs.items() if p == page)
+    return f"{rps:.0f} requests/s, {statistics.median(ratios):.2f}× ({min(ratios):.2f}–{max(ratios):.2f})"
+rows = {r.split('|')[1].strip(): r.split('|') for r in sys.argv[2].splitlines() if r.startswith('| ')}
+posts = rows.get('GET /api/posts/?limit=20 anonymous')
+print("The floor of the stack for a page of 20 rows, in the bare application (no guard, no count, no links), each "
+      "next to its own small answer: read by Hibernate ORM in a transaction, " + floor('/bare/items/') +
+      "; by JDBC alone, " + floor('/bare/items-jdbc/') + "." +
+      (f" The service's counted, guarded page of 20 posts: {posts[2].strip()} requests/s, {posts[3].strip()} of its "
+       "baseline." if posts else ""))
+PY
+)
 FOOTPRINT=$(python3 - "$WORK/footprint.tsv" "$("$(command -v java)" -version 2>&1 | head -1)" "$WORK/startup.tsv" <<'PY'
 import statistics, sys
 from collections import defaultdict
@@ -502,6 +537,8 @@ $MILLION_RATIO
 $BREAKDOWN
 
 $FOOTPRINT
+
+$FLOOR
 
 Produced by \`bench/run.sh\`."
 echo

@@ -95,10 +95,11 @@ public final class DateTimeField extends Field<DateTimeField> {
 
     /** {@code value} with leading zeros to {@code width} digits. */
     private static StringBuilder digits(StringBuilder out, int value, int width) {
-        String text = Integer.toString(value);
-        for (int i = text.length(); i < width; i++) {
-            out.append('0');
+        int start = out.length();
+        out.append(value);
+        for (int i = out.length() - start; i < width; i++) {
+            out.insert(start, '0');
         }
-        return out.append(text);
+        return out;
     }
 }

@@ -3,10 +3,10 @@ package dev.portcullis.viewsets;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * A query string as Django reads it ({@code parse_qsl} with blank values kept, split on {@code &} only) and as
@@ -28,16 +28,14 @@ final class QueryParameters {
             return NONE;
         }
         List<Map.Entry<String, String>> pairs = new ArrayList<>();
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int equals = pair.indexOf('=');
-                String name = equals < 0 ? pair : pair.substring(0, equals);
-                String value = equals < 0 ? "" : pair.substring(equals + 1);
-                pairs.add(Map.entry(unquotePlus(name), unquotePlus(value)));
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
             }
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            pairs.add(Map.entry(unquotePlus(name), unquotePlus(value)));
         }
         return new QueryParameters(pairs);
     }
@@ -87,22 +85,27 @@ final class QueryParameters {
 
     /** {@code urlencode(sorted(query_dict.items()), doseq=True)}: by name, a repeated name's values in order. */
     String encode() {
+        List<Map.Entry<String, String>> sorted = new ArrayList<>(pairs);
+        sorted.sort(Map.Entry.comparingByKey());  // stable: a repeated name keeps its values' order
         StringBuilder out = new StringBuilder();
-        pairs.stream().sorted(Comparator.comparing(Map.Entry::getKey)).forEach(pair -> {
+        for (Map.Entry<String, String> pair : sorted) {
             if (!out.isEmpty()) {
                 out.append('&');
             }
             out.append(quotePlus(pair.getKey())).append('=').append(quotePlus(pair.getValue()));
-        });
+        }
         return out.toString();
     }
 
     /** Python's {@code quote_plus(text, safe='')}. */
     static String quotePlus(String text) {
+        if (allChars(text, QueryParameters::unreserved)) {  // a page's number or a limit: nothing to quote
+            return text;
+        }
         StringBuilder out = new StringBuilder();
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "_.-~".indexOf(c) >= 0) {
+            if (unreserved(c)) {
                 out.append((char) c);
             } else if (c == ' ') {
                 out.append('+');
@@ -114,8 +117,24 @@ final class QueryParameters {
         return out.toString();
     }
 
+    private static boolean allChars(String text, IntPredicate test) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!test.test(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean unreserved(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "_.-~".indexOf(c) >= 0;
+    }
+
     /** Python's {@code unquote_plus}: a malformed escape stays as written, bad UTF-8 becomes U+FFFD. */
     static String unquotePlus(String text) {
+        if (allChars(text, c -> c < 0x80 && c != '%' && c != '+')) {  // nothing to decode
+            return text;
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         byte[] raw = text.replace('+', ' ').getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < raw.length; i++) {
