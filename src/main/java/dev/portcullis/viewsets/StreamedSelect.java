@@ -101,7 +101,12 @@ final class StreamedSelect {
      * read it is left out, as a later list would leave it out.
      */
     List<Object[]> withText(EntityManager entityManager, List<Object[]> rows) {
-        List<Object> ids = rows.stream().filter(this::textLeftOut).map(row -> row[id]).toList();
+        List<Object> ids = new ArrayList<>();
+        for (Object[] row : rows) {  // a loop, not a stream: this runs for every chunk of every list
+            if (textLeftOut(row)) {
+                ids.add(row[id]);
+            }
+        }
         if (ids.isEmpty()) {
             return rows;
         }
