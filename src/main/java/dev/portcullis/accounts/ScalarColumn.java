@@ -25,16 +25,6 @@ final class ScalarColumn {
         return rows(query, column, StandardBasicTypes.STRING);
     }
 
-    /** Two columns of longs, each row as a pair. */
-    static List<Long[]> longPairs(Query query, String first, String second) {
-        NativeQuery<?> typed = (NativeQuery<?>) query.unwrap(NativeQuery.class);
-        return typed.addScalar(first, StandardBasicTypes.LONG).addScalar(second, StandardBasicTypes.LONG)
-                .getResultList().stream().map(row -> {
-                    Object[] pair = (Object[]) row;
-                    return new Long[]{(Long) pair[0], (Long) pair[1]};
-                }).toList();
-    }
-
     @SuppressWarnings("unchecked")
     private static <T> List<T> rows(Query query, String column, BasicTypeReference<T> type) {
         return ((NativeQuery<?>) query.unwrap(NativeQuery.class)).addScalar(column, type).getResultList()

@@ -274,26 +274,25 @@ public final class EntityModel<E> {
               boolean counted) {
         Optional<AllowedIds> allowed = restriction.allowedIds();
         if (orderBy == null && limit >= 0 && allowed.isPresent()) {
-            AllowedIds.Page ids = allowed.get().page(entityManager, offset, limit, counted);
-            return page(entityManager, ids.ids()).counted(ids.countOfAll());
+            AllowedIds.PageQuery page = allowed.get().page(idPath, offset, limit);
+            // One statement: the page's ids from the index of them, its objects by those ids, and its count along.
+            return list(entityManager, page.restriction(), idPath, new RowRange(0, limit),
+                    counted ? page.countColumn() : null);
         }
-        boolean countsAll = counted && RowStream.fitsOneFetch(limit, streamed);
         // The count is the count query as a column (PostgreSQL runs it once): its alias shadows the list's own.
-        String jpql = "select " + streamed.select() + (countsAll ? ", (" + countJpql(restriction) + ")" : "") + from
-                + where(restriction) + " order by " + (orderBy == null ? idPath : orderBy);
-        return Rows.streamed(serializer, new RowStream(range -> range.bind(restriction.bind(
-                entityManager.createQuery(jpql + range.clause(), Object[].class))), new RowRange(offset, limit), streamed, countsAll,
-                chunk -> withRelated(entityManager, streamed.withText(entityManager, chunk), 0)));
+        return list(entityManager, restriction, orderBy == null ? idPath : orderBy, new RowRange(offset, limit),
+                counted ? "(" + countJpql(restriction) + ")" : null);
     }
 
-    /** A page in the order of ids, whose ids are known: only its objects are read. */
-    private Rows page(EntityManager entityManager, List<Long> ids) {
-        if (ids.isEmpty()) {
-            return Rows.none();
-        }
-        List<Object> typed = ids.stream().<Object>map(id -> idType == Integer.class ? (Object) id.intValue() : id).toList();
-        InList page = InList.of(idPath, LOOKUP, typed);
-        return list(entityManager, QueryRestriction.of(page.condition(), page.parameters()), null, 0, ids.size(), false);
+    /** @param countColumn the JPQL of a column counting the whole list, read along where the list is one fetch */
+    private Rows list(EntityManager entityManager, QueryRestriction restriction, String orderBy, RowRange range,
+                      String countColumn) {
+        boolean countsAll = countColumn != null && RowStream.fitsOneFetch(range.most(), streamed);
+        String jpql = "select " + streamed.select() + (countsAll ? ", " + countColumn : "") + from + where(restriction)
+                + " order by " + orderBy;
+        return Rows.streamed(serializer, new RowStream(rows -> rows.bind(restriction.bind(
+                entityManager.createQuery(jpql + rows.clause(), Object[].class))), range, streamed, countsAll,
+                chunk -> withRelated(entityManager, streamed.withText(entityManager, chunk), 0)));
     }
 
     /** The id, to break the ties of an ordering. */

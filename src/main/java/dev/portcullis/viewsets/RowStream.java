@@ -79,11 +79,15 @@ final class RowStream implements Rows.Source {
         return limit >= 0 && limit <= select.fetchSize();
     }
 
-    /** The count of the whole list its rows carry: known once a page of at least one row has been read. */
+    /**
+     * The count of the whole list its rows carry: known once a page of at least one row has been read, where the
+     * count's column has a value (a page of granted objects counts only a full page).
+     */
     @Override
     public OptionalLong countOfAll() {
         List<Object[]> rows = countsAll ? page() : List.of();
-        return rows.isEmpty() ? OptionalLong.empty() : OptionalLong.of(((Number) rows.get(0)[rows.get(0).length - 1]).longValue());
+        Object count = rows.isEmpty() ? null : rows.get(0)[rows.get(0).length - 1];
+        return count == null ? OptionalLong.empty() : OptionalLong.of(((Number) count).longValue());
     }
 
     /** The whole list when it fits one fetch, read once. */

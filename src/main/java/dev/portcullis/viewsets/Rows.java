@@ -74,30 +74,6 @@ public final class Rows implements JsonSerializable {
         return held != null ? OptionalLong.empty() : source.countOfAll();
     }
 
-    /** These objects, as part of a list whose count was read with them; the same rows when it was not. */
-    Rows counted(OptionalLong countOfAll) {
-        if (countOfAll.isEmpty()) {
-            return this;
-        }
-        Rows rows = this;
-        return streamed(serializer, new Source() {
-            @Override
-            public void forEachChunk(ChunkConsumer consumer) throws IOException {
-                source.forEachChunk(consumer);
-            }
-
-            @Override
-            public OptionalLong readNow() {
-                return rows.readNow();
-            }
-
-            @Override
-            public OptionalLong countOfAll() {
-                return countOfAll;
-            }
-        });
-    }
-
     /** The first {@code count} objects. */
     Rows head(long count) {
         List<Object[]> rows = heldRows();
