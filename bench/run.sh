@@ -529,7 +529,7 @@ Start-up to the first answered request: ${CACHED_START_MS} ms with an existing s
 The denied scenario answers 401 by design, so all its answers are non-2xx.
 The document list restricted to the user's grants takes ${DOCUMENTS_RATIO}, in ${STATEMENTS} SQL statement(s)
 per request (Hibernate statistics over 100 requests). Statements per request of the paginated lists (a page that
-counts the list as it reads; a page of documents, read by the ids its grants give: the ids with their count, then the page)
+counts the list as it reads; a page of documents reads the ids its grants give, their objects and their count in one)
 and of a retrieve:
 $PAGE_STATEMENTS.
 $MILLION_RATIO

@@ -26,10 +26,14 @@ record GrantedIds(long userId, String model, String codename) implements Allowed
 
     @Override
     public PageQuery page(String id, long offset, long limit) {
-        String grant = ":grantee, :grantedModel, :grantedPermission";
-        String onPage = GrantedPageFunctions.PAGE + "(" + id + ", " + grant + ", :pageLimit, :pageOffset)";
-        return new PageQuery(QueryRestriction.of(onPage, Map.of("grantee", userId, "grantedModel", model,
-                "grantedPermission", codename, "pageLimit", limit, "pageOffset", offset)),
-                GrantedPageFunctions.COUNT_OF_FULL_PAGE + "(:pageLimit, " + grant + ")");
+        String grant = literal(model) + ", " + literal(codename);  // last: see GrantedPageFunctions
+        return new PageQuery(QueryRestriction.of(GrantedPageFunctions.PAGE + "(" + id + ", :grantee, :pageLimit, "
+                + ":pageOffset, " + grant + ")", Map.of("grantee", userId, "pageLimit", limit, "pageOffset", offset)),
+                GrantedPageFunctions.COUNT_OF_FULL_PAGE + "(:pageLimit, :grantee, " + grant + ")");
+    }
+
+    /** A JPQL string literal: a model's or a permission's name, declared by the application. */
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 }

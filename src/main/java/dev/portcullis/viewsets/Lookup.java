@@ -8,17 +8,18 @@ import java.util.Optional;
 
 /**
  * Django's lookups, as PostgreSQL runs them ({@code iexact} is {@code UPPER(a) = UPPER(b)}, {@code icontains}
- * {@code UPPER(a) LIKE UPPER('%b%')}), each as a JPQL condition on an attribute and one parameter.
+ * {@code UPPER(a) LIKE UPPER('%b%')}: {@link LookupFunctions}), each as a JPQL condition on an attribute and one
+ * parameter.
  */
 enum Lookup {
     EXACT("%s = :%s"),
-    IEXACT("upper(%s) = upper(:%s)"),
+    IEXACT(LookupFunctions.IEXACT + "(:%2$s, %1$s)"),
     CONTAINS("%s like :%s escape '!'"),
-    ICONTAINS("upper(%s) like upper(:%s) escape '!'"),
+    ICONTAINS(LookupFunctions.ILIKE + "(:%2$s, %1$s)"),
     STARTSWITH("%s like :%s escape '!'"),
-    ISTARTSWITH("upper(%s) like upper(:%s) escape '!'"),
+    ISTARTSWITH(LookupFunctions.ILIKE + "(:%2$s, %1$s)"),
     ENDSWITH("%s like :%s escape '!'"),
-    IENDSWITH("upper(%s) like upper(:%s) escape '!'"),
+    IENDSWITH(LookupFunctions.ILIKE + "(:%2$s, %1$s)"),
     GT("%s > :%s"),
     GTE("%s >= :%s"),
     LT("%s < :%s"),
