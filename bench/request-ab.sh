@@ -135,7 +135,8 @@ rate() {  # side, path, token, jwt or sign-in? → requests per second, the serv
   after=$(cpu_ticks "${PIDS[$side]}") database_after=$(database_ticks "$side")
   awk -v ticks=$((after - before)) -v database=$((database_after - database_before)) -v hz="$(getconf CLK_TCK)" \
     '/requests in/ {n = $1} /Requests\/sec/ {rps = $2}
-     END {printf "%s %.1f %.1f\n", rps, ticks / hz * 1e6 / n, database / hz * 1e6 / n}' "$WORK/wrk.out"
+     END {if (!n) {print "0 0 0"; exit}  # nothing answered (a server out of memory, say): a rate of 0, not a crash
+          printf "%s %.1f %.1f\n", rps, ticks / hz * 1e6 / n, database / hz * 1e6 / n}' "$WORK/wrk.out"
 }
 if [ -n "${ONLY:-}" ]; then  # ONLY=regex: just the scenarios whose names match
   mapfile -t SCENARIOS < <(printf '%s\n' "${SCENARIOS[@]}" | grep -E "^[^|]*(${ONLY})")

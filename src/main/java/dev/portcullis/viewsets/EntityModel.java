@@ -255,7 +255,7 @@ public final class EntityModel<E> {
 
     /** The count query, parsed and bound but not run: at start-up, to find a mistake in a queryset's JPQL. */
     TypedQuery<Long> compileCount(EntityManager entityManager, QueryRestriction restriction) {
-        return restriction.bind(entityManager.createQuery(countJpql(restriction), Long.class));
+        return restriction.bind(FirstParses.query(entityManager, countJpql(restriction), Long.class));
     }
 
     private String countJpql(QueryRestriction restriction) {
@@ -291,7 +291,7 @@ public final class EntityModel<E> {
         String jpql = "select " + streamed.select() + (countsAll ? ", " + countColumn : "") + from + where(restriction)
                 + " order by " + orderBy;
         return Rows.streamed(serializer, new RowStream(rows -> rows.bind(restriction.bind(
-                entityManager.createQuery(jpql + rows.clause(), Object[].class))), range, streamed, countsAll,
+                FirstParses.query(entityManager, jpql + rows.clause(), Object[].class))), range, streamed, countsAll,
                 chunk -> withRelated(entityManager, streamed.withText(entityManager, chunk), 0)));
     }
 
@@ -333,9 +333,9 @@ public final class EntityModel<E> {
         String where = restriction == QueryRestriction.NONE ? beyond
                 : "(" + restriction.jpql() + ")" + (beyond.isEmpty() ? "" : " and " + beyond);
         RowRange range = new RowRange(offset, limit);
-        TypedQuery<Object[]> query = range.bind(restriction.bind(entityManager.createQuery("select " + select + from
-                + (where.isEmpty() ? "" : " where " + where) + " order by " + column + direction + ", " + idPath
-                + direction + range.clause(), Object[].class)));
+        String jpql = "select " + select + from + (where.isEmpty() ? "" : " where " + where) + " order by " + column
+                + direction + ", " + idPath + direction + range.clause();
+        TypedQuery<Object[]> query = range.bind(restriction.bind(FirstParses.query(entityManager, jpql, Object[].class)));
         if (position != null) {
             query.setParameter(LOOKUP, Positions.parse(position, attributeTypes.get(index)));
         }
@@ -373,9 +373,9 @@ public final class EntityModel<E> {
             return List.of();
         }
         String scoped = restriction == QueryRestriction.NONE ? "" : " and (" + restriction.jpql() + ")";
-        TypedQuery<Object[]> query = restriction.bind(entityManager.createQuery("select " + ROOT + ", " + select + from
-                + " where " + condition + scoped + (firstById ? " order by " + idPath + RowRange.first(1).clause() : ""),
-                Object[].class));
+        String jpql = "select " + ROOT + ", " + select + from + " where " + condition + scoped
+                + (firstById ? " order by " + idPath + RowRange.first(1).clause() : "");
+        TypedQuery<Object[]> query = restriction.bind(FirstParses.query(entityManager, jpql, Object[].class));
         parameters.forEach(query::setParameter);
         List<Object[]> rows = withRelated(entityManager, query.getResultList(), 1);
         List<Loaded<E>> found = new ArrayList<>(rows.size());
@@ -389,8 +389,8 @@ public final class EntityModel<E> {
 
     /** The object as the database now holds it (after a write is flushed: what every later read will show). */
     Representation stored(EntityManager entityManager, Object id) {
-        Object[] row = entityManager.createQuery("select " + select + from + " where " + idPath + " = :" + LOOKUP,
-                Object[].class).setParameter(LOOKUP, id).getSingleResult();
+        String jpql = "select " + select + from + " where " + idPath + " = :" + LOOKUP;
+        Object[] row = FirstParses.query(entityManager, jpql, Object[].class).setParameter(LOOKUP, id).getSingleResult();
         return serializer.represent(withRelated(entityManager, List.<Object[]>of(row), 0).get(0), 0);
     }
 
@@ -436,7 +436,7 @@ public final class EntityModel<E> {
             rows.forEach(row -> owners.add(row[first + relation.index()]));
             Map<Object, List<Object>> related = new java.util.HashMap<>();
             InList owned = InList.of(relation.ownerPath(), "owners", owners);
-            for (Object[] pair : owned.bind(entityManager.createQuery(relation.query(owned), Object[].class))
+            for (Object[] pair : owned.bind(FirstParses.query(entityManager, relation.query(owned), Object[].class))
                     .getResultList()) {
                 related.computeIfAbsent(pair[0], owner -> new ArrayList<>()).add(pair[1]);
             }

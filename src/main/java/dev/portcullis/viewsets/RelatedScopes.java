@@ -95,8 +95,8 @@ final class RelatedScopes {
         if (field.reachesAnyObject()) {
             String entity = ((EntityType<?>) metamodel.managedType(field.target())).getName();
             String query = "select t from " + entity + " t where t." + attribute + " = :value order by t.id";
-            field.bindResolver(value -> entityManager.createQuery(query, Object.class).setParameter("value", value)
-                    .setMaxResults(1).getResultStream().findFirst(), "any object");
+            field.bindResolver(value -> FirstParses.query(entityManager, query, Object.class)
+                    .setParameter("value", value).setMaxResults(1).getResultStream().findFirst(), "any object");
             return;
         }
         GenericViewSet<?> scope = scopeOf(field.target(), field.through(), "nothing says which "

@@ -112,7 +112,7 @@ final class StreamedSelect {
         }
         Map<Object, Object[]> texts = new HashMap<>();
         InList wanted = InList.of(idPath, lookup, ids);
-        wanted.bind(entityManager.createQuery(textQuery + wanted.condition(), Object[].class)).getResultList()
+        wanted.bind(FirstParses.query(entityManager, textQuery + wanted.condition(), Object[].class)).getResultList()
                 .forEach(text -> texts.put(text[0], text));
         List<Object[]> complete = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
