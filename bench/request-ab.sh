@@ -108,6 +108,7 @@ SCENARIOS=("GET /api/public/ (anonymous)|/api/public/|"
            "GET /api/posts/?limit=20&offset=$(( OBJECTS * 3 / 4 - 10 )) (anonymous, the last 10)|/api/posts/?limit=20&offset=$(( OBJECTS * 3 / 4 - 10 ))|"
            "GET /api/posts/?search=Post+1&limit=20 (anonymous, searched)|/api/posts/?search=Post+1&limit=20|"
            "GET /api/documents/?limit=20 (Token, granted)|/api/documents/?limit=20|token"
+           "GET /api/documents/ all $OBJECTS (Token, granted)|/api/documents/|token"
            "GET /api/documents/?limit=20&offset=$(( OBJECTS - 10 )) (Token, granted, the last 10)|/api/documents/?limit=20&offset=$(( OBJECTS - 10 ))|token"
            "POST /api/token/ (a sign-in, 2 connections)|/api/token/|sign-in")
 # A sign-in's password check takes a core for its whole time: two connections keep both cores busy.

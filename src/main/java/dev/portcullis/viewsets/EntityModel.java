@@ -291,7 +291,7 @@ public final class EntityModel<E> {
         String jpql = "select " + streamed.select() + (countsAll ? ", " + countColumn : "") + from + where(restriction)
                 + " order by " + orderBy;
         return Rows.streamed(serializer, new RowStream(rows -> rows.bind(restriction.bind(
-                FirstParses.query(entityManager, jpql + rows.clause(), Object[].class))), range, streamed, countsAll,
+                FirstParses.query(entityManager, jpql + rows.clause(), Object[].class))), jpql, range, streamed, countsAll,
                 chunk -> withRelated(entityManager, streamed.withText(entityManager, chunk), 0)));
     }
 

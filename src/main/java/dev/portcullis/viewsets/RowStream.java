@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * text and relations to many objects are read in one query each.
  * <p>
  * A list that fits one fetch (a page, a short list) is read in one query, as it always was. A longer one is read
- * again through a cursor — its first fetch read twice, so that every row comes from one snapshot: PostgreSQL's
+ * again through a cursor — its first fetch read twice, so that every row comes from one snapshot — unless the last
+ * list of its query was long too ({@link LongLists}): then it is read through the cursor at once. PostgreSQL's
  * driver reads a result through a cursor only inside a transaction and with a fetch size (else it holds every row
  * before the first is given), so that query runs in a transaction of its own, which ends with the list — a list
  * still being written when the transaction timeout ({@code quarkus.transaction-manager.default-transaction-timeout})
@@ -33,6 +34,8 @@ final class RowStream implements Rows.Source {
     static final long CHUNK_CHARACTERS = 1 << 20;
 
     private final Function<RowRange, TypedQuery<Object[]>> query;
+    /** The query's text without its range: what {@link LongLists} remembers. */
+    private final String text;
     private final RowRange range;
     private final StreamedSelect select;
     /** Whether each row ends with the count of the whole list (only for a list that fits one fetch). */
@@ -43,16 +46,18 @@ final class RowStream implements Rows.Source {
 
     /**
      * @param query      the list's query for a range of its rows, created when the list is written
+     * @param text       the query's text, whatever the range
      * @param range      the rows of the list: from its first object, at most so many ({@link RowRange#ALL}: all)
      * @param countsAll  whether each row ends with the count of the whole list; only when it {@link #fitsOneFetch}
      * @param completion what a chunk needs before it is written (its long text, its relations to many)
      */
-    RowStream(Function<RowRange, TypedQuery<Object[]>> query, RowRange range, StreamedSelect select, boolean countsAll,
-              UnaryOperator<List<Object[]>> completion) {
+    RowStream(Function<RowRange, TypedQuery<Object[]>> query, String text, RowRange range, StreamedSelect select,
+              boolean countsAll, UnaryOperator<List<Object[]>> completion) {
         if (countsAll && !fitsOneFetch(range.most(), select)) {
             throw new IllegalArgumentException("only a list read in one fetch is counted along");
         }
         this.query = query;
+        this.text = text;
         this.range = range;
         this.select = select;
         this.countsAll = countsAll;
@@ -102,6 +107,10 @@ final class RowStream implements Rows.Source {
     public void forEachChunk(Rows.ChunkConsumer consumer) throws IOException {
         int fetch = select.fetchSize();
         boolean fits = fitsOneFetch();
+        if (!fits && LongLists.expected(text)) {
+            throughCursor(consumer);
+            return;
+        }
         List<Object[]> first = fits ? page() : query.apply(range.atMost(fetch + 1)).getResultList();
         readAhead = null;
         if (fits || first.size() <= fetch) {
@@ -109,25 +118,34 @@ final class RowStream implements Rows.Source {
             return;
         }
         first = null;  // read again, through a cursor: the rows the cursor reads are those of one snapshot
+        throughCursor(consumer);
+    }
+
+    /** Reads the list through a cursor, in a transaction of its own, and remembers whether it was long. */
+    private void throughCursor(Rows.ChunkConsumer consumer) throws IOException {
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                try (Stream<Object[]> rows = query.apply(range).setHint(HibernateHints.HINT_FETCH_SIZE, fetch)
+            long rows = QuarkusTransaction.requiringNew().call(() -> {
+                try (Stream<Object[]> stream = query.apply(range).setHint(HibernateHints.HINT_FETCH_SIZE, select.fetchSize())
                         .getResultStream()) {
-                    inChunks(rows.iterator(), consumer);
+                    return inChunks(stream.iterator(), consumer);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
+            LongLists.read(text, rows > select.fetchSize());
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }
 
-    private void inChunks(Iterator<Object[]> rows, Rows.ChunkConsumer consumer) throws IOException {
+    /** @return how many rows there were */
+    private long inChunks(Iterator<Object[]> rows, Rows.ChunkConsumer consumer) throws IOException {
         List<Object[]> chunk = new ArrayList<>();
         long characters = 0;
+        long count = 0;
         while (rows.hasNext()) {
             Object[] row = rows.next();
+            count++;
             long size = select.size(row);
             if (chunk.size() == CHUNK_ROWS || !chunk.isEmpty() && characters + size > CHUNK_CHARACTERS) {
                 consumer.accept(completion.apply(chunk));
@@ -140,5 +158,6 @@ final class RowStream implements Rows.Source {
         if (!chunk.isEmpty()) {
             consumer.accept(completion.apply(chunk));
         }
+        return count;
     }
 }
