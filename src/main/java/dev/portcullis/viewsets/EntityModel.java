@@ -273,9 +273,10 @@ public final class EntityModel<E> {
     Rows list(EntityManager entityManager, QueryRestriction restriction, String orderBy, long offset, long limit,
               boolean counted) {
         Optional<AllowedIds> allowed = restriction.allowedIds();
-        if (orderBy == null && limit >= 0 && allowed.isPresent()) {
-            AllowedIds.PageQuery page = allowed.get().page(idPath, offset, limit);
-            // One statement: the page's ids from the index of them, its objects by those ids, and its count along.
+        if (orderBy == null && allowed.isPresent()) {
+            // One statement: the ids from the index of them, their objects by those ids (the plan cannot walk the
+            // objects' table), and a page's count along. A whole list is a page with no end.
+            AllowedIds.PageQuery page = allowed.get().page(idPath, offset, limit >= 0 ? limit : Long.MAX_VALUE);
             return list(entityManager, page.restriction(), idPath, new RowRange(0, limit),
                     counted ? page.countColumn() : null);
         }
