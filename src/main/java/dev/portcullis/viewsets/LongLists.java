@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * (no transaction, one round trip), and read again through a cursor when it is longer: its first fetch of rows read,
  * decoded and thrown away. A query remembered here is read through the cursor at once, until a list of it fits one
  * fetch again. The text of a query, not its parameters, is remembered: a user's list is usually about as long as
- * the last user's, and a wrong guess costs only what every list cost before (a cursor for a short list, a
- * transaction; a first fetch for a long one).
+ * the last user's. A wrong guess costs a short list a transaction around its one fetch, and a long one the first
+ * fetch every long list cost before.
  */
 final class LongLists {
 
