@@ -35,7 +35,11 @@ public class BootstrapAdmin {
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> {
-            if (User.findByUsername(username.get()).isPresent()) {  // created meanwhile, by another replica
+            // Replicas started at once on a new database each find no such user: the first to take the lock
+            // makes it, the others then find it made.
+            User.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                    .setParameter(1, "portcullis.bootstrap-admin").getSingleResult();
+            if (User.findByUsername(username.get()).isPresent()) {
                 return;
             }
             accounts.get().create(new Accounts.NewUser(username.get(), password.get(), "", true, true, true, true));

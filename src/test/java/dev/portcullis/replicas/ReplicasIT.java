@@ -42,8 +42,9 @@ class ReplicasIT {
                 "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true"));
         Map<String, String> documented = new java.util.HashMap<>(environment);
         documented.putAll(Map.of("QUARKUS_SMALLRYE_OPENAPI_ENABLED", "true", "QUARKUS_SWAGGER_UI_ENABLED", "true"));
-        a = Replica.start("a", documented);
-        b = Replica.start("b", environment);
+        List<Replica> replicas = Replica.startTogether("a", documented, "b", environment);
+        a = replicas.get(0);
+        b = replicas.get(1);
     }
 
     /**

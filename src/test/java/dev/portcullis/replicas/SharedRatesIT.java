@@ -41,8 +41,9 @@ class SharedRatesIT {
         environment.putAll(Map.of("PORTCULLIS_THROTTLE_STORE", "redis", "QUARKUS_REDIS_HOSTS", redis.uri(),
                 "PORTCULLIS_THROTTLE_ANON_RATE", ANONYMOUS_RATE + "/minute",
                 "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "true", "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED", "true"));
-        a = Replica.start("rates-a", environment);
-        b = Replica.start("rates-b", environment);
+        List<Replica> replicas = Replica.startTogether("rates-a", environment, "rates-b", environment);
+        a = replicas.get(0);
+        b = replicas.get(1);
     }
 
     @AfterAll
