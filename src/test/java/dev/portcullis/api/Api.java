@@ -1,9 +1,15 @@
 package dev.portcullis.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +31,8 @@ public final class Api {
      * could make the two "too similar" now and then.
      */
     private static final int UNIQUE_DIGITS = 100_000_000;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static volatile String adminToken;
@@ -61,8 +69,7 @@ public final class Api {
             throw new IllegalStateException("could not create " + username + ": " + created.statusCode() + " "
                     + created.asString());
         }
-        return withToken(admin).post("/api/admin/users/" + username + "/token/").then().statusCode(200)
-                .extract().path("token");
+        return json(withToken(admin).post("/api/admin/users/" + username + "/token/"), 200).get("token").asText();
     }
 
     /** A name no earlier test or run has used: {@code prefix-} and eight random digits. */
@@ -89,11 +96,34 @@ public final class Api {
         return new Browser(response.getCookie("sessionid"), response.getCookie("csrftoken"));
     }
 
+    /**
+     * The answer's JSON, once it has the status expected. RestAssured's {@code path} and {@code jsonPath} compile a
+     * Groovy expression per call, milliseconds each: a fixture that every test calls reads its answer here.
+     */
+    public static JsonNode json(Response response, int expectedStatus) {
+        if (response.statusCode() != expectedStatus) {
+            throw new AssertionError("expected " + expectedStatus + ", got " + response.statusCode() + " "
+                    + response.asString());
+        }
+        try {
+            return JSON.readTree(response.asString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The {@code field} of each object of a JSON array, as numbers (the ids of a list, say). */
+    public static List<Long> longs(JsonNode objects, String field) {
+        List<Long> values = new ArrayList<>();
+        objects.forEach(object -> values.add(object.get(field).asLong()));
+        return values;
+    }
+
     public static String adminToken() {
         if (adminToken == null) {
-            adminToken = RestAssured.given().contentType(ContentType.JSON)
-                    .body(Map.of("username", ADMIN, "password", ADMIN_PASSWORD))
-                    .post("/api/token/").then().statusCode(200).extract().path("token");
+            adminToken = json(RestAssured.given().contentType(ContentType.JSON)
+                    .body(Map.of("username", ADMIN, "password", ADMIN_PASSWORD)).post("/api/token/"), 200)
+                    .get("token").asText();
         }
         return adminToken;
     }
@@ -104,9 +134,9 @@ public final class Api {
 
     /** A post made by the token's user; returns its id. */
     public static int post(String token, String title, boolean published) {
-        return withToken(token).contentType(ContentType.JSON)
+        return json(withToken(token).contentType(ContentType.JSON)
                 .body(Map.of("title", title, "body", "text of " + title, "published", published))
-                .post("/api/posts/").then().statusCode(201).extract().path("id");
+                .post("/api/posts/"), 201).get("id").asInt();
     }
 
     /**
@@ -116,8 +146,13 @@ public final class Api {
     public static List<Long> documentsOf(String user, List<String> titles) {
         String token = token(user);
         grant(modelGrant("username", user, "add_document"), false);
-        return titles.stream().map(title -> withToken(token).contentType(ContentType.JSON).body(Map.of("title", title))
-                .post("/api/documents/").then().statusCode(201).extract().jsonPath().getLong("id")).toList();
+        return titles.stream().map(title -> document(token, title)).toList();
+    }
+
+    /** A document made by the token's user (who must hold {@code add_document}); returns its id. */
+    public static long document(String token, String title) {
+        return json(withToken(token).contentType(ContentType.JSON).body(Map.of("title", title))
+                .post("/api/documents/"), 201).get("id").asLong();
     }
 
     /** Grants (or, with {@code revoke}, revokes) through the admin API; {@code grant} is the request body. */

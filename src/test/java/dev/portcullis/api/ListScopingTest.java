@@ -1,5 +1,6 @@
 package dev.portcullis.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.openapi.RecordsResponses;
 import org.junit.jupiter.api.extension.ExtendWith;
 import io.quarkus.test.junit.QuarkusTest;
@@ -69,9 +70,7 @@ class ListScopingTest {
         String prefix = "scope" + seed + "-" + RUN + "-";
         List<Long> documents = new ArrayList<>();
         for (int i = 0, count = 4 + random.nextInt(13); i < count; i++) {
-            documents.add(Api.withToken(Api.adminToken()).contentType(ContentType.JSON)
-                    .body(Map.of("title", prefix + i)).post("/api/documents/").then().statusCode(201)
-                    .extract().jsonPath().getLong("id"));
+            documents.add(Api.document(Api.adminToken(), prefix + i));
         }
         List<String> users = new ArrayList<>();
         for (int i = 0, count = 2 + random.nextInt(5); i < count; i++) {
@@ -93,8 +92,7 @@ class ListScopingTest {
 
         for (String user : users) {
             RequestSpecification as = Api.withToken(Api.token(user));
-            Set<Long> listed = new TreeSet<>(as.get("/api/documents/").then().statusCode(200).extract()
-                    .jsonPath().getList("id", Long.class));
+            Set<Long> listed = new TreeSet<>(Api.longs(Api.json(as.get("/api/documents/"), 200), "id"));
             Set<Long> expected = grants.viewableBy(user);
             assertEquals(expected, listed, "seed " + seed + ", list of " + user + ", " + grants.members);
             assertEquals(List.copyOf(expected), pages(as, expected.size()), "seed " + seed + ", pages of " + user);
@@ -109,9 +107,9 @@ class ListScopingTest {
     private static List<Long> pages(RequestSpecification as, int count) {
         List<Long> paged = new ArrayList<>();
         for (int offset = 0; offset <= count; offset += 3) {
-            JsonPath page = as.get("/api/documents/?limit=3&offset=" + offset).then().statusCode(200).extract().jsonPath();
-            assertEquals(count, page.getLong("count"), "count at offset " + offset);
-            paged.addAll(page.getList("results.id", Long.class));
+            JsonNode page = Api.json(as.get("/api/documents/?limit=3&offset=" + offset), 200);
+            assertEquals(count, page.get("count").asLong(), "count at offset " + offset);
+            paged.addAll(Api.longs(page.get("results"), "id"));
         }
         return paged;
     }
@@ -186,8 +184,7 @@ class ListScopingTest {
         String token = Api.token(user);
         List<Long> documents = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            documents.add(Api.withToken(Api.adminToken()).contentType(ContentType.JSON).body(Map.of("title", "shared " + i))
-                    .post("/api/documents/").then().statusCode(201).extract().jsonPath().getLong("id"));
+            documents.add(Api.document(Api.adminToken(), "shared " + i));
         }
         for (String group : List.of(user + "-a", user + "-b")) {
             Api.group(group, user);
@@ -205,8 +202,7 @@ class ListScopingTest {
     void aDocumentListIsOneStatement() {
         String user = "scope-counted-" + RUN;
         RequestSpecification as = Api.withToken(Api.token(user));
-        long id = Api.withToken(Api.adminToken()).contentType(ContentType.JSON).body(Map.of("title", "counted"))
-                .post("/api/documents/").then().statusCode(201).extract().jsonPath().getLong("id");
+        long id = Api.document(Api.adminToken(), "counted");
         Api.group("scope-counted-group-" + RUN, user);
         Api.grant(Api.objectGrant("group", "scope-counted-group-" + RUN, "view_document", "document", id), false);
         as.get("/api/documents/").then().statusCode(200);  // the token is now cached
