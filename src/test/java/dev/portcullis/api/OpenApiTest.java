@@ -66,7 +66,28 @@ class OpenApiTest {
             "Club.properties.members                |{'type':'array','items':{'type':'integer','format':'int64'}}",
     })
     void viewsetObjectsHaveTheirSerializersSchemas(String path, String expected) {
-        assertEquals(json(expected), json(document().get("components.schemas." + path.strip())));
+        JsonNode value = schemas();
+        for (String name : path.strip().split("\\.")) {
+            if (name.equals("keySet()")) {
+                List<String> names = new java.util.ArrayList<>();
+                value.fieldNames().forEachRemaining(names::add);
+                value = json(names);
+            } else {
+                value = value.path(name);
+            }
+        }
+        assertEquals(json(expected), value.isMissingNode() ? json(null) : value);
+    }
+
+    /** The document's schemas: every request gets the same document (below), so the table reads it once. */
+    private static JsonNode schemas;
+
+    private static JsonNode schemas() {
+        if (schemas == null) {
+            schemas = Api.json(RestAssured.given().queryParam("format", "json").get("/q/openapi"), 200)
+                    .path("components").path("schemas");
+        }
+        return schemas;
     }
 
     /** Each operation's body and answers: the object, and every refusal its policy can give, in DRF's shape. */

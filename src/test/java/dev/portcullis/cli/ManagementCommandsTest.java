@@ -7,8 +7,6 @@ import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.Map;
 
@@ -61,7 +59,9 @@ class ManagementCommandsTest {
 
     /**
      * Each command is a process of its own, and what one leaves the next finds: a superuser made by one launch gets
-     * a token from the next. (What each command does is {@link CommandsTest}'s, in-process.)
+     * a token from the next. Each launch starts the whole service, so there are no more: what every command parses
+     * and its usage error's exit code are {@link CommandLineTest}'s, what it refuses once run {@link CommandsTest}'s,
+     * without a launch each; the packaged jar's own exit code for a failed check is {@code PolicyLockIT}'s.
      */
     @Test
     void eachLaunchFindsWhatTheLastOneLeft(QuarkusMainLauncher launcher) {
@@ -72,22 +72,5 @@ class ManagementCommandsTest {
         LaunchResult token = launcher.launch("create-token", "cli-launched");
         assertEquals(0, token.exitCode(), token.getErrorOutput());
         assertTrue(output(token).strip().matches("[0-9a-f]{40}"), output(token));
-    }
-
-    /**
-     * The executable hands its arguments to the commands and returns their exit codes: a usage error here, success
-     * in the launches above (each launch starts the whole service, so there are no more; the container image's
-     * test launches {@code migrate}). What every command parses, help included, is {@link CommandLineTest}'s, what
-     * it refuses once run {@link CommandsTest}'s, without a launch each.
-     */
-    @ParameterizedTest(name = "{0} -> exit {1}")
-    @CsvSource(delimiter = '|', value = {
-            "frobnicate|2|Unmatched argument at index 0: 'frobnicate'",
-    })
-    void theExecutableRunsTheCommands(String command, int exitCode, String message, QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch(command.split(" "));
-        assertEquals(exitCode, result.exitCode(), output(result) + result.getErrorOutput());
-        String said = exitCode == 0 ? output(result) : result.getErrorOutput();
-        assertTrue(said.contains(message), said);
     }
 }

@@ -48,8 +48,9 @@ final class Replica implements AutoCloseable {
     }
 
     /**
-     * A small heap, and the client compiler only: a replica here lives for a few hundred requests, which C2 would
-     * compile too late to repay, and starts about a quarter sooner without it.
+     * A small heap, and the client compiler only: a replica here starts about a quarter sooner without C2 and
+     * lives for a few hundred requests. (Not for the packaged suites' jar: their thousands of sign-ins hash
+     * passwords several times slower on C1.)
      */
     private static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1");
 
