@@ -211,11 +211,10 @@ class HostileRequestsTest {
         long seed = seed();
         HostileRequests generator = new HostileRequests(seed, token, post);
         Map<Integer, Integer> statuses = new TreeMap<>();
-        // A plain HTTP client, kept open: thousands of requests, each a third of what a RestAssured one costs.
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client = Api.plainClient();
         for (int i = 0; i < generated(); i++) {
             Hostile hostile = generator.next();
-            HttpResponse<String> response = client.send(hostile.request(RestAssured.baseURI + ":" + RestAssured.port),
+            HttpResponse<String> response = client.send(hostile.request(Api.base()),
                     HttpResponse.BodyHandlers.ofString());
             statuses.merge(response.statusCode(), 1, Integer::sum);
             DrfAnswers.assertAgrees(hostile.method(), hostile.path(), !hostile.query().isEmpty(),

@@ -62,12 +62,11 @@ class UnknownMethodsTest {
         series(); // its own request's series, before counting
         Set<String> series = series();
 
-        // A plain HTTP client, kept open: the requests' count is the point, and each costs a third of a RestAssured one.
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client = Api.plainClient();
         for (int i = 0; i < 3_000; i++) {
             String method = randomMethod(random);
             boolean authenticated = i % 2 == 0;
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Api.base()
                     + (i % 3 == 0 ? "/api/posts/" + i + "/" : "/api/private/")))
                     .method(method, HttpRequest.BodyPublishers.noBody());
             if (authenticated) {
