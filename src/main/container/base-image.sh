@@ -40,16 +40,26 @@ find "$ROOT/opt/java" -type f \( -name '*.so' -o -perm -u+x \) -print0 \
     echo "$library" >> "$WORK/libraries"
   done
 
-# The Debian package of a file, under either spelling of a merged /usr.
-package_of() {
-  local candidate
-  for candidate in "$1" "${1#/usr}" "/usr$1" "$(readlink -f "$1")" "$(readlink -f "$1" | sed 's|^/usr||')"; do
-    dpkg-query -S "$candidate" 2>/dev/null | grep -v '^diversion' | head -1 | cut -d: -f1 && return 0
+# The Debian package of each library, under either spelling of a merged /usr: every spelling of every library asked
+# of dpkg in one query (each query reads the whole package database, a quarter of a second), the first spelling a
+# package records then taken, as dpkg prints it ("libc6:amd64: /path", several owners "a, b: /path") less the arch.
+while read -r library; do
+  real=$(readlink -f "$library")
+  for spelling in "$library" "${library#/usr}" "/usr$library" "$real" "${real#/usr}"; do
+    printf '%s\t%s\n' "$library" "$spelling"
   done
-  echo "base-image.sh: no Debian package holds $1; it is not in the SBOM" >&2
-}
+done < "$WORK/libraries" > "$WORK/spellings"
+cut -f2 "$WORK/spellings" | sort -u | xargs dpkg-query -S 2>/dev/null | grep -v '^diversion' > "$WORK/owners" || true
 mkdir -p "$ROOT/var/lib/dpkg/status.d" "$ROOT/usr/share/sbom"
-while read -r library; do package_of "$library"; done < "$WORK/libraries" | sort -u > "$WORK/packages"
+awk -F'\t' '
+  FILENAME == ARGV[1] { owners = substr($0, 1, index($0, ": ") - 1); path = substr($0, index($0, ": ") + 2)
+              sub(/,.*/, "", owners); sub(/:.*/, "", owners); owner[path] = owners; next }
+  !($1 in package) && ($2 in owner) { package[$1] = owner[$2] }
+  { libraries[$1] }
+  END { for (library in libraries)
+          if (library in package) print package[library]
+          else print "base-image.sh: no Debian package holds " library "; it is not in the SBOM" > "/dev/stderr" }
+' "$WORK/owners" "$WORK/spellings" | sort -u > "$WORK/packages"
 . /etc/os-release
 components=()
 while read -r package; do

@@ -117,20 +117,18 @@ class ContainerImageIT {
             expected.add("openjdk");
             assertEquals(expected, packages, "the base's SBOM lists its packages and its Java runtime");
         }
-        // Every C library in the image (outside the Java runtime) is held by a package the image records.
+        // Every C library in the image (outside the Java runtime) is held by a package the image records: the build
+        // machine's copy, under either spelling of a merged /usr, or the file its link names.
+        List<String> sharedObjects;
         try (var files = Files.walk(root)) {
-            for (Path library : files.filter(p -> p.getFileName().toString().contains(".so")).toList()) {
-                String inImage = "/" + root.relativize(library);
-                if (inImage.startsWith("/opt/java/")) {
-                    continue;
-                }
-                // The build machine's copy, under either spelling of a merged /usr, or the file its link names.
-                Process owner = new ProcessBuilder("sh", "-c", "for f in \"$0\" \"${0#/usr}\" \"/usr$0\" \"$(readlink -f \"$0\")\"; "
-                        + "do dpkg-query -S \"$f\" 2>/dev/null && exit 0; done; exit 1", inImage).start();
-                String holder = new String(owner.getInputStream().readAllBytes()).split(":")[0];
-                owner.waitFor();
-                assertTrue(packages.contains(holder), inImage + " is held by " + holder + ", which the image does not record");
-            }
+            sharedObjects = files.filter(p -> p.getFileName().toString().contains(".so"))
+                    .map(library -> "/" + root.relativize(library))
+                    .filter(inImage -> !inImage.startsWith("/opt/java/")).toList();
+        }
+        DebianOwners owners = DebianOwners.of(sharedObjects);
+        for (String library : sharedObjects) {
+            String holder = owners.holder(library).orElse("no package");
+            assertTrue(packages.contains(holder), library + " is held by " + holder + ", which the image does not record");
         }
         JsonNode application = new com.fasterxml.jackson.databind.ObjectMapper().readTree(root.resolve("usr/share/sbom/portcullis.cdx.json").toFile());
         Set<String> libraries = new TreeSet<>();
