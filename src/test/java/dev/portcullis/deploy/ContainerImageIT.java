@@ -188,6 +188,16 @@ class ContainerImageIT {
                 mounts.put(mount.getMountPath(), Path.of("src/test/resources/test-keys").toAbsolutePath().toString());
             }
         }
+        // The JVM maps the JDK's classes from the runtime's class-data archive under the ConfigMap's options: with
+        // -Xshare:on it refuses to start without one it can use.
+        Path version = Path.of("target", "image-java-version.log");
+        try (ReadOnlyContainer java = ReadOnlyContainer.start(root, config.get("User").asText(),
+                List.of(entrypoint(config).get(0), "-Xshare:on", "-version"), environment, mounts, version)) {
+            assertEquals(0, java.awaitExit(Duration.ofSeconds(30)), Files.readString(version));
+        }
+        assertTrue(Files.readString(version).contains("Picked up JDK_JAVA_OPTIONS: " + settings.getData().get("JDK_JAVA_OPTIONS")),
+                Files.readString(version));
+
         // The pod's init container first: the same image's `migrate`, as the service no longer migrates at start-up.
         Container migrate = pod.getInitContainers().get(0);
         List<String> migration = new java.util.ArrayList<>(entrypoint(config));
