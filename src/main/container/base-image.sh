@@ -27,8 +27,11 @@ fi
 
 ROOT="$WORK/rootfs"
 # Java SE and the JDK modules the service's libraries use (jdk.unsupported: Netty; jdk.zipfs: Quarkus), checked by
-# running the image in ContainerImageIT.
+# running the image in ContainerImageIT. Without the native libraries of a display and of sound (a server is headless:
+# with no DISPLAY, AWT loads its headless library), which alone linked the X11 and ALSA client libraries — eleven
+# Debian packages of C code the service never runs, each a scanner's finding to come.
 "$JDK/bin/jlink" --output "$ROOT/opt/java" --strip-debug --no-man-pages --no-header-files --compress=zip-6 \
+  --exclude-files='**/libawt_xawt.so,**/libjawt.so,**/libsplashscreen.so,**/libjsound.so' \
   --add-modules java.se,jdk.crypto.cryptoki,jdk.management,jdk.naming.dns,jdk.unsupported,jdk.zipfs
 # The JDK's default class-data archives, which jlink leaves out: the JVM maps the JDK's classes from them rather than
 # reading each from the modules file (a start about 0.3 s sooner on two cores). One for the default object headers,
