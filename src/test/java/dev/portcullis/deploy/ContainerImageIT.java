@@ -195,8 +195,7 @@ class ContainerImageIT {
                 List.of(entrypoint(config).get(0), "-Xshare:on", "-version"), environment, mounts, version)) {
             assertEquals(0, java.awaitExit(Duration.ofSeconds(30)), Files.readString(version));
         }
-        assertTrue(Files.readString(version).contains("Picked up JDK_JAVA_OPTIONS: " + settings.getData().get("JDK_JAVA_OPTIONS")),
-                Files.readString(version));
+        assertTrue(Files.readString(version).contains(configMapOptionsPickedUp()), Files.readString(version));
 
         // The pod's init container first: the same image's `migrate`, as the service no longer migrates at start-up.
         Container migrate = pod.getInitContainers().get(0);
@@ -222,7 +221,7 @@ class ContainerImageIT {
             int http = StartupLine.httpPort(started).getAsInt();
             int management = StartupLine.managementPort(started).getAsInt();
 
-            assertTrue(started.contains("Picked up JDK_JAVA_OPTIONS: " + settings.getData().get("JDK_JAVA_OPTIONS")),
+            assertTrue(started.contains(configMapOptionsPickedUp()),
                     "the JVM runs with the ConfigMap's options");
             // Ready once every viewset's queryset has compiled, just after start-up, as the readiness probe waits.
             awaitReady(management, container, log);
@@ -237,6 +236,11 @@ class ContainerImageIT {
         }
         String output = Files.readString(log);
         assertFalse(output.contains("Read-only file system"), output);
+    }
+
+    /** What the java launcher prints when it reads the ConfigMap's JVM options from {@code JDK_JAVA_OPTIONS}. */
+    private static String configMapOptionsPickedUp() {
+        return "Picked up JDK_JAVA_OPTIONS: " + settings.getData().get("JDK_JAVA_OPTIONS");
     }
 
     private static String awaitStarted(ReadOnlyContainer container, Path log) throws Exception {

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -47,7 +48,7 @@ final class DebianOwners {
 
     /** The package holding the file under the first spelling one holds it by; empty when none does. */
     Optional<String> holder(String file) {
-        return spellings(file).stream().map(packageByPath::get).filter(java.util.Objects::nonNull).findFirst();
+        return spellings(file).stream().map(packageByPath::get).filter(Objects::nonNull).findFirst();
     }
 
     /** The file as named, without and with {@code /usr}, and the file its links name. */
