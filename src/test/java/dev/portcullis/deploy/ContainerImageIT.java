@@ -78,9 +78,13 @@ class ContainerImageIT {
 
         // The java launcher itself, by absolute path: no shell (the image has none) between it and SIGTERM, and it
         // reads the ConfigMap's JVM options from JDK_JAVA_OPTIONS.
-        List<String> entrypoint = entrypoint(config);
+        List<String> entrypoint = image.entrypoint();
         assertEquals("/opt/java/bin/java", entrypoint.get(0));
         assertEquals(List.of("-jar", "/app/quarkus-run.jar"), entrypoint.subList(entrypoint.size() - 2, entrypoint.size()));
+        // The AOT cache the build trained, in the image's top layer.
+        assertTrue(entrypoint.contains("-XX:AOTCache=" + ImageAotCache.IN_IMAGE), entrypoint.toString());
+        assertTrue(image.entries().stream().anyMatch(entry -> entry.path().equals(ImageAotCache.IN_IMAGE)
+                && entry.permissions().equals("-rw-r--r--") && entry.uid() == 0), "no " + ImageAotCache.IN_IMAGE);
         assertTrue(config.path("Cmd").isMissingNode() || config.path("Cmd").isNull() || config.path("Cmd").isEmpty());
         assertTrue(settings.getData().containsKey("JDK_JAVA_OPTIONS"));
         Map<String, String> environment = environment(config);
@@ -192,14 +196,18 @@ class ContainerImageIT {
         // -Xshare:on it refuses to start without one it can use.
         Path version = Path.of("target", "image-java-version.log");
         try (ReadOnlyContainer java = ReadOnlyContainer.start(root, config.get("User").asText(),
-                List.of(entrypoint(config).get(0), "-Xshare:on", "-version"), environment, mounts, version)) {
+                List.of(image.entrypoint().get(0), "-Xshare:on", "-version"), environment, mounts, version)) {
             assertEquals(0, java.awaitExit(Duration.ofSeconds(30)), Files.readString(version));
         }
         assertTrue(Files.readString(version).contains(configMapOptionsPickedUp()), Files.readString(version));
+        // The pod's JVMs start from the image's AOT cache: with -XX:AOTMode=on (added to the ConfigMap's options by
+        // JAVA_TOOL_OPTIONS) a JVM refuses to start rather than run without it — a cache written under other options,
+        // by another runtime or for other classes.
+        environment.put("JAVA_TOOL_OPTIONS", "-XX:AOTMode=on");
 
         // The pod's init container first: the same image's `migrate`, as the service no longer migrates at start-up.
         Container migrate = pod.getInitContainers().get(0);
-        List<String> migration = new java.util.ArrayList<>(entrypoint(config));
+        List<String> migration = new java.util.ArrayList<>(image.entrypoint());
         migration.addAll(migrate.getArgs());
         Map<String, String> scratch = new TreeMap<>();
         migrate.getVolumeMounts().forEach(mount -> scratch.put(mount.getMountPath(), "emptyDir"));
@@ -216,7 +224,7 @@ class ContainerImageIT {
 
         Path log = Path.of("target", "image-run.log");
         try (ReadOnlyContainer container = ReadOnlyContainer.start(root, config.get("User").asText(),
-                entrypoint(config), environment, mounts, log)) {
+                image.entrypoint(), environment, mounts, log)) {
             String started = awaitStarted(container, log);
             int http = StartupLine.httpPort(started).getAsInt();
             int management = StartupLine.managementPort(started).getAsInt();
@@ -278,11 +286,6 @@ class ContainerImageIT {
 
     private static Volume volume(String name) {
         return pod.getVolumes().stream().filter(v -> v.getName().equals(name)).findFirst().orElseThrow();
-    }
-
-    private static List<String> entrypoint(JsonNode config) {
-        return java.util.stream.StreamSupport.stream(config.get("Entrypoint").spliterator(), false)
-                .map(JsonNode::asText).toList();
     }
 
     private static Map<String, String> environment(JsonNode config) {

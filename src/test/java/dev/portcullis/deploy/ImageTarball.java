@@ -2,6 +2,8 @@ package dev.portcullis.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,8 @@ import java.util.List;
 
 /**
  * A container image tarball (the format of {@code docker save}: {@code manifest.json}, the image configuration, one
- * archive per layer), read with the machine's {@code tar}: its configuration, its layers' entries, its file system.
+ * archive per layer), read with the machine's {@code tar}: its configuration, its layers' entries, its file system;
+ * and a layer added to it.
  */
 final class ImageTarball {
 
@@ -43,6 +46,13 @@ final class ImageTarball {
         return JSON.readTree(member(tarball, manifest.get("Config").asText())).get("config");
     }
 
+    /** The image's entrypoint: the java launcher, its options, the jar. */
+    List<String> entrypoint() throws IOException, InterruptedException {
+        List<String> entrypoint = new ArrayList<>();
+        config().get("Entrypoint").forEach(argument -> entrypoint.add(argument.asText()));
+        return entrypoint;
+    }
+
     /** Every entry of every layer, lowest layer first. */
     List<Entry> entries() throws IOException, InterruptedException {
         List<Entry> entries = new ArrayList<>();
@@ -66,6 +76,59 @@ final class ImageTarball {
         for (JsonNode layer : manifest.get("Layers")) {
             run("sh", "-c", "tar -xOf \"$0\" \"$1\" | tar -xzf - -C \"$2\" 2>/dev/null"
                     + " || tar -xOf \"$0\" \"$1\" | tar -xf - -C \"$2\"", tarball.toString(), layer.asText(), root.toString());
+        }
+    }
+
+    /**
+     * Adds a layer holding one file, root's and readable by all, reproducibly (sorted, dated 1970, gzip without a
+     * name or time, its fastest level: a cache of 114 MB in 1.3 s to 31 MB, against 4.3 s to 27 MB at the default), and rewrites the tarball with it on top.
+     *
+     * @param work a directory of the caller's, for the layer and the tarball's members
+     */
+    void addLayer(Path file, String pathInImage, String createdBy, Path work) throws IOException, InterruptedException {
+        Path staging = work.resolve("layer-root");
+        Path unpacked = work.resolve("tarball");
+        run("rm", "-rf", staging.toString(), unpacked.toString());
+        Path inLayer = staging.resolve(pathInImage.substring(1));
+        Files.createDirectories(inLayer.getParent());
+        Files.copy(file, inLayer);
+        run("chmod", "0644", inLayer.toString());
+        Files.createDirectories(unpacked);
+        run("tar", "-xf", tarball.toString(), "-C", unpacked.toString());
+        Path layer = work.resolve("layer.tar");
+        run("tar", "--sort=name", "--numeric-owner", "--owner=0", "--group=0", "--mtime=@0", "-C", staging.toString(),
+                "-cf", layer.toString(), pathInImage.substring(1));
+        String diffId = sha256(layer);
+        run("sh", "-c", "gzip -n -1 -c \"$0\" > \"$1\"", layer.toString(), work.resolve("layer.tar.gz").toString());
+        String blob = sha256(work.resolve("layer.tar.gz")) + ".tar.gz";
+        Files.move(work.resolve("layer.tar.gz"), unpacked.resolve(blob));
+
+        String configName = manifest.get("Config").asText();
+        ObjectNode config = (ObjectNode) JSON.readTree(unpacked.resolve(configName).toFile());
+        ((ArrayNode) config.get("rootfs").get("diff_ids")).add("sha256:" + diffId);
+        ((ArrayNode) config.withArray("history")).addObject().put("created", "1970-01-01T00:00:00Z").put("created_by", createdBy);
+        JSON.writeValue(unpacked.resolve(configName).toFile(), config);
+        ((ArrayNode) manifest.get("Layers")).add(blob);
+        JSON.writeValue(unpacked.resolve("manifest.json").toFile(), JSON.createArrayNode().add(manifest));
+
+        List<String> command = new ArrayList<>(List.of("tar", "--numeric-owner", "--owner=0", "--group=0", "--mtime=@0",
+                "-C", unpacked.toString(), "-cf", tarball + ".new", "manifest.json", configName));
+        manifest.get("Layers").forEach(name -> command.add(name.asText()));
+        run(command.toArray(String[]::new));
+        Files.move(Path.of(tarball + ".new"), tarball, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        run("rm", "-rf", staging.toString(), unpacked.toString(), layer.toString());
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int read; (read = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, read);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
