@@ -119,17 +119,9 @@ final class ImageTarball {
         run("rm", "-rf", staging.toString(), unpacked.toString(), layer.toString());
     }
 
-    private static String sha256(Path file) throws IOException {
-        try (var in = Files.newInputStream(file)) {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int read; (read = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, read);
-            }
-            return java.util.HexFormat.of().formatHex(digest.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The machine's sha256sum, as base-image.sh uses: 0.6 s for the cache, the JDK's 1.6 s in Maven's C1-only JVM. */
+    private static String sha256(Path file) throws IOException, InterruptedException {
+        return run("sha256sum", file.toString()).split(" ")[0];
     }
 
     private static String member(Path tarball, String name) throws IOException, InterruptedException {
