@@ -7,9 +7,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,9 +25,11 @@ import java.util.regex.Pattern;
 
 /**
  * A training run of the image's service for the JDK's AOT cache: the image's entrypoint run from its unpacked root
- * file system, with the ConfigMap's settings, against a database the init container's {@code migrate} prepared; the
- * requests a pod answers first (anonymous, token, JWT and refused ones, a post written, listed, paged and read,
- * the probes), then SIGTERM, after which the JVM writes the cache.
+ * file system, with the ConfigMap's settings, against a fresh database it migrates as it starts; the requests a pod
+ * answers first (anonymous, token, JWT and refused ones, a post written, listed, paged and read, the probes), then
+ * SIGTERM, after which the JVM writes the cache. Migrating in the same run rather than in a {@code migrate} of its
+ * own, as the init container does, puts Flyway's classes in the cache for that container too, for 2 MB more resident
+ * in the service's pod (the same start-up, 6 alternating starts each), and saves the build a JVM's start: 5 s.
  */
 final class AotTraining {
 
@@ -52,6 +56,7 @@ final class AotTraining {
         this.root = root;
         this.entrypoint = entrypoint;
         this.work = work;
+        // A pod's environment, not the build's: the ConfigMap's settings and the Deployment's secrets' stand-ins.
         this.environment = new HashMap<>(settings);
         environment.put("PATH", "/usr/bin:/bin");
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
@@ -63,16 +68,11 @@ final class AotTraining {
         environment.put("PORTCULLIS_ALLOWED_HOSTS", "localhost");
         environment.put("QUARKUS_HTTP_PORT", "0");
         environment.put("QUARKUS_MANAGEMENT_PORT", "0");
+        environment.put("QUARKUS_FLYWAY_MIGRATE_AT_START", "true");
     }
 
-    /** Migrates the database as the init container does, then trains and writes the cache. */
+    /** Trains the service and writes the cache. */
     void record(Path cache) throws Exception {
-        Path migrated = work.resolve("migrate.log");
-        Process migrate = start(command(null, "migrate"), migrated);
-        if (!migrate.waitFor(START.toSeconds(), TimeUnit.SECONDS) || migrate.exitValue() != 0) {
-            migrate.destroyForcibly();
-            throw new IllegalStateException("the training's migrate failed: " + Files.readString(migrated));
-        }
         Path log = work.resolve("training.log");
         Process service = start(command(cache), log);
         try {
@@ -111,19 +111,16 @@ final class AotTraining {
         }
     }
 
-    /** The entrypoint at the unpacked paths, writing the cache when given one, else reading none. */
-    private List<String> command(Path cache, String... arguments) {
+    /** The entrypoint at the unpacked paths, writing the cache rather than reading it. */
+    private List<String> command(Path cache) {
         List<String> command = new ArrayList<>();
         for (String argument : entrypoint) {
             if (argument.startsWith("-XX:AOTCache=")) {
-                if (cache != null) {
-                    command.add("-XX:AOTCacheOutput=" + cache);
-                }
+                command.add("-XX:AOTCacheOutput=" + cache);
             } else {
                 command.add(argument.startsWith("/") ? root + argument : argument);
             }
         }
-        command.addAll(List.of(arguments));
         return command;
     }
 
@@ -197,7 +194,7 @@ final class AotTraining {
 
     private static String password() {
         byte[] random = new byte[24];
-        new java.security.SecureRandom().nextBytes(random);
+        new SecureRandom().nextBytes(random);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
@@ -206,7 +203,7 @@ final class AotTraining {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         String pem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
         Path key = work.resolve("training-signing.pem");
         Files.writeString(key, pem);
