@@ -49,6 +49,7 @@ class ContainerImageIT {
     private static Container deployed;
     private static PodSpec pod;
     private static ConfigMap settings;
+    private static Path unpacked;
 
     @BeforeAll
     static void readImageAndDeployment() throws Exception {
@@ -106,8 +107,7 @@ class ContainerImageIT {
      */
     @Test
     void theImageSaysWhatItHolds() throws Exception {
-        Path root = Path.of("target", "image-sbom-rootfs").toAbsolutePath();
-        image.unpack(root);
+        Path root = unpacked();
         Path status = root.resolve("var/lib/dpkg/status.d");
         String libc = Files.readString(status.resolve("libc6"));
         assertTrue(libc.startsWith("Package: libc6\n") && libc.contains("\nStatus: install ok installed\n")
@@ -163,8 +163,7 @@ class ContainerImageIT {
     void theImageRunsOnAReadOnlyRootFilesystem() throws Exception {
         MachineTools.require("0".equals(new ProcessBuilder("id", "-u").start().inputReader().readLine()),
                 "running an image without a container runtime needs root (mounts and chroot), as CI has");
-        Path root = Path.of("target", "image-rootfs").toAbsolutePath();
-        image.unpack(root);
+        Path root = unpacked();
         JsonNode config = image.config();
 
         Map<String, String> environment = new HashMap<>(environment(config));
@@ -244,6 +243,15 @@ class ContainerImageIT {
         }
         String output = Files.readString(log);
         assertFalse(output.contains("Read-only file system"), output);
+    }
+
+    /** The image's file system, unpacked once for the tests that read it and run it (read-only, so unchanged). */
+    private static synchronized Path unpacked() throws Exception {
+        if (unpacked == null) {
+            unpacked = Path.of("target", "image-rootfs").toAbsolutePath();
+            image.unpack(unpacked);
+        }
+        return unpacked;
     }
 
     /** What the java launcher prints when it reads the ConfigMap's JVM options from {@code JDK_JAVA_OPTIONS}. */

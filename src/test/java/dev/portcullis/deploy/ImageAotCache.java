@@ -46,13 +46,20 @@ public final class ImageAotCache {
             return null;
         });
         unpacking.shutdown();
+        long start = System.nanoTime();
         try (EmbeddedPostgres database = PostgresOnUnusedPort.start(builder -> builder)) {
             unpacked.get();
+            System.out.printf("AOT cache: training the image's service (its log: %s)%n", work.resolve("training.log"));
             new AotTraining(root, image.entrypoint(), configMap(), database.getJdbcUrl("postgres", "postgres"), work)
                     .record(cache);
         }
+        System.out.printf("AOT cache: %d MB written in %d s%n", Files.size(cache) >> 20, seconds(start));
         image.addLayer(cache, IN_IMAGE, "ImageAotCache: the AOT cache of a training run", work);
-        System.out.printf("AOT cache: %s (%d MB) added to %s%n", IN_IMAGE, Files.size(cache) >> 20, tarball);
+        System.out.printf("AOT cache: %s added to %s, %d s in all%n", IN_IMAGE, tarball, seconds(start));
+    }
+
+    private static long seconds(long since) {
+        return (System.nanoTime() - since) / 1_000_000_000L;
     }
 
     /** The settings every pod is given: the JVM's options among them, which the cache must be written under. */
