@@ -8,6 +8,7 @@
 # Needs PostgreSQL on 127.0.0.1:5432 (trust auth, as on these machines); no container runtime.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/first-answer.sh
 ROUNDS=${1:-5}
 ROOT=target/image-aot/rootfs CACHE=$PWD/target/image-aot/app.aot
 [ -x "$ROOT/opt/java/bin/java" ] && [ -f "$CACHE" ] || { echo "build the image first: ./mvnw package -Dproduction -Dimage" >&2; exit 2; }
@@ -34,11 +35,8 @@ run() {  # with|without → "milliseconds resident-MB"
   begin=$(date +%s%N)
   "${JAVA[@]}" "${cache[@]}" -jar "$ROOT/app/quarkus-run.jar" > "$WORK/$1.log" 2>&1 &
   pid=$!
-  until curl -sf "http://127.0.0.1:$PORT/api/public/" >/dev/null; do
-    kill -0 $pid 2>/dev/null || { cat "$WORK/$1.log" >&2; exit 1; }
-    sleep 0.02
-  done
-  elapsed=$(( ($(date +%s%N) - begin) / 1000000 ))
+  await_first_answer "http://127.0.0.1:$PORT/api/public/" "$pid" "$WORK/$1.log"
+  elapsed=$(ms_since "$begin")
   for _ in $(seq 1 200); do curl -s -o /dev/null "http://127.0.0.1:$PORT/api/posts/?limit=20"; done
   echo "$elapsed $(awk '/VmRSS/ {print int($2 / 1024)}' /proc/$pid/status)"
   kill $pid; wait $pid 2>/dev/null || true

@@ -15,6 +15,7 @@
 # here), else the embedded PostgreSQL of the default build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/first-answer.sh
 
 DURATION=${DURATION:-5s}
 ROUNDS=${ROUNDS:-3}
@@ -92,11 +93,8 @@ start_jar() {  # jar, path answered once started, java and its options...
   start=$(date +%s%N)
   "$@" -jar "$jar" > "$WORK/server.log" 2>&1 &
   SERVER=$!
-  until curl -sf "$BASE$path" >/dev/null; do
-    kill -0 "$SERVER" 2>/dev/null || { cat "$WORK/server.log"; exit 1; }
-    sleep 0.05
-  done
-  STARTUP_MS=$(( ($(date +%s%N) - start) / 1000000 ))
+  await_first_answer "$BASE$path" "$SERVER" "$WORK/server.log"
+  STARTUP_MS=$(ms_since "$start")
 }
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 

@@ -9,6 +9,7 @@
 #   AOT=1 BENCH_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/startup-ab.sh REV_A REV_B 7
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/first-answer.sh
 A=${1:-HEAD~1}; B=${2:-HEAD}; ROUNDS=${3:-5}
 WORK=$(mktemp -d); PORT=${PORT:-18089}
 trap 'kill $(jobs -p) 2>/dev/null || true; git worktree remove --force "$WORK/a" 2>/dev/null; git worktree remove --force "$WORK/b" 2>/dev/null; rm -rf "$WORK"' EXIT
@@ -38,11 +39,8 @@ start() {  # side [extra JVM options…] → milliseconds to the first answered 
   QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/portcullis_ab_$side \
     "$JAVA" $JAVA_OPTS "$@" -jar "$WORK/$side/target/quarkus-app/quarkus-run.jar" > "$WORK/$side.log" 2>&1 &
   pid=$!
-  until curl -sf "http://127.0.0.1:$PORT/api/public/" >/dev/null; do
-    kill -0 $pid 2>/dev/null || { cat "$WORK/$side.log" >&2; exit 1; }
-    sleep 0.02
-  done
-  elapsed=$(( ($(date +%s%N) - begin) / 1000000 ))
+  await_first_answer "http://127.0.0.1:$PORT/api/public/" "$pid" "$WORK/$side.log"
+  elapsed=$(ms_since "$begin")
   [ -z "$TRAINING" ] || for _ in $(seq 1 20); do curl -s -o /dev/null "http://127.0.0.1:$PORT/api/public/"; done
   echo "$elapsed"
   kill $pid; wait $pid 2>/dev/null || true

@@ -7,6 +7,7 @@
 #   bench/startup-steps.sh [ROUNDS]           # 5 by default
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/first-answer.sh
 ROUNDS=${1:-5}
 PORT=${PORT:-18095}
 WORK=$(mktemp -d)
@@ -29,11 +30,8 @@ start() {  # env assignments... -> prints ms to the first answered request
   local begin; begin=$(date +%s%N)
   env "$@" "$JAVA" $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$WORK/server.log" 2>&1 &
   SERVER=$!
-  until curl -sf "http://127.0.0.1:$PORT/api/public/" >/dev/null; do
-    kill -0 "$SERVER" 2>/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
-    sleep 0.02
-  done
-  echo $(( ($(date +%s%N) - begin) / 1000000 ))
+  await_first_answer "http://127.0.0.1:$PORT/api/public/" "$SERVER" "$WORK/server.log"
+  ms_since "$begin"
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
 }
 start >/dev/null  # migrates the empty database: every measured start finds the schema
