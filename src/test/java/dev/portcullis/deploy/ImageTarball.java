@@ -28,6 +28,9 @@ final class ImageTarball {
 
     private final Path tarball;
     private final JsonNode manifest;
+    /** Read once: each read of a member scans the whole tarball (a quarter of a gigabyte with the AOT cache). */
+    private JsonNode config;
+    private List<Entry> entries;
 
     private ImageTarball(Path tarball, JsonNode manifest) {
         this.tarball = tarball;
@@ -44,7 +47,10 @@ final class ImageTarball {
 
     /** The image configuration's {@code config}: User, Entrypoint, ExposedPorts, Env, WorkingDir. */
     JsonNode config() throws IOException, InterruptedException {
-        return JSON.readTree(member(tarball, manifest.get("Config").asText())).get("config");
+        if (config == null) {
+            config = JSON.readTree(member(tarball, manifest.get("Config").asText())).get("config");
+        }
+        return config;
     }
 
     /** The image's entrypoint: the java launcher, its options, the jar. */
@@ -56,17 +62,21 @@ final class ImageTarball {
 
     /** Every entry of every layer, lowest layer first. */
     List<Entry> entries() throws IOException, InterruptedException {
-        List<Entry> entries = new ArrayList<>();
+        if (entries != null) {
+            return entries;
+        }
+        List<Entry> read = new ArrayList<>();
         for (JsonNode layer : manifest.get("Layers")) {
             String listing = run("sh", "-c", "tar -xOf \"$0\" \"$1\" | tar --numeric-owner -tvzf - 2>/dev/null"
                     + " || tar -xOf \"$0\" \"$1\" | tar --numeric-owner -tvf -", tarball.toString(), layer.asText());
             for (String line : listing.lines().toList()) {
                 String[] fields = line.trim().split("\\s+", 6);
                 String path = fields[5].replaceFirst("^\\./", "/").replaceFirst(" -> .*$", "");
-                entries.add(new Entry(path.startsWith("/") ? path : "/" + path, fields[0],
+                read.add(new Entry(path.startsWith("/") ? path : "/" + path, fields[0],
                         Integer.parseInt(fields[1].split("/")[0])));
             }
         }
+        entries = List.copyOf(read);
         return entries;
     }
 
@@ -93,10 +103,10 @@ final class ImageTarball {
         Layer layer = Layer.of(file, pathInImage, work, members);
 
         String configName = manifest.get("Config").asText();
-        ObjectNode config = (ObjectNode) JSON.readTree(members.resolve(configName).toFile());
-        ((ArrayNode) config.get("rootfs").get("diff_ids")).add("sha256:" + layer.diffId());
-        ((ArrayNode) config.get("history")).addObject().put("created", "1970-01-01T00:00:00Z").put("created_by", createdBy);
-        JSON.writeValue(members.resolve(configName).toFile(), config);
+        ObjectNode document = (ObjectNode) JSON.readTree(members.resolve(configName).toFile());
+        ((ArrayNode) document.get("rootfs").get("diff_ids")).add("sha256:" + layer.diffId());
+        ((ArrayNode) document.get("history")).addObject().put("created", "1970-01-01T00:00:00Z").put("created_by", createdBy);
+        JSON.writeValue(members.resolve(configName).toFile(), document);
         ((ArrayNode) manifest.get("Layers")).add(layer.blob());
         JSON.writeValue(members.resolve("manifest.json").toFile(), JSON.createArrayNode().add(manifest));
 
@@ -106,6 +116,8 @@ final class ImageTarball {
         run(command.toArray(String[]::new));
         Files.move(Path.of(tarball + ".new"), tarball, StandardCopyOption.REPLACE_EXISTING);
         run("rm", "-rf", members.toString());
+        this.config = null;
+        this.entries = null;
     }
 
     /** A layer's archive: the digest of its content (the image's diff_id) and the name of its compressed blob. */
