@@ -1,5 +1,6 @@
 package dev.portcullis.web;
 
+import dev.portcullis.security.core.MetricRoutes;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
@@ -28,6 +29,8 @@ import java.util.regex.Pattern;
 public class AllowedHosts {
 
     private static final Logger LOG = Logger.getLogger(AllowedHosts.class);
+    /** What the HTTP server metrics count a refused request under: its path is any a client chose. */
+    static final String METRICS_NAME = "/invalid-host";
 
     /** Django's {@code host_validation_re}: a name or a bracketed IPv6 literal, and an optional port. */
     private static final Pattern WELL_FORMED = Pattern.compile("([a-z0-9.-]+|\\[[a-f0-9]*:[a-f0-9.:]+])(:[0-9]+)?");
@@ -80,6 +83,7 @@ public class AllowedHosts {
         String shown = host == null ? "" : host;
         LOG.warnf("refused host=%s method=%s path=%s: not in portcullis.allowed-hosts", PythonRepr.of(shown),
                 request.method(), request.path());
+        MetricRoutes.name(request, METRICS_NAME);
         context.response().setStatusCode(400)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -5,10 +5,10 @@ import dev.portcullis.security.core.ApiException;
 import dev.portcullis.security.core.Denial;
 import dev.portcullis.security.core.ErrorWriter;
 import dev.portcullis.security.core.Errors;
+import dev.portcullis.security.core.MetricRoutes;
 import dev.portcullis.security.throttle.ClientAddresses;
 import dev.portcullis.security.throttle.RequestThrottles;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -37,9 +37,6 @@ import java.util.function.Supplier;
  * (the JWT settings), and the service did not start.
  */
 public class GuardFilters {
-
-    /** Where Quarkus's HTTP server metrics read a request's route template. */
-    private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
 
     private final PolicyRegistry registry;
     private final Guard guard;
@@ -85,30 +82,20 @@ public class GuardFilters {
             }
             return;
         }
+        // Named for every request of a route: Quarkus REST's own 406 and 415, as it picks the method, come before it does.
+        MetricRoutes.name(connection, route.get().template());
         String method = request.getMethod();
         Set<String> routed = route.get().httpMethods();
         if (routed.contains(method) || ("HEAD".equals(method) && routed.contains("GET"))) {
             return;
         }
         String allow = route.get().allow();
-        nameRouteForMetrics(connection, route.get().template());
         enforce(registry.defaultPolicy(route.get(), method), request, connection, () -> {
             if (!"OPTIONS".equals(method)) {
                 throw Errors.methodNotAllowed(method).withHeader("Allow", allow);
             }
             return Response.ok(Metadata.of(route.get().resourceClass())).header("Allow", allow).build();
         });
-    }
-
-    /**
-     * The HTTP server metrics tag a request with its route's template (Quarkus REST names it once it has matched a
-     * method); a request answered here never reaches that point, and its raw path — any id a client invents —
-     * would start a series of its own. Named here the way Quarkus REST names it.
-     */
-    private static void nameRouteForMetrics(HttpServerRequest connection, String template) {
-        if (connection instanceof HttpServerRequestInternal internal) {
-            internal.context().putLocal(URL_PATH_TEMPLATE, template);
-        }
     }
 
     /**
