@@ -3,7 +3,9 @@ package dev.portcullis.web;
 import dev.portcullis.database.DatabaseCircuit;
 import dev.portcullis.security.core.ApiException;
 import dev.portcullis.security.core.Errors;
+import dev.portcullis.security.core.MetricRoutes;
 import dev.portcullis.security.core.Outages;
+import dev.portcullis.security.guard.PolicyRegistry;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.impl.ConnectionBase;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -29,10 +32,12 @@ public class ErrorMappers {
 
     private final ErrorResponses responses;
     private final DatabaseCircuit database;
+    private final PolicyRegistry routes;
 
-    public ErrorMappers(ErrorResponses responses, DatabaseCircuit database) {
+    public ErrorMappers(ErrorResponses responses, DatabaseCircuit database, PolicyRegistry routes) {
         this.responses = responses;
         this.database = database;
+        this.routes = routes;
     }
 
     @ServerExceptionMapper
@@ -51,13 +56,25 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response notSupported(NotSupportedException error, HttpHeaders headers) {
+    public Response notSupported(NotSupportedException error, HttpServerRequest request, UriInfo uri,
+                                 HttpHeaders headers) {
+        nameRouteForMetrics(request, uri);
         return answer(Errors.unsupportedMediaType(String.valueOf(headers.getMediaType())), headers);
     }
 
     @ServerExceptionMapper
-    public Response notAcceptable(NotAcceptableException error, HttpHeaders headers) {
+    public Response notAcceptable(NotAcceptableException error, HttpServerRequest request, UriInfo uri,
+                                  HttpHeaders headers) {
+        nameRouteForMetrics(request, uri);
         return answer(Errors.notAcceptable(), headers);
+    }
+
+    /**
+     * Quarkus REST answers an unsupported body or an unacceptable {@code Accept} while it picks the resource method
+     * (DRF negotiates before it authenticates, too) — before it has named the request by its route for the metrics.
+     */
+    private void nameRouteForMetrics(HttpServerRequest request, UriInfo uri) {
+        routes.route(uri.getPath()).ifPresent(route -> MetricRoutes.name(request, route.template()));
     }
 
     @ServerExceptionMapper

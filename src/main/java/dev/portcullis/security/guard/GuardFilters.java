@@ -82,14 +82,13 @@ public class GuardFilters {
             }
             return;
         }
-        // Named for every request of a route: Quarkus REST's own 406 and 415, as it picks the method, come before it does.
-        MetricRoutes.name(connection, route.get().template());
         String method = request.getMethod();
         Set<String> routed = route.get().httpMethods();
         if (routed.contains(method) || ("HEAD".equals(method) && routed.contains("GET"))) {
             return;
         }
         String allow = route.get().allow();
+        MetricRoutes.name(connection, route.get().template());
         enforce(registry.defaultPolicy(route.get(), method), request, connection, () -> {
             if (!"OPTIONS".equals(method)) {
                 throw Errors.methodNotAllowed(method).withHeader("Allow", allow);
