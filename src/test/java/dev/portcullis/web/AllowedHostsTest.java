@@ -7,10 +7,16 @@ import io.restassured.response.Response;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Django's {@code ALLOWED_HOSTS}, as tests configure it ({@code .localhost}, {@code 127.0.0.1}, {@code [::1]}):
@@ -66,5 +72,48 @@ class AllowedHostsTest {
         assertEquals(400, response.statusCode(), response.asString());
         assertEquals(Map.of("detail", "Invalid HTTP_HOST header: 'evil.example'."), response.jsonPath().getMap("$"));
         assertNull(response.header("Set-Cookie"));
+    }
+
+    /**
+     * A request target in absolute form ({@code GET http://evil.example/api/posts/ HTTP/1.1}) names a host of its
+     * own beside the allowed {@code Host}. As in Django, whose {@code get_host()} reads the {@code Host} header, the
+     * target's authority is used for nothing: not the login's origin check, not a pagination link, not the
+     * browsable page. (Sent over a socket: HTTP clients write origin-form targets only.)
+     */
+    @ParameterizedTest(name = "{0} {1} with {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "POST | /api/auth/login/      | Origin: http://evil.example | 403 | CSRF Failed: Origin checking failed - http://evil.example does not match any trusted origins.",
+            "GET  | /api/posts/?limit=1   | Accept: application/json    | 200 | -",
+            "GET  | /api/posts/?limit=1   | Accept: text/html           | 200 | -",
+    })
+    void theHostOfAnAbsoluteTargetIsNotTheRequestsHost(String method, String path, String header, int status,
+                                                       String detail) throws Exception {
+        String token = Api.token("absolute-target-user");
+        for (int i = 0; i < 2; i++) {  // a page of one with a next link
+            Api.withToken(token).contentType("application/json").body(Map.of("title", "t", "published", true))
+                    .post("/api/posts/").then().statusCode(201);
+        }
+        String body = "{\"username\": \"absolute-target-user\", \"password\": \"" + Api.PASSWORD + "\"}";
+        String request = method.strip() + " http://evil.example" + path.strip() + " HTTP/1.1\r\n"
+                + "Host: localhost:" + RestAssured.port + "\r\n" + header.strip() + "\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + (method.strip().equals("POST") ? body.length() : 0)
+                + "\r\nConnection: close\r\n\r\n" + (method.strip().equals("POST") ? body : "");
+        String response;
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(response.startsWith("HTTP/1.1 " + status + " "), response);
+        if (detail == null) {
+            assertFalse(response.contains("evil.example"), response);
+            assertTrue(response.contains("localhost:" + RestAssured.port + "/api/posts/?limit=1&amp;offset=1")
+                    || response.contains("localhost:" + RestAssured.port + "/api/posts/?limit=1&offset=1"), response);
+        } else {
+            assertTrue(response.endsWith("{\"detail\":\"" + detail + "\"}"), response);
+            assertFalse(response.contains("sessionid="), response);
+        }
     }
 }
