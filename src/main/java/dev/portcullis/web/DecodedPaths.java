@@ -1,5 +1,6 @@
 package dev.portcullis.web;
 
+import dev.portcullis.security.core.MetricRoutes;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Priorities;
@@ -18,10 +19,10 @@ import java.util.regex.Pattern;
  * Why it matters: Quarkus REST matches the path still encoded and decodes its parameters afterwards, while
  * everything that looks at a path before a resource method is matched — the guard's answers to OPTIONS and to
  * methods a path does not route, the probes' switch, the browsable API — reads it decoded. The two disagreed on
- * {@code OPTIONS /api/admin/users/x%2F/}: the guard saw {@code /api/admin/users/x//}, no route of its own, and let
- * it pass, and Quarkus REST answered it with its own 200 and {@code Allow} header, unauthenticated. Decoding the
- * slashes before anything matches gives both the same path; and Vert.x's merging of {@code //} and resolving of
- * dot segments no longer makes {@code /api/admin//users/x/} an alias of a real endpoint.
+ * {@code GET /api/admin/users/a%2Fb/}: the guard saw {@code /api/admin/users/a/b/}, no route of its own, and let
+ * it pass, and Quarkus REST matched the user endpoint with the username "a/b" and answered 405 before any check.
+ * Decoding the slashes before anything matches gives both the same path; and Vert.x's merging of {@code //} and
+ * resolving of dot segments no longer makes {@code /api/admin//users/x/} an alias of a real endpoint.
  */
 public class DecodedPaths {
 
@@ -38,13 +39,27 @@ public class DecodedPaths {
             return;  // nearly every request: nothing encoded, nothing to resolve
         }
         String slashes = ENCODED_SLASH.matcher(raw).replaceAll("/");
-        if (NOT_ROUTABLE.matcher(ENCODED_DOT.matcher(slashes).replaceAll(".")).find()) {
+        if (NOT_ROUTABLE.matcher(ENCODED_DOT.matcher(slashes).replaceAll(".")).find() || !slashes.equals(raw)
+                && !routedAs(request, connection, slashes)) {
+            // Counted as an unknown path is (NOT_FOUND), not under a path of the client's making.
+            MetricRoutes.name(connection, raw);
             throw new NotFoundException();
         }
-        if (!slashes.equals(raw)) {
-            URI uri = request.getUriInfo().getRequestUri();
-            request.setRequestUri(URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + slashes
-                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())));
+    }
+
+    /**
+     * Routes the request by {@code path}, its slashes decoded, when nothing else in it or in its query is encoded:
+     * Quarkus REST keeps a new request URI's path and query decoded, so another escape would be decoded twice. Such
+     * a path (an encoded slash beside other escapes) is refused instead; no endpoint's path could hold it.
+     */
+    private static boolean routedAs(ContainerRequestContext request, HttpServerRequest connection, String path) {
+        String query = connection.query();
+        if (path.indexOf('%') >= 0 || query != null && query.indexOf('%') >= 0) {
+            return false;
         }
+        URI uri = request.getUriInfo().getRequestUri();
+        request.setRequestUri(URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + path
+                + (query == null ? "" : "?" + query)));
+        return true;
     }
 }

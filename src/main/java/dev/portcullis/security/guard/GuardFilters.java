@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  * POST with a malformed body is a 401, not a 400. A plain CDI interceptor would run too late (after the
  * body is deserialised). A pre-matching filter handles what no resource method matches: OPTIONS (DRF's
  * {@code metadata} action) and methods the resource lacks are authorized with the resource's default
- * policy before their 200 or 405, and a path without its trailing slash is a 404.
+ * policy before their 200 or 405, and a path without its trailing slash, or OPTIONS of a path no route serves, is
+ * a 404.
  * <p>
  * No scope is declared, so the generated filters keep Quarkus REST's client proxy: declared {@code @Singleton},
  * they were built with the REST deployment, before the runtime configuration the guard's identity providers read
@@ -77,7 +78,10 @@ public class GuardFilters {
         String path = request.getUriInfo().getPath();
         Optional<PolicyRegistry.Route> route = registry.route(path);
         if (route.isEmpty()) {
-            if (!path.endsWith("/") && registry.route(path + "/").isPresent()) {
+            // A path no route serves is a 404 for every method. Quarkus REST answers the others so itself, but OPTIONS
+            // under a resource's prefix (/api/admin/users/x/y/) with its own 200 and the resource's methods in Allow,
+            // unauthenticated.
+            if ("OPTIONS".equals(request.getMethod()) || !path.endsWith("/") && registry.route(path + "/").isPresent()) {
                 request.abortWith(errors.toResponse(Errors.notFound(), request.getHeaderString("Accept")));
             }
             return;
