@@ -28,6 +28,11 @@ public class DecodedPaths {
 
     private static final Pattern ENCODED_SLASH = Pattern.compile("%2[fF]");
     private static final Pattern ENCODED_DOT = Pattern.compile("%2[eE]");
+    /**
+     * What the HTTP server metrics count a refused path under: one of the client's making would start a series of
+     * its own (and the metrics merge its empty segments, so not even its raw form can be named as it came).
+     */
+    static final String METRICS_NAME = "/invalid-path";
     /** An empty segment, or a segment that is {@code .} or {@code ..}. */
     private static final Pattern NOT_ROUTABLE = Pattern.compile("//|/\\.\\.?(?:/|$)");
 
@@ -41,8 +46,7 @@ public class DecodedPaths {
         String slashes = ENCODED_SLASH.matcher(raw).replaceAll("/");
         if (NOT_ROUTABLE.matcher(ENCODED_DOT.matcher(slashes).replaceAll(".")).find() || !slashes.equals(raw)
                 && !routedAs(request, connection, slashes)) {
-            // Counted as an unknown path is (NOT_FOUND), not under a path of the client's making.
-            MetricRoutes.name(connection, raw);
+            MetricRoutes.name(connection, METRICS_NAME);
             throw new NotFoundException();
         }
     }

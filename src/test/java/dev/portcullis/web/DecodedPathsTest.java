@@ -89,6 +89,13 @@ class DecodedPathsTest {
     private static final Pattern DOCUMENT_SERIES = Pattern.compile(
             "^http_server_requests_seconds_count\\{[^}]*uri=\"(/api/documents/[^\"]*)\"", Pattern.MULTILINE);
 
+    private static void awaitSeries(String tag) throws InterruptedException {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (!RestAssured.get("/q/metrics").asString().contains(tag) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
     private static Set<String> documentSeries() {
         Set<String> uris = new TreeSet<>();
         Matcher matcher = DOCUMENT_SERIES.matcher(RestAssured.get("/q/metrics").then().statusCode(200).extract().asString());
@@ -114,10 +121,13 @@ class DecodedPathsTest {
         }
         RestAssured.given().header("Host", "elsewhere.example").get("/api/documents/7000006/").then().statusCode(400);
         send("GET", "/api/documents/7000007/../7000008/", "anonymous", "application/json");
+        send("GET", "/api/documents/7000009//", "anonymous", "application/json");
+        awaitSeries("uri=\"/invalid-path\"");  // an answer is counted once it has been written, maybe after it was read
         Set<String> uris = documentSeries();
         assertEquals(true, uris.contains("/api/documents/{id}"), uris.toString());
         assertEquals(Set.of(), uris.stream().filter(uri -> uri.matches(".*\\d.*")).collect(Collectors.toSet()));
         String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
         assertEquals(true, metrics.contains("status=\"400\",uri=\"/invalid-host\""), "a refused host's series");
+        assertEquals(true, metrics.contains("status=\"404\",uri=\"/invalid-path\""), "a refused path's series");
     }
 }
