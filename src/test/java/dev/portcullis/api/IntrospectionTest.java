@@ -56,7 +56,7 @@ class IntrospectionTest {
     @Test
     void policiesAreTheLockfilesEntries() {
         List<Map<String, Object>> policies = admin().get("/api/_meta/policies/").then().statusCode(200)
-                .header("Content-Type", "application/json;charset=UTF-8").extract().jsonPath().getList("$");
+                .header("Content-Type", "application/json").extract().jsonPath().getList("$");
         Map<String, Object> destroy = policies.stream().filter(p -> p.get("endpoint").equals("DELETE /api/posts/{id}/"))
                 .findFirst().orElseThrow();
         assertEquals(Map.of("endpoint", "DELETE /api/posts/{id}/",

@@ -67,7 +67,7 @@ class LongListsTest {
                 Statistics statistics = sessions.getStatistics();
                 statistics.clear();
                 List<Long> listed = owner.get("/api/posts/?search=" + step.list().word())
-                        .then().statusCode(200).header("Content-Type", "application/json;charset=UTF-8")
+                        .then().statusCode(200).header("Content-Type", "application/json")
                         .extract().jsonPath().getList("id", Long.class);
                 assertEquals(step.statements(), statistics.getPrepareStatementCount(), step.why());
                 assertEquals(step.transactions(), statistics.getTransactionCount(), step.why());

@@ -45,11 +45,11 @@ class BrowsableApiTest {
             "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8 | -    | text/html;charset=UTF-8",
             "text/html                                                       | -    | text/html;charset=UTF-8",
             "application/json;q=0.5, text/html                               | -    | text/html;charset=UTF-8",
-            "application/json                                                | -    | application/json;charset=UTF-8",
-            "*/*                                                             | -    | application/json;charset=UTF-8",
-            "-                                                               | -    | application/json;charset=UTF-8",
-            "application/json, text/html                                     | -    | application/json;charset=UTF-8",
-            "text/html                                                       | json | application/json;charset=UTF-8",
+            "application/json                                                | -    | application/json",
+            "*/*                                                             | -    | application/json",
+            "-                                                               | -    | application/json",
+            "application/json, text/html                                     | -    | application/json",
+            "text/html                                                       | json | application/json",
             "application/json                                                | api  | text/html;charset=UTF-8",
     })
     void onlyABrowserGetsThePage(String accept, String format, String contentType) {

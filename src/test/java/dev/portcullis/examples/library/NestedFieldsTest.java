@@ -80,7 +80,7 @@ class NestedFieldsTest {
         String token = Api.token(caller + "-" + RUN);
         Response retrieved = Api.withToken(token).get("/api/examples/loan-board/" + ids.get(loan) + "/");
         assertEquals(200, retrieved.statusCode(), retrieved.asString());
-        assertEquals("application/json;charset=UTF-8", retrieved.contentType());
+        assertEquals("application/json", retrieved.contentType());
         JsonNode listed = null;
         for (JsonNode item : list(token)) {
             if (item.get("id").asText().equals(ids.get(loan))) {
@@ -129,7 +129,7 @@ class NestedFieldsTest {
     private JsonNode list(String token) throws Exception {
         Response listed = Api.withToken(token).get("/api/examples/loan-board/?member__branch=" + BRANCH);
         assertEquals(200, listed.statusCode(), listed.asString());
-        assertEquals("application/json;charset=UTF-8", listed.contentType());
+        assertEquals("application/json", listed.contentType());
         JsonNode list = JSON.readTree(listed.asString());
         assertTrue(list.isArray(), listed.asString());
         return list;
