@@ -24,8 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Paths as Django routes them — decoded, segment by segment, nothing merged or resolved — sent exactly as written
- * (Java's HTTP client neither normalises nor re-encodes a path). The answers are Django's and DRF's: an encoded
- * slash is a slash, an empty or dot segment matches no route. Before, {@code OPTIONS /api/admin/users/x%2F/} was
+ * (Java's HTTP client neither normalises nor re-encodes a path). The answers are Django's and DRF's
+ * ({@code tools/drf/paths.py} asks DRF for each row), but for the two rows marked: an encoded slash is a slash, an
+ * empty or dot segment matches no route. Before, {@code OPTIONS /api/admin/users/x%2F/} was
  * answered 200 with an {@code Allow} header by Quarkus REST, unauthenticated, and an invented id a client sent with
  * an unacceptable {@code Accept} started a metric series of its own.
  */
@@ -58,7 +59,7 @@ class DecodedPathsTest {
             // ... and where the decoded path is an endpoint's, it is that endpoint, with its checks
             "GET    |/api%2Fpublic/                  |anonymous|200|{\"data\": \"public\"}",
             "OPTIONS|/api/data%2F                    |anonymous|401|" + NOT_PROVIDED,
-            // (unless other escapes come with the slash: no endpoint's path could hold it, and it is not read twice).
+            // (unless other escapes come with the slash: it would be decoded twice — Django would route the second).
             "PATCH  |/api/admin/users/%25/devices/a%2fb/|user  |404|" + NOT_FOUND,
             "GET    |/api%2Fpublic/?x=%41             |anonymous|404|" + NOT_FOUND,
             // OPTIONS of a path no endpoint serves, under an endpoint's prefix: 404, as every other method.
@@ -72,6 +73,7 @@ class DecodedPathsTest {
             "GET    |/api//public/                   |anonymous|404|" + NOT_FOUND,
             "GET    |/api/public/./                  |anonymous|404|" + NOT_FOUND,
             "GET    |/api/admin/users/y/../x/        |anonymous|404|" + NOT_FOUND,
+            // A whole dot segment, even where Django would take it for a username: the HTTP server would resolve it.
             "GET    |/api/admin/users/%2e%2e/        |anonymous|404|" + NOT_FOUND,
             "GET    |/api/admin/users/x/%2E/         |user     |404|" + NOT_FOUND,
             // A dot inside a segment is an ordinary character.
