@@ -447,15 +447,16 @@ for round in $(seq 1 "$STARTUP_ROUNDS"); do
   done
 done
 echo "Start-up pairs done: $STARTUP_ROUNDS"
-# The stack's floor for a page: the bare application's 20 rows, read by Hibernate ORM in a transaction (as an
-# application's first endpoint reads them) and by JDBC alone (one statement, no ORM, no transaction), each next to the
-# bare application's own small answer, alternating, as the service's page is measured next to its baseline.
+# The stack's floor for a page: the bare application's 20 rows, read by Hibernate ORM as entities in a transaction
+# (as an application's first endpoint reads them), by Hibernate ORM as a projection with no transaction (as the
+# service reads a page) and by JDBC alone (one statement, no ORM, no transaction), each next to the bare
+# application's own small answer, alternating, as the service's page is measured next to its baseline.
 # shellcheck disable=SC2086
 start_bare ${CACHE_OPTS/app.aot/bare.aot}
-for path in /bare/public/ /bare/items/ /bare/items-jdbc/; do wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "$BASE$path" >/dev/null; done
+for path in /bare/public/ /bare/items/ /bare/items-hql/ /bare/items-jdbc/; do wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "$BASE$path" >/dev/null; done
 : > "$WORK/floor.tsv"
 for round in $(seq 1 "$ROUNDS"); do
-  for page in /bare/items/ /bare/items-jdbc/; do
+  for page in /bare/items/ /bare/items-hql/ /bare/items-jdbc/; do
     order=(/bare/public/ "$page")
     [ $((round % 2)) -eq 1 ] || order=("$page" /bare/public/)
     for path in "${order[@]}"; do echo -e "$round\t$page\t$path\t$(run GET "$path" "")" >> "$WORK/floor.tsv"; done
@@ -476,8 +477,9 @@ def floor(page):
 rows = {r.split('|')[1].strip(): r.split('|') for r in sys.argv[2].splitlines() if r.startswith('| ')}
 posts = rows.get('GET /api/posts/?limit=20 anonymous')
 print("The floor of the stack for a page of 20 rows, in the bare application (no guard, no count, no links), each "
-      "next to its own small answer: read by Hibernate ORM in a transaction, " + floor('/bare/items/') +
-      "; by JDBC alone, " + floor('/bare/items-jdbc/') + "." +
+      "next to its own small answer: read by Hibernate ORM as entities in a transaction, " + floor('/bare/items/') +
+      "; by Hibernate ORM as a projection with no transaction (as the service reads a page), " +
+      floor('/bare/items-hql/') + "; by JDBC alone, " + floor('/bare/items-jdbc/') + "." +
       (f" The service's counted, guarded page of 20 posts: {posts[2].strip()} requests/s, {posts[3].strip()} of its "
        "baseline." if posts else ""))
 PY
