@@ -123,7 +123,13 @@ for resource in ('post', 'document'):
     table = src[src[:end].rindex('@CsvSource'):end]
     for actor, query, expected in re.findall(r'^\s*"(\w+)\s*\|(.*?)\s*\|(.*)",?$', table, re.M):
         rows += 1
-        got = answer(resource, actor, query)
+        try:
+            got = answer(resource, actor, query)
+        except OverflowError:
+            # A time whose UTC falls outside Python's years: SQLite's adapter converts it and fails (a 500);
+            # PostgreSQL's compares it as it is, which is what the table holds.
+            print('SQLITE %s as %s ?%s: DRF on SQLite fails (OverflowError), table %s' % (resource, actor, query, expected))
+            continue
         if got != expected.replace('\\"', '"'):
             differ += 1
             print('DIFF %s as %s ?%s: DRF %s, table %s' % (resource, actor, query, got, expected))

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /** DRF's {@code DateField}: ISO 8601 in (Django's {@code parse_date}: {@code 2026-1-5} too), {@code YYYY-MM-DD} out. */
 public final class DateField extends Field<DateField> {
 
-    private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+    private static final Pattern ISO = PythonText.regex("(\\d{4})-(\\d{1,2})-(\\d{1,2})\\n?");
     private static final String INVALID = "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.";
 
     DateField(String name) {
@@ -35,8 +35,8 @@ public final class DateField extends Field<DateField> {
     /** Django's {@code parse_date}: empty where the text is no date, or names one that does not exist. */
     static Optional<LocalDate> parse(String text) {
         Matcher iso = ISO.matcher(text);
-        if (!iso.matches()) {
-            return Optional.empty();
+        if (!iso.matches() || Integer.parseInt(iso.group(1)) < 1) {
+            return Optional.empty();  // Python's years begin at 1
         }
         try {
             return Optional.of(LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)),

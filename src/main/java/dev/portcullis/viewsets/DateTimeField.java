@@ -14,15 +14,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * DRF's {@code DateTimeField} in UTC: ISO 8601 in (Django's {@code parse_datetime}, a time without offset is
- * UTC, digits past the microsecond ignored), and out as Python's {@code isoformat()} with {@code Z}.
+ * DRF's {@code DateTimeField} in UTC: ISO 8601 in (Django 3.2's {@code parse_datetime}: a time without offset is
+ * UTC, digits past the microsecond ignored, no space before the offset), and out as Python's {@code isoformat()}
+ * with {@code Z}.
  */
 public final class DateTimeField extends Field<DateTimeField> {
 
-    private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})[T ](\\d{1,2}):(\\d{1,2})"
-            + "(?::(\\d{1,2})(?:[.,](\\d{1,6})\\d{0,6})?)?\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?");
+    private static final Pattern ISO = PythonText.regex("(\\d{4})-(\\d{1,2})-(\\d{1,2})[T ](\\d{1,2}):(\\d{1,2})"
+            + "(?::(\\d{1,2})(?:[.,](\\d{1,6})\\d{0,6})?)?(Z|[+-]\\d{2}(?::?\\d{2})?)?\\n?");
+    /** Python's {@code timezone} takes an offset strictly within a day (Java's {@code ZoneOffset}, 18 hours). */
+    private static final int MINUTES_A_DAY = 24 * 60;
     private static final String INVALID = "Datetime has wrong format. Use one of these formats instead: "
             + "YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].";
+    private static final String OUT_OF_RANGE = "Datetime value out of range.";
 
     DateTimeField(String name) {
         super(name);
@@ -38,13 +42,22 @@ public final class DateTimeField extends Field<DateTimeField> {
         if (!data.isTextual()) {
             throw new Invalid(INVALID);
         }
-        return parse(data.textValue()).orElseThrow(() -> new Invalid(INVALID));
+        OffsetDateTime time = parse(data.textValue()).orElseThrow(() -> new Invalid(INVALID));
+        if (time.getYear() < 1 || time.getYear() > 9999) {
+            // In UTC it is out of Python's years (0001-01-01T00:30+01:00): DRF's conversion overflows.
+            throw new Invalid(OUT_OF_RANGE);
+        }
+        return time;
     }
 
-    /** Django's {@code parse_datetime}, in UTC: empty where the text is no date/time or names none that exists. */
+    /**
+     * Django's {@code parse_datetime}, in UTC: empty where the text is no date/time or names none that exists. Its
+     * year is Python's (from 1), its offset any within a day, written as Django reads it ({@code +01:99} is 159
+     * minutes); in UTC it may fall outside Python's years, which a filter compares as they are.
+     */
     static Optional<OffsetDateTime> parse(String text) {
         Matcher iso = ISO.matcher(text);
-        if (!iso.matches()) {
+        if (!iso.matches() || Integer.parseInt(iso.group(1)) < 1) {
             return Optional.empty();
         }
         try {
@@ -52,20 +65,22 @@ public final class DateTimeField extends Field<DateTimeField> {
             LocalDateTime local = LocalDateTime.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)),
                     Integer.parseInt(iso.group(3)), Integer.parseInt(iso.group(4)), Integer.parseInt(iso.group(5)),
                     iso.group(6) == null ? 0 : Integer.parseInt(iso.group(6)), Integer.parseInt(fraction) * 1000);
-            return Optional.of(OffsetDateTime.of(local, offset(iso.group(8))).withOffsetSameInstant(ZoneOffset.UTC));
+            int offset = offsetMinutes(iso.group(8));
+            return Math.abs(offset) < MINUTES_A_DAY
+                    ? Optional.of(OffsetDateTime.of(local.minusMinutes(offset), ZoneOffset.UTC)) : Optional.empty();
         } catch (DateTimeException e) {
             return Optional.empty();
         }
     }
 
-    private static ZoneOffset offset(String written) {
+    /** Django's reading of an offset: {@code Z}, {@code ±HH}, {@code ±HHMM} or {@code ±HH:MM}, in minutes. */
+    private static int offsetMinutes(String written) {
         if (written == null || written.equals("Z")) {
-            return ZoneOffset.UTC;
+            return 0;
         }
-        String digits = written.replace(":", "");
-        int minutes = digits.length() > 3 ? Integer.parseInt(digits.substring(3)) : 0;
-        int sign = digits.charAt(0) == '-' ? -1 : 1;
-        return ZoneOffset.ofHoursMinutes(sign * Integer.parseInt(digits.substring(1, 3)), sign * minutes);
+        int minutes = written.length() > 3 ? Integer.parseInt(written.substring(written.length() - 2)) : 0;
+        int offset = 60 * Integer.parseInt(written.substring(1, 3)) + minutes;
+        return written.charAt(0) == '-' ? -offset : offset;
     }
 
     @Override

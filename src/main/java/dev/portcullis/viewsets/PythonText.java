@@ -2,6 +2,7 @@ package dev.portcullis.viewsets;
 
 import java.math.BigInteger;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Python's reading of numbers and whitespace, which DRF's fields and paginators inherit: {@code int(" 12 ")}
@@ -11,6 +12,15 @@ import java.util.Optional;
 final class PythonText {
 
     private PythonText() {
+    }
+
+    /**
+     * A regular expression as Python's {@code re} reads it for text: {@code \d} is any decimal digit of Unicode
+     * ({@code "١٠:٣٠"} is a time to Django's parsers), which {@link Integer#parseInt} reads too. Python's {@code $}
+     * also matches before a newline that ends the text: write it as {@code \n?} at the end of a whole match.
+     */
+    static Pattern regex(String regex) {
+        return Pattern.compile(regex, Pattern.UNICODE_CHARACTER_CLASS);
     }
 
     /** {@code str.strip()}: Unicode whitespace, which Java's {@code String.strip()} reads more narrowly. */

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class TimeField extends Field<TimeField> {
 
-    private static final Pattern ISO = Pattern.compile("(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:[.,](\\d{1,6})\\d{0,6})?)?");
+    private static final Pattern ISO = PythonText.regex("(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:[.,](\\d{1,6})\\d{0,6})?)?");
     private static final String INVALID = "Time has wrong format. Use one of these formats instead: hh:mm[:ss[.uuuuuu]].";
 
     TimeField(String name) {
