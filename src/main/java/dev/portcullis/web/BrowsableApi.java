@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.security.core.Caller;
 import dev.portcullis.security.core.Denial;
+import dev.portcullis.security.core.MetricRoutes;
 import dev.portcullis.security.guard.EndpointPolicy;
 import dev.portcullis.security.guard.GuardContext;
 import dev.portcullis.security.guard.PolicyRegistry;
@@ -67,15 +68,26 @@ public class BrowsableApi {
         }
         // Runs for every API request: no URI is built, and the query is parsed only when it may hold ?format=.
         String query = http.query();
-        String format = query != null && query.contains("format=")
-                ? request.getUriInfo().getQueryParameters().getFirst("format") : null;
-        boolean html = HtmlNegotiation.wantsHtml(request.getHeaderString(HttpHeaders.ACCEPT), format);
+        String format = query != null && query.contains("format=") ? format(request) : null;
+        String accept = request.getHeaderString(HttpHeaders.ACCEPT);
+        if (format != null) {
+            registry.route(request.getUriInfo().getPath()).ifPresent(route -> MetricRoutes.name(http, route.template()));
+            HtmlNegotiation.checkFormat(accept, format);
+        }
+        boolean html = HtmlNegotiation.wantsHtml(accept, format);
         if (html || "json".equals(format)) {
             request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
         }
         if (html && !"HEAD".equals(request.getMethod())) {
             request.setProperty(WANTS_HTML, Boolean.TRUE);
         }
+    }
+
+    /** The last {@code ?format=}, as DRF reads a query parameter; {@code null} when it is empty (DRF ignores it). */
+    private static String format(ContainerRequestContext request) {
+        List<String> formats = request.getUriInfo().getQueryParameters().get("format");
+        String last = formats == null ? null : formats.get(formats.size() - 1);
+        return last == null || last.isEmpty() ? null : last;
     }
 
     @ServerResponseFilter

@@ -10,6 +10,7 @@ import dev.portcullis.security.throttle.ClientAddresses;
 import dev.portcullis.security.throttle.RequestThrottles;
 import io.vertx.core.http.HttpServerRequest;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -38,6 +39,12 @@ import java.util.function.Supplier;
  * (the JWT settings), and the service did not start.
  */
 public class GuardFilters {
+
+    /**
+     * After the pre-matching filters that negotiate (the browsable API's, at Quarkus REST's default priority): DRF
+     * negotiates before it authenticates, so an unknown {@code ?format=} is a 404 before any 401, 403 or 405.
+     */
+    private static final int AFTER_NEGOTIATION = Priorities.USER + 100;
 
     private final PolicyRegistry registry;
     private final Guard guard;
@@ -73,7 +80,7 @@ public class GuardFilters {
      * Returns without a decision to make for the common request, a method its resource has: only OPTIONS and
      * missing methods wait for the guard (a filter returning a {@code Uni} would make every request wait for one).
      */
-    @ServerRequestFilter(preMatching = true)
+    @ServerRequestFilter(preMatching = true, priority = AFTER_NEGOTIATION)
     public void guardUnroutedMethod(ResteasyReactiveContainerRequestContext request, HttpServerRequest connection) {
         String path = request.getUriInfo().getPath();
         Optional<PolicyRegistry.Route> route = registry.route(path);
