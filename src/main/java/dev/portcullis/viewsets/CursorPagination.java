@@ -189,7 +189,7 @@ public record CursorPagination(long pageSize, String ordering) implements Pagina
         }
         QueryParameters tokens = QueryParameters.parse(text);
         long offset = PythonText.positiveInt(tokens.first("o").orElse("0"), false, OFFSET_CUTOFF)
-                .orElseThrow(() -> INVALID);
+                .orElseThrow(() -> INVALID).longValue();
         boolean reverse = PythonText.parseInt(tokens.first("r").orElse("0")).orElseThrow(() -> INVALID).signum() != 0;
         return new Cursor(offset, reverse, tokens.first("p").orElse(null));
     }

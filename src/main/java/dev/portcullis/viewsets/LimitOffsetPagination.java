@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigInteger;
+import java.util.Optional;
 
 /**
  * DRF's {@code LimitOffsetPagination}: {@code ?limit=N&offset=M}. A limit that is not a positive integer means
@@ -20,18 +21,20 @@ public record LimitOffsetPagination(Long defaultLimit, Long maxLimit) implements
 
     @Override
     public Object paginate(ScopedList list, PageRequest request) {
-        Long limit = request.parameter(LIMIT).flatMap(value -> PythonText.positiveInt(value, true, maxLimit))
-                .orElse(defaultLimit);
+        BigInteger limit = request.parameter(LIMIT).flatMap(value -> PythonText.positiveInt(value, true, maxLimit))
+                .or(() -> Optional.ofNullable(defaultLimit).map(BigInteger::valueOf)).orElse(null);
         if (limit == null) {
             return list.all();
         }
         BigInteger offset = request.parameter(OFFSET).flatMap(PythonText::parseInt).filter(value -> value.signum() >= 0)
                 .orElse(BigInteger.ZERO);
-        CountedPage counted = offset.bitLength() < Long.SIZE ? CountedPage.of(list, offset.longValue(), limit)
+        // The links carry the limit as read (Python's integers have no bound); the database reads at most every row.
+        long rows = limit.min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
+        CountedPage counted = offset.bitLength() < Long.SIZE ? CountedPage.of(list, offset.longValue(), rows)
                 : new CountedPage(list.count(), Rows.none());
         long count = counted.count();
         Rows results = count == 0 || offset.compareTo(BigInteger.valueOf(count)) > 0 ? Rows.none() : counted.rows();
-        BigInteger next = offset.add(BigInteger.valueOf(limit));
+        BigInteger next = offset.add(limit);
         ObjectNode page = JsonNodeFactory.instance.objectNode();
         page.put("count", count);
         page.put("next", next.compareTo(BigInteger.valueOf(count)) >= 0 ? null : request.linkWith(LIMIT, limit, OFFSET, next));
@@ -41,11 +44,11 @@ public record LimitOffsetPagination(Long defaultLimit, Long maxLimit) implements
     }
 
     /** DRF's arithmetic on Python's integers: an offset of any size is answered as DRF answers it, never wrapped. */
-    private static String previous(PageRequest request, long limit, BigInteger offset) {
+    private static String previous(PageRequest request, BigInteger limit, BigInteger offset) {
         if (offset.signum() <= 0) {
             return null;
         }
-        BigInteger previous = offset.subtract(BigInteger.valueOf(limit));
+        BigInteger previous = offset.subtract(limit);
         return previous.signum() <= 0 ? request.linkWithout(OFFSET, LIMIT, limit)
                 : request.linkWith(LIMIT, limit, OFFSET, previous);
     }

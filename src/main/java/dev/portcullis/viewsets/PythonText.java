@@ -69,9 +69,8 @@ final class PythonText {
     }
 
     /** DRF's {@code _positive_int}: negative (or, when strict, zero) is an error; above the cutoff is the cutoff. */
-    static Optional<Long> positiveInt(String text, boolean strict, Long cutoff) {
+    static Optional<BigInteger> positiveInt(String text, boolean strict, Long cutoff) {
         return parseInt(text).filter(value -> value.signum() > 0 || (value.signum() == 0 && !strict))
-                .map(value -> cutoff != null && value.compareTo(BigInteger.valueOf(cutoff)) > 0 ? cutoff
-                        : value.min(BigInteger.valueOf(Long.MAX_VALUE)).longValue());
+                .map(value -> cutoff != null ? value.min(BigInteger.valueOf(cutoff)) : value);
     }
 }

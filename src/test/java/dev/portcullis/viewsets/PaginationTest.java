@@ -100,6 +100,8 @@ class PaginationTest {
             "limit=+2                  |?limit=2&offset=2 |-                 |0 1|1",
             "limit=2_0                 |-                 |-                 |0 1 2 3 4|1",
             "limit=99999999999999999999|-                 |-                 |0 1 2 3 4|2",
+            "limit=99999999999999999999&offset=9|-        |?limit=99999999999999999999|''|1",
+            "limit=0_99999999999999999999&offset=100000000000000000000|-|?limit=99999999999999999999&offset=1|''|1",
             "zeta=1&limit=2&alpha=x%20y|?alpha=x+y&limit=2&offset=2&zeta=1|-|0 1|1",
             "limit=2&offset=4&q=%C3%A9 |-                 |?limit=2&offset=2&q=%C3%A9|4|1",
     })
