@@ -36,10 +36,10 @@ interface FilterValue {
     /** The reader for an attribute of this type ({@code choices} when the serializer shows it as a choice). */
     static FilterValue of(Class<?> type, boolean relation, List<String> choices) {
         if (relation) {
-            return stripped(text -> number(text, type, RELATION));
+            return stripped(text -> id(text, type));
         }
         if (choices != null) {
-            return stripped(text -> {
+            return nonEmpty(text -> {  // a ChoiceField compares the value as it came: " sent" is no choice
                 if (!choices.contains(text)) {
                     throw new Field.Invalid("Select a valid choice. " + text + " is not one of the available choices.");
                 }
@@ -47,12 +47,13 @@ interface FilterValue {
             });
         }
         if (type == String.class) {
-            return stripped(text -> {
-                if (text.indexOf('\0') >= 0) {
+            return text -> {  // a CharField strips before it looks for emptiness: whitespace alone filters nothing
+                String value = PythonText.strip(text);
+                if (value.indexOf('\0') >= 0) {
                     throw new Field.Invalid(NULL_CHARACTERS);
                 }
-                return text;
-            });
+                return value.isEmpty() ? SKIP : value;
+            };
         }
         if (type == Boolean.class || type == boolean.class) {
             return BOOLEAN;
@@ -61,7 +62,7 @@ interface FilterValue {
             return stripped(text -> DateTimeField.parse(text).orElseThrow(() -> new Field.Invalid(DATE_TIME)));
         }
         if (type == LocalDate.class) {
-            return stripped(text -> DateField.parse(text).orElseThrow(() -> new Field.Invalid(DATE)));
+            return stripped(text -> DateInput.parse(text).orElseThrow(() -> new Field.Invalid(DATE)));
         }
         if (type == Long.class || type == long.class || type == Integer.class || type == int.class
                 || type == BigDecimal.class) {
@@ -70,12 +71,29 @@ interface FilterValue {
         throw new IllegalStateException("no filter reads a " + type.getSimpleName());
     }
 
-    /** A form field's cleaning: whitespace stripped, and an empty value filters nothing. */
+    /** An empty parameter filters nothing (a form field's empty value); any other is read. */
+    private static FilterValue nonEmpty(FilterValue reader) {
+        return text -> text.isEmpty() ? SKIP : reader.read(text);
+    }
+
+    /**
+     * A form field's cleaning: an empty parameter filters nothing, any other is read without its surrounding
+     * whitespace — so one of whitespace alone is no number, date or id (Django: 400).
+     */
     private static FilterValue stripped(FilterValue reader) {
-        return text -> {
-            String value = PythonText.strip(text);
-            return value.isEmpty() ? SKIP : reader.read(value);
-        };
+        return nonEmpty(text -> reader.read(PythonText.strip(text)));
+    }
+
+    /**
+     * A related object's id, as {@code ModelChoiceField} looks it up: Python's {@code int()} of the text ({@code 2.0}
+     * is no id), held to the column's range — an id beyond it matches nothing.
+     */
+    private static Object id(String text, Class<?> type) throws Field.Invalid {
+        BigInteger id = PythonText.parseInt(text).orElseThrow(() -> new Field.Invalid(RELATION));
+        if (type == Integer.class || type == int.class) {
+            return id.max(BigInteger.valueOf(Integer.MIN_VALUE)).min(BigInteger.valueOf(Integer.MAX_VALUE)).intValue();
+        }
+        return id.max(BigInteger.valueOf(Long.MIN_VALUE)).min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
     }
 
     /**

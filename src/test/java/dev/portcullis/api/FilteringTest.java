@@ -146,6 +146,8 @@ class FilteringTest {
             "A        |owner={A}&created_after=2000-01-01T00:00%2B05:00|p1 p2 p3",
             "A        |owner={A}&created_before=2000-01-01T00:00   |none",
             "A        |owner={A}&created_after=                    |p1 p2 p3",
+            "A        |owner={A}&created_after=%20                 |400 {\"created_after\":[\"Enter a valid date/time.\"]}",
+            "A        |owner={A}&created_after=%202000-01-01T00:00%20|p1 p2 p3",
             "A        |owner={A}&created_after=bad                 |400 {\"created_after\":[\"Enter a valid date/time.\"]}",
             "A        |owner={A}&created_after=2026-01-01          |400 {\"created_after\":[\"Enter a valid date/time.\"]}",
             "A        |owner={A}&created_after=2026-13-01T00:00    |400 {\"created_after\":[\"Enter a valid date/time.\"]}",
