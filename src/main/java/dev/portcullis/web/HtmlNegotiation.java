@@ -3,13 +3,16 @@ package dev.portcullis.web;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotFoundException;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * DRF's choice between {@code JSONRenderer} and {@code BrowsableAPIRenderer}: HTML when the client prefers
- * {@code text/html} to JSON (a browser's {@code Accept}), or asks with {@code ?format=api}; JSON for API clients —
- * {@code application/json}, {@code *}{@code /*}, no {@code Accept} at all, an equal preference, or {@code ?format=json}.
+ * DRF's choice between {@code JSONRenderer} and {@code BrowsableAPIRenderer}: HTML when the most specific ranges of
+ * the client's {@code Accept} that name either name {@code text/html} and not JSON (a browser's), or with
+ * {@code ?format=api}; JSON for API clients — {@code application/json}, {@code *}{@code /*}, no {@code Accept} at
+ * all, JSON beside HTML whatever their {@code q}, or {@code ?format=json}.
  * A {@code ?format=} names a renderer, which the {@code Accept} header must still admit.
  */
 final class HtmlNegotiation {
@@ -44,45 +47,71 @@ final class HtmlNegotiation {
         }
         String[] type = mediaType.split("/");
         for (String range : accept.split(",")) {
-            String[] parts = range.split(";")[0].strip().toLowerCase(Locale.ROOT).split("/", 2);
-            String subtype = parts.length > 1 ? parts[1] : "";
-            if ((parts[0].equals("*") || parts[0].equals(type[0])) && (subtype.equals("*") || subtype.equals(type[1]))) {
+            if (MediaRange.of(range).matches(type[0], type[1])) {
                 return true;
             }
         }
         return false;
     }
 
-    /** @param format a {@code ?format=} that {@link #checkFormat} let pass, or {@code null} */
+    /**
+     * DRF's {@code DefaultContentNegotiation} between its two renderers, JSON first: the header's ranges are taken
+     * from the most specific ({@code text/html;level=1}) to the least ({@code *}{@code /*}), {@code q} ignored, and in
+     * the first group that either renderer matches, JSON wins — so {@code application/json;q=0.5, text/html} is JSON,
+     * and {@code text/*} the page.
+     *
+     * @param format a {@code ?format=} that {@link #checkFormat} let pass, or {@code null}
+     */
     static boolean wantsHtml(String accept, String format) {
         if (format != null) {
             return format.equals("api");
         }
-        return accept != null && accept.contains("text/html")
-                && quality(accept, "text/html") > quality(accept, "application/json");
-    }
-
-    /** The highest {@code q} the header gives the type by name ({@code *}{@code /*} counts for neither). */
-    private static double quality(String accept, String type) {
-        double best = 0;
-        for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
-            if (!parts[0].strip().toLowerCase(Locale.ROOT).equals(type)) {
-                continue;
-            }
-            double q = 1;
-            for (int i = 1; i < parts.length; i++) {
-                String parameter = parts[i].strip();
-                if (parameter.startsWith("q=")) {
-                    try {
-                        q = Double.parseDouble(parameter.substring(2));
-                    } catch (NumberFormatException e) {
-                        q = 0;
+        if (accept == null || accept.indexOf("html") < 0 && accept.indexOf("text/*") < 0) {
+            return false;  // nearly every API client: nothing in the header could name the page
+        }
+        List<MediaRange> ranges = Arrays.stream(accept.split(",")).map(MediaRange::of).toList();
+        for (int precedence = MediaRange.MOST_SPECIFIC; precedence >= 0; precedence--) {
+            boolean html = false;
+            for (MediaRange range : ranges) {
+                if (range.precedence() == precedence) {
+                    if (range.matches("application", "json")) {
+                        return false;
                     }
+                    html |= range.matches("text", "html");
                 }
             }
-            best = Math.max(best, q);
+            if (html) {
+                return true;
+            }
         }
-        return best;
+        return false;
+    }
+
+    /**
+     * A range of an {@code Accept} header as DRF's {@code _MediaType} reads it: its type and subtype in lower case,
+     * and how specific it is — 3 with parameters other than {@code q}, 2 a type and subtype, 1 {@code type/*},
+     * 0 {@code *}{@code /...}.
+     */
+    private record MediaRange(String type, String subtype, int precedence) {
+
+        static final int MOST_SPECIFIC = 3;
+
+        static MediaRange of(String range) {
+            String[] parts = range.split(";");
+            String[] types = parts[0].strip().toLowerCase(Locale.ROOT).split("/", 2);
+            String type = types[0];
+            String subtype = types.length > 1 ? types[1] : "";
+            boolean parameters = false;
+            for (int i = 1; i < parts.length; i++) {
+                parameters |= !parts[i].split("=", 2)[0].strip().toLowerCase(Locale.ROOT).equals("q");
+            }
+            int precedence = type.equals("*") ? 0 : subtype.equals("*") ? 1 : parameters ? MOST_SPECIFIC : 2;
+            return new MediaRange(type, subtype, precedence);
+        }
+
+        boolean matches(String type, String subtype) {
+            return (this.type.equals("*") || this.type.equals(type))
+                    && (this.subtype.equals("*") || this.subtype.equals(subtype));
+        }
     }
 }

@@ -48,7 +48,11 @@ class BrowsableApiTest {
     @CsvSource(delimiter = '|', nullValues = "-", value = {
             "/api/public/ |BROWSER                            |-       |200|text/html;charset=UTF-8",
             "/api/public/ |text/html                          |-       |200|text/html;charset=UTF-8",
-            "/api/public/ |application/json;q=0.5, text/html  |-       |200|text/html;charset=UTF-8",
+            "/api/public/ |application/json;q=0.5, text/html  |-       |200|application/json",
+            "/api/public/ |text/html;level=1, application/json|-       |200|text/html;charset=UTF-8",
+            "/api/public/ |text/*                             |-       |200|text/html;charset=UTF-8",
+            "/api/public/ |*/html                             |-       |200|text/html;charset=UTF-8",
+            "/api/public/ |text/*, application/*              |-       |200|application/json",
             "/api/public/ |application/json                   |-       |200|application/json",
             "/api/public/ |*/*                                |-       |200|application/json",
             "/api/public/ |-                                  |-       |200|application/json",
