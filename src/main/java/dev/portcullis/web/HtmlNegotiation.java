@@ -66,8 +66,9 @@ final class HtmlNegotiation {
         if (format != null) {
             return format.equals("api");
         }
-        if (accept == null || accept.indexOf("html") < 0 && accept.indexOf("text/*") < 0) {
-            return false;  // nearly every API client: nothing in the header could name the page
+        if (accept == null || accept.indexOf('h') < 0 && accept.indexOf('H') < 0 && accept.indexOf("t/*") < 0
+                && accept.indexOf("T/*") < 0) {
+            return false;  // nearly every API client: nothing in the header could name the page (html, text/*)
         }
         List<MediaRange> ranges = Arrays.stream(accept.split(",")).map(MediaRange::of).toList();
         for (int precedence = MediaRange.MOST_SPECIFIC; precedence >= 0; precedence--) {

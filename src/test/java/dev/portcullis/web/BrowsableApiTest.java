@@ -52,6 +52,7 @@ class BrowsableApiTest {
             "/api/public/ |text/html;level=1, application/json|-       |200|text/html;charset=UTF-8",
             "/api/public/ |text/*                             |-       |200|text/html;charset=UTF-8",
             "/api/public/ |*/html                             |-       |200|text/html;charset=UTF-8",
+            "/api/public/ |Text/HTML                          |-       |200|text/html;charset=UTF-8",
             "/api/public/ |text/*, application/*              |-       |200|application/json",
             "/api/public/ |application/json                   |-       |200|application/json",
             "/api/public/ |*/*                                |-       |200|application/json",
