@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -35,15 +34,8 @@ public final class DateField extends Field<DateField> {
     /** Django's {@code parse_date}: empty where the text is no date, or names one that does not exist. */
     static Optional<LocalDate> parse(String text) {
         Matcher iso = ISO.matcher(text);
-        if (!iso.matches() || Integer.parseInt(iso.group(1)) < 1) {
-            return Optional.empty();  // Python's years begin at 1
-        }
-        try {
-            return Optional.of(LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)),
-                    Integer.parseInt(iso.group(3))));
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
+        return iso.matches() ? PythonText.date(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)),
+                Integer.parseInt(iso.group(3))) : Optional.empty();
     }
 
     @Override

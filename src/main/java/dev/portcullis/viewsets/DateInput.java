@@ -1,6 +1,5 @@
 package dev.portcullis.viewsets;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +38,7 @@ final class DateInput {
         for (Format format : FORMATS) {
             Matcher date = format.pattern().matcher(text);
             if (date.matches()) {
-                Optional<LocalDate> read = date(format.year(date), Integer.parseInt(date.group("m")),
+                Optional<LocalDate> read = PythonText.date(format.year(date), Integer.parseInt(date.group("m")),
                         Integer.parseInt(date.group("d").strip()));
                 if (read.isPresent()) {
                     return read;
@@ -47,16 +46,5 @@ final class DateInput {
             }
         }
         return Optional.empty();
-    }
-
-    private static Optional<LocalDate> date(int year, int month, int day) {
-        if (year < 1) {
-            return Optional.empty();  // Python's years begin at 1
-        }
-        try {
-            return Optional.of(LocalDate.of(year, month, day));
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -66,7 +66,7 @@ interface FilterValue {
         }
         if (type == Long.class || type == long.class || type == Integer.class || type == int.class
                 || type == BigDecimal.class) {
-            return stripped(text -> number(text, type, NUMBER));
+            return stripped(text -> number(text, type));
         }
         throw new IllegalStateException("no filter reads a " + type.getSimpleName());
     }
@@ -89,23 +89,19 @@ interface FilterValue {
      * is no id), held to the column's range — an id beyond it matches nothing.
      */
     private static Object id(String text, Class<?> type) throws Field.Invalid {
-        BigInteger id = PythonText.parseInt(text).orElseThrow(() -> new Field.Invalid(RELATION));
-        if (type == Integer.class || type == int.class) {
-            return id.max(BigInteger.valueOf(Integer.MIN_VALUE)).min(BigInteger.valueOf(Integer.MAX_VALUE)).intValue();
-        }
-        return id.max(BigInteger.valueOf(Long.MIN_VALUE)).min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
+        return inColumn(PythonText.parseInt(text).orElseThrow(() -> new Field.Invalid(RELATION)), type);
     }
 
     /**
      * A {@code DecimalField}'s number, converted as Django converts it for the column: truncated for an integer
      * column ({@code int(Decimal("2.5"))} is 2), and held to the column's range.
      */
-    private static Object number(String text, Class<?> type, String message) throws Field.Invalid {
+    private static Object number(String text, Class<?> type) throws Field.Invalid {
         BigDecimal value;
         try {
             value = new BigDecimal(text.length() > 100 ? "x" : text);
         } catch (NumberFormatException e) {
-            throw new Field.Invalid(message);
+            throw new Field.Invalid(NUMBER);
         }
         if (type == BigDecimal.class) {
             return value;
@@ -113,10 +109,15 @@ interface FilterValue {
         if (value.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0 || value.scale() < -20) {
             value = BigDecimal.valueOf(value.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE);
         }
-        BigInteger whole = value.toBigInteger();
+        return inColumn(value.toBigInteger(), type);
+    }
+
+    /** A whole number held to the column's range: a value beyond it matches nothing, as it matches no row. */
+    private static Object inColumn(BigInteger whole, Class<?> type) {
+        BigInteger held = whole.max(BigInteger.valueOf(Long.MIN_VALUE)).min(BigInteger.valueOf(Long.MAX_VALUE));
         if (type == Integer.class || type == int.class) {
-            return whole.max(BigInteger.valueOf(Integer.MIN_VALUE)).min(BigInteger.valueOf(Integer.MAX_VALUE)).intValue();
+            return held.max(BigInteger.valueOf(Integer.MIN_VALUE)).min(BigInteger.valueOf(Integer.MAX_VALUE)).intValue();
         }
-        return whole.longValue();
+        return held.longValue();
     }
 }

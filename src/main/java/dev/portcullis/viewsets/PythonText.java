@@ -1,6 +1,8 @@
 package dev.portcullis.viewsets;
 
 import java.math.BigInteger;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -66,6 +68,18 @@ final class PythonText {
             afterDigit = true;
         }
         return afterDigit ? Optional.of(new BigInteger(ascii.toString())) : Optional.empty();
+    }
+
+    /** {@code datetime.date(year, month, day)}, or empty where Python raises {@code ValueError} (its years begin at 1). */
+    static Optional<LocalDate> date(int year, int month, int day) {
+        if (year < 1) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.of(year, month, day));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** DRF's {@code _positive_int}: negative (or, when strict, zero) is an error; above the cutoff is the cutoff. */
