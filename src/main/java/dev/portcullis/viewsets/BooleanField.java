@@ -14,6 +14,13 @@ public final class BooleanField extends Field<BooleanField> {
         super(name);
     }
 
+    /** A boolean a form leaves out is false (DRF's {@code default_empty_html}): an unticked checkbox sends nothing. */
+    @Override
+    Payload.FormReading formReading() {
+        Payload.FormReading reading = super.formReading();
+        return new Payload.FormReading(reading.required(), reading.allowsNull(), false, Payload.FormReading.UNTICKED);
+    }
+
     @Override
     protected List<Class<?>> javaTypes() {
         return List.of(Boolean.class, boolean.class);

@@ -3,6 +3,7 @@ package dev.portcullis.viewsets;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.web.Payload;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,6 +23,12 @@ public final class CharField extends Field<CharField> {
 
     CharField(String name) {
         super(name);
+    }
+
+    @Override
+    Payload.FormReading formReading() {
+        Payload.FormReading reading = super.formReading();
+        return new Payload.FormReading(reading.required(), reading.allowsNull(), allowBlank, null);
     }
 
     public CharField allowBlank() {
@@ -77,7 +84,7 @@ public final class CharField extends Field<CharField> {
         if (!(data.isTextual() || data.isNumber())) {
             throw new Invalid("Not a valid string.");
         }
-        String text = data.asText();
+        String text = pythonStr(data);
         if (text.isEmpty() || (trimWhitespace && PythonText.strip(text).isEmpty())) {
             if (!allowBlank) {
                 throw new Invalid("This field may not be blank.");

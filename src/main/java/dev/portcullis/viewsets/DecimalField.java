@@ -48,7 +48,7 @@ public final class DecimalField extends Field<DecimalField> {
 
     @Override
     protected Object toInternalValue(JsonNode data) throws Invalid {
-        String text = data.isNumber() ? pythonRepr(data) : data.isTextual() ? PythonText.strip(data.textValue()) : null;
+        String text = data.isNumber() ? pythonStr(data) : data.isTextual() ? PythonText.strip(data.textValue()) : null;
         if (text != null && text.length() > 1000) {
             throw new Invalid("String value too large.");
         }
@@ -70,20 +70,6 @@ public final class DecimalField extends Field<DecimalField> {
                     + " digits before the decimal point.");
         }
         return value.setScale(decimalPlaces, RoundingMode.HALF_EVEN);
-    }
-
-    /** A JSON number as Python's {@code str(float)} or {@code str(int)} writes it: {@code 100.0} keeps its place. */
-    private static String pythonRepr(JsonNode number) {
-        if (number.isIntegralNumber()) {
-            return number.bigIntegerValue().toString();
-        }
-        double value = number.doubleValue();
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return "";
-        }
-        BigDecimal exact = new BigDecimal(Double.toString(value));
-        return (value == Math.rint(value) && Math.abs(value) < 1e16 ? exact.setScale(1, RoundingMode.UNNECESSARY)
-                : exact.stripTrailingZeros()).toString();
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.portcullis.viewsets;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portcullis.web.Payload;
+import dev.portcullis.web.PythonStr;
 
 import java.io.IOException;
 
@@ -79,6 +81,11 @@ public abstract class Field<F extends Field<F>> {
         return allowNull;
     }
 
+    /** How the field reads a form's value (DRF's {@code get_value} for HTML input). */
+    Payload.FormReading formReading() {
+        return new Payload.FormReading(required, allowNull, false, null);
+    }
+
     /** The Java types the field converts to, checked against the entity attribute at start-up. */
     protected abstract List<Class<?>> javaTypes();
 
@@ -140,15 +147,6 @@ public abstract class Field<F extends Field<F>> {
 
     /** Python's {@code str()} of a JSON value, as DRF's messages quote a client's input. */
     protected static String pythonStr(JsonNode data) {
-        if (data.isBoolean()) {
-            return data.booleanValue() ? "True" : "False";
-        }
-        if (data.isTextual()) {
-            return data.textValue();
-        }
-        if (data.isNull()) {
-            return "None";
-        }
-        return data.isValueNode() ? data.asText() : data.toString();
+        return PythonStr.of(data);
     }
 }

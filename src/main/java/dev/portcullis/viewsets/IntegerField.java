@@ -61,7 +61,7 @@ public final class IntegerField extends Field<IntegerField> {
         if (!(data.isTextual() || data.isNumber())) {
             throw new Invalid("A valid integer is required.");
         }
-        BigInteger value = PythonText.parseInt(TRAILING_ZEROS.matcher(data.asText()).replaceFirst(""))
+        BigInteger value = PythonText.parseInt(TRAILING_ZEROS.matcher(pythonStr(data)).replaceFirst(""))
                 .orElseThrow(() -> new Invalid("A valid integer is required."));
         if (maxValue != null && value.compareTo(BigInteger.valueOf(maxValue)) > 0) {
             throw new Invalid("Ensure this value is less than or equal to " + maxValue + ".");

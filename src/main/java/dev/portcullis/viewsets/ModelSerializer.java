@@ -72,14 +72,13 @@ public final class ModelSerializer<E> {
     /** The same, each value then passed through the viewset's {@code validateX} hook for its field. */
     Map<Field<?>, Object> validate(Payload payload, boolean partial, Object viewSet, ValidationHooks hooks) {
         payload.validate();
-        JsonNode data = payload.json();
         Map<Field<?>, Object> values = new LinkedHashMap<>();
         Map<String, List<String>> errors = new LinkedHashMap<>();
         for (Field<?> field : fields) {
             if (field.isReadOnly()) {
                 continue;
             }
-            JsonNode value = data.get(field.name());
+            JsonNode value = payload.read(field.name(), partial, field.formReading());
             try {
                 if (value == null) {
                     if (!partial && field.isRequired()) {

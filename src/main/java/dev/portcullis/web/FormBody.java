@@ -3,6 +3,7 @@ package dev.portcullis.web;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,39 +12,39 @@ import java.util.Map;
  * A form body ({@code application/x-www-form-urlencoded}) read as Django's {@code QueryDict} reads it, which is
  * lenient where a strict decoder refuses: fields are split on {@code &} only, a field without {@code =} has an
  * empty value, {@code +} is a space, a {@code %} not followed by two hex digits is kept as it is, escaped bytes
- * that are not UTF-8 become U+FFFD, and a body that is not UTF-8 is read as Latin-1. The last value of a repeated
- * field wins.
+ * that are not of the request's charset (UTF-8 unless the content type names another) become U+FFFD, and a body
+ * that is not of it is read as Latin-1. The last value of a repeated field wins.
  */
 final class FormBody {
 
     private FormBody() {
     }
 
-    static Map<String, String> parse(byte[] body) {
+    static Map<String, String> parse(byte[] body, Charset charset) {
         Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : text(body).split("&")) {
+        for (String pair : text(body, charset).split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
             String value = equals < 0 ? "" : pair.substring(equals + 1);
-            fields.put(unquote(name), unquote(value));
+            fields.put(unquote(name, charset), unquote(value, charset));
         }
         return fields;
     }
 
-    /** The body as text: UTF-8, or Latin-1 when it is not UTF-8 (as Django decodes a query string). */
-    private static String text(byte[] body) {
+    /** The body as text: in its charset, or Latin-1 when it is not (as Django decodes a query string). */
+    private static String text(byte[] body, Charset charset) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+            return charset.newDecoder().decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
             return new String(body, StandardCharsets.ISO_8859_1);
         }
     }
 
     /** Python's {@code unquote_plus(text, errors='replace')}. */
-    private static String unquote(String quoted) {
+    private static String unquote(String quoted, Charset charset) {
         String text = quoted.replace('+', ' ');
         StringBuilder unquoted = new StringBuilder(text.length());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -54,17 +55,17 @@ final class FormBody {
                 i += 2;
                 continue;
             }
-            flush(bytes, unquoted);
+            flush(bytes, unquoted, charset);
             unquoted.append(c);
         }
-        flush(bytes, unquoted);
+        flush(bytes, unquoted, charset);
         return unquoted.toString();
     }
 
     /** Decodes the escaped bytes gathered so far, a malformed sequence as U+FFFD. */
-    private static void flush(ByteArrayOutputStream bytes, StringBuilder into) {
+    private static void flush(ByteArrayOutputStream bytes, StringBuilder into, Charset charset) {
         if (bytes.size() > 0) {
-            into.append(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
+            into.append(BodyText.decodeReplacing(bytes.toByteArray(), charset));
             bytes.reset();
         }
     }

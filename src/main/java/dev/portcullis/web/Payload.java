@@ -2,7 +2,10 @@ package dev.portcullis.web;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.security.core.ValidationError;
 
 import java.util.ArrayList;
@@ -24,11 +27,53 @@ public final class Payload {
     public static final String REQUIRED = "This field is required.";
 
     private final JsonNode root;
+    /** Whether the body was a form: DRF's "HTML input", whose fields are read by other rules ({@link #read}). */
+    private final boolean form;
     private final Map<String, List<String>> errors = new LinkedHashMap<>();
     private boolean partial;
 
     public Payload(JsonNode root) {
+        this(root, false);
+    }
+
+    private Payload(JsonNode root, boolean form) {
         this.root = root;
+        this.form = form;
+    }
+
+    /** A form's fields, each the last value sent under its name. */
+    static Payload ofForm(ObjectNode fields) {
+        return new Payload(fields, true);
+    }
+
+    /**
+     * How a field reads a form ({@code Field.get_value} for HTML input): whether it is required, may be null, may be
+     * blank, and what it reads when the form leaves it out (DRF's {@code default_empty_html}; {@code null}: nothing).
+     */
+    public record FormReading(boolean required, boolean allowsNull, boolean allowsBlank, JsonNode leftOut) {
+
+        /** A boolean left out of a form is false: an unticked checkbox sends nothing, even where the default is true. */
+        public static final JsonNode UNTICKED = BooleanNode.FALSE;
+    }
+
+    /**
+     * The value a field reads from the body, {@code null} when it is left out. A JSON body gives its member as it
+     * is. A form gives {@link FormReading#leftOut} for a field it leaves out (unless partial), and an empty value
+     * reads as null where the field may be null, or as left out where the field is optional — unless the field
+     * may be blank, which keeps it.
+     */
+    public JsonNode read(String field, boolean partial, FormReading reading) {
+        JsonNode value = root.isObject() ? root.get(field) : null;
+        if (!form) {
+            return value;
+        }
+        if (value == null) {
+            return partial ? null : reading.leftOut();
+        }
+        if (value.isTextual() && value.textValue().isEmpty() && (reading.allowsNull() || !reading.required())) {
+            return reading.allowsBlank() ? value : reading.allowsNull() ? NullNode.instance : null;
+        }
+        return value;
     }
 
     public static Payload empty() {
@@ -70,6 +115,9 @@ public final class Payload {
 
     /** DRF's {@code is_valid(raise_exception=True)}. */
     public void validate() {
+        if (root.isNull()) {  // DRF's "more descriptive error than 'this field may not be null'"
+            throw ValidationError.of(ValidationError.NON_FIELD_ERRORS, "No data provided");
+        }
         if (!root.isObject()) {
             throw ValidationError.of(ValidationError.NON_FIELD_ERRORS,
                     "Invalid data. Expected a dictionary, but got " + pythonType(root) + ".");
@@ -164,13 +212,13 @@ public final class Payload {
 
         /** The value; when absent, an error (or {@code null} in a partial payload). */
         public String required() {
-            JsonNode value = value(field);
+            JsonNode value = read(field, partial, new FormReading(true, false, allowBlank, null));
             return present(field, value) ? convert(value) : null;
         }
 
         /** The value, or the default when absent ({@code null} in a partial payload: unchanged). */
         public String optional(String defaultValue) {
-            JsonNode value = value(field);
+            JsonNode value = read(field, partial, new FormReading(false, false, allowBlank, null));
             if (value == null) {
                 return partial ? null : defaultValue;
             }
@@ -182,7 +230,7 @@ public final class Payload {
                 error(field, "Not a valid string.");
                 return null;
             }
-            String text = normalizer.apply(trim ? value.asText().strip() : value.asText());
+            String text = normalizer.apply(trim ? PythonStr.of(value).strip() : PythonStr.of(value));
             if (text.isEmpty()) {
                 if (!allowBlank) {
                     error(field, "This field may not be blank.");
@@ -215,13 +263,13 @@ public final class Payload {
 
         /** The value; when absent, an error (or {@code null} in a partial payload). */
         public Long required() {
-            JsonNode value = value(field);
+            JsonNode value = read(field, partial, new FormReading(true, false, false, null));
             return present(field, value) ? convert(value) : null;
         }
 
         /** The value, or {@code null} when absent. */
         public Long optional() {
-            JsonNode value = value(field);
+            JsonNode value = read(field, partial, new FormReading(false, false, false, null));
             return value == null || !present(field, value) ? null : convert(value);
         }
 
@@ -250,7 +298,7 @@ public final class Payload {
 
         /** The value, or the default when absent ({@code null} in a partial payload: unchanged). */
         public Boolean optional(Boolean defaultValue) {
-            JsonNode value = value(field);
+            JsonNode value = read(field, partial, new FormReading(false, false, false, FormReading.UNTICKED));
             if (value == null) {
                 return partial ? null : defaultValue;
             }

@@ -1,10 +1,6 @@
 package dev.portcullis.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.security.core.Errors;
@@ -18,29 +14,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.charset.Charset;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
- * Reads a {@link Payload} the way DRF's default parsers do: JSON, or a form. The body is read only when the
- * endpoint asks for it, after the guard has run. An empty body, or one sent without a content type, is an
- * empty payload; any other content type is a 415 and malformed JSON a 400 — never a 500.
+ * Reads a {@link Payload} the way DRF's default parsers do, chosen as DRF chooses them: JSON ({@link PythonJson}, in
+ * the charset the content type names), a form, or a multipart form ({@link MultipartBody}). The body is read only when the endpoint asks for it, after the guard has run. An empty
+ * body is an empty payload; a body of any other content type, or of none, is a 415, and malformed JSON a 400 in
+ * Python's words — never a 500.
  */
 @Provider
 @Consumes(MediaType.WILDCARD)
 public class PayloadReader implements MessageBodyReader<Payload> {
-
-    private final ObjectMapper mapper;
-
-    /**
-     * Bounds on what a body may hold, so that a hostile document costs little to refuse: nesting (a deep
-     * document would otherwise cost stack), and the length of one string or number.
-     */
-    static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
-            .maxNestingDepth(64).maxStringLength(1_000_000).maxNumberLength(100).build();
-
-    public PayloadReader(ObjectMapper mapper) {
-        this.mapper = mapper.copyWith(mapper.getFactory().copy().setStreamReadConstraints(LIMITS));
-    }
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -51,37 +37,53 @@ public class PayloadReader implements MessageBodyReader<Payload> {
     public Payload readFrom(Class<Payload> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                             MultivaluedMap<String, String> headers, InputStream body) throws IOException {
         byte[] bytes = body.readAllBytes();
-        String contentType = headers.getFirst("Content-Type");
-        if (bytes.length == 0 || contentType == null || contentType.isBlank()) {
+        if (bytes.length == 0) {
             return Payload.empty();
         }
-        String essence = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        if (essence.equals("application/json") || essence.endsWith("+json")) {
-            return new Payload(parseJson(bytes));
+        String contentType = Objects.requireNonNullElse(headers.getFirst("Content-Type"), "");
+        String[] essence = essence(contentType).split("/", 2);
+        if (matches(essence, "application", "json")) {
+            return new Payload(parseJson(bytes, BodyText.charsetOf(contentType)));
         }
-        if (essence.equals("application/x-www-form-urlencoded")) {
-            return new Payload(parseForm(bytes));
+        if (matches(essence, "application", "x-www-form-urlencoded")) {
+            return Payload.ofForm(parseForm(bytes, BodyText.charsetOf(contentType)));
+        }
+        if (matches(essence, "multipart", "form-data")) {
+            try {
+                return Payload.ofForm(MultipartBody.parse(bytes, contentType, BodyText.charsetOf(contentType)));
+            } catch (MultipartBody.Unreadable e) {
+                throw Errors.multipartParseError(e.getMessage());
+            }
         }
         throw Errors.unsupportedMediaType(contentType);
     }
 
-    private JsonNode parseJson(byte[] bytes) {
+    /** The type and subtype of a content type, lower-cased, without its parameters. */
+    private static String essence(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * DRF's choice of parser ({@code media_type_matches}): a wildcard on either side matches, so a body sent as
+     * {@code application/*} or {@code *}{@code /*} is read as JSON, the first of DRF's parsers.
+     */
+    private static boolean matches(String[] type, String main, String sub) {
+        String requestSub = type.length > 1 ? type[1] : "";
+        return (type[0].equals("*") || type[0].equals(main)) && (requestSub.equals("*") || requestSub.equals(sub));
+    }
+
+    private static JsonNode parseJson(byte[] bytes, Charset charset) {
         try {
-            JsonNode root = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(bytes);
-            if (root == null || root.isMissingNode()) {
-                throw Errors.parseError("Expecting value: the body holds no JSON document");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw Errors.parseError(e.getOriginalMessage());
-        } catch (IOException e) {
-            throw Errors.parseError("the body could not be read");
+            return PythonJson.parse(BodyText.decode(bytes, charset));
+        } catch (PythonJson.Malformed | BodyText.Undecodable e) {
+            throw Errors.parseError(e.getMessage());
         }
     }
 
-    private static ObjectNode parseForm(byte[] bytes) {
+    private static ObjectNode parseForm(byte[] bytes, Charset charset) {
         ObjectNode form = JsonNodeFactory.instance.objectNode();
-        FormBody.parse(bytes).forEach(form::put);
+        FormBody.parse(bytes, charset).forEach(form::put);
         return form;
     }
 }

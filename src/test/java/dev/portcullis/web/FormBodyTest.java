@@ -31,6 +31,9 @@ class FormBodyTest {
             "a=%C3%A9                    | {\"a\": \"\\u00e9\"}",
             "a=%C3                       | {\"a\": \"\\ufffd\"}",
             "a=%FF%FE                    | {\"a\": \"\\ufffd\\ufffd\"}",
+            "a=%ED%A0%80                 | {\"a\": \"\\ufffd\\ufffd\\ufffd\"}",
+            "a=%E2%82A                   | {\"a\": \"\\ufffdA\"}",
+            "a=%F0%9F%98                 | {\"a\": \"\\ufffd\"}",
             "a+b=c+d                     | {\"a b\": \"c d\"}",
             "a=1;b=2                     | {\"a\": \"1;b=2\"}",
             "{\"title\": \"d%,n?]+1b&8-\"} | {\"{\\\"title\\\": \\\"d%,n?] 1b\": \"\", \"8-\\\"}\": \"\"}",
@@ -41,6 +44,6 @@ class FormBodyTest {
     void aFormBodyIsReadAsDjangoReadsIt(String body, String fields) throws Exception {
         byte[] bytes = body.startsWith("hex:") ? HexFormat.of().parseHex(body.substring(4))
                 : body.getBytes(StandardCharsets.UTF_8);
-        assertEquals(new ObjectMapper().readValue(fields, Map.class), FormBody.parse(bytes));
+        assertEquals(new ObjectMapper().readValue(fields, Map.class), FormBody.parse(bytes, StandardCharsets.UTF_8));
     }
 }

@@ -192,7 +192,7 @@ class HostileInputProperties {
     private static Payload read(String body, String contentType) throws Exception {
         MultivaluedHashMap<String, String> headers = new MultivaluedHashMap<>();
         headers.putSingle("Content-Type", contentType);
-        return new PayloadReader(new ObjectMapper()).readFrom(Payload.class, Payload.class, new Annotation[0],
+        return new PayloadReader().readFrom(Payload.class, Payload.class, new Annotation[0],
                 MediaType.WILDCARD_TYPE, headers, new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -38,15 +38,17 @@ class HostileRequestsTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "a 2 MB body                 |413|{\"detail\":\"Request body exceeded 1048576 bytes.\"}",
-            "a document nested 100 deep  |400|{\"detail\":\"JSON parse error - Document nesting depth (65) exceeds the maximum allowed (64, from `StreamReadConstraints.getMaxNestingDepth()`)\"}",
-            "a 200-digit number          |400|{\"detail\":\"JSON parse error - Number value length (200) exceeds the maximum allowed (100, from `StreamReadConstraints.getMaxNumberLength()`)\"}",
+            "a document nested 900 deep  |400|{\"title\":[\"Not a valid string.\"]}",
+            "a document nested 901 deep  |400|{\"detail\":\"JSON parse error - maximum recursion depth exceeded while decoding a JSON array from a unicode string\"}",
+            "a 4,301-digit number        |400|{\"detail\":\"JSON parse error - Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit\"}",
             "a 300-character title       |400|{\"title\":[\"Ensure this field has no more than 200 characters.\"]}",
     })
     void oversizedBodiesAreRefusedInDrfsShape(String body, int status, String expected) throws Exception {
         String document = switch (body.strip()) {
             case "a 2 MB body" -> "{\"title\": \"" + "x".repeat(2_000_000) + "\"}";
-            case "a document nested 100 deep" -> "{\"title\": " + "[".repeat(100) + "]".repeat(100) + "}";
-            case "a 200-digit number" -> "{\"title\": " + "9".repeat(200) + "}";
+            case "a document nested 900 deep" -> "{\"title\": " + "[".repeat(899) + "]".repeat(899) + "}";
+            case "a document nested 901 deep" -> "{\"title\": " + "[".repeat(900) + "]".repeat(900) + "}";
+            case "a 4,301-digit number" -> "{\"title\": " + "9".repeat(4301) + "}";
             default -> "{\"title\": \"" + "x".repeat(300) + "\"}";
         };
         Response response = Api.withToken(Api.token("hostile-user")).contentType("application/json").body(document)

@@ -27,6 +27,10 @@ public final class Errors {
         return new ApiException(400, "JSON parse error - " + reason, "parse_error");
     }
 
+    public static ApiException multipartParseError(String reason) {
+        return new ApiException(400, "Multipart form parse error - " + reason, "parse_error");
+    }
+
     /**
      * DRF's {@code Throttled}: the wait rounded up to whole seconds, in the detail and in {@code Retry-After}.
      *
