@@ -55,7 +55,7 @@ for side in a b; do
   PIDS[$side]=$!
 done
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
-declare -A TOKENS JWTS POSTS
+declare -A TOKENS JWTS POSTS WRITERS
 for side in a b; do
   base="http://127.0.0.1:${PORTS[$side]}"
   until curl -sf "$base/api/public/" >/dev/null; do sleep 0.2; done
@@ -63,6 +63,10 @@ for side in a b; do
   curl -sf -X POST "$base/api/admin/users/" -H "Authorization: Token $admin" -H 'Content-Type: application/json' \
        -d '{"username": "bench", "password": "bench-password"}' >/dev/null
   TOKENS[$side]=$(curl -sf -X POST "$base/api/token/" -d "username=bench&password=bench-password" | json token)
+  # The POST scenario writes drafts as another user, so that the lists measured after it do not grow.
+  curl -sf -X POST "$base/api/admin/users/" -H "Authorization: Token $admin" -H 'Content-Type: application/json' \
+       -d '{"username": "bench-writer", "password": "bench-password"}' >/dev/null
+  WRITERS[$side]=$(curl -sf -X POST "$base/api/token/" -d "username=bench-writer&password=bench-password" | json token)
   JWTS[$side]=$(curl -sf -X POST "$base/api/jwt/create/" -d "username=bench&password=bench-password" | json access)
   python3 - "${PORTS[$side]}" "${TOKENS[$side]}" "$OBJECTS" <<'PY'
 import http.client, json, sys
@@ -110,7 +114,13 @@ SCENARIOS=("GET /api/public/ (anonymous)|/api/public/|"
            "GET /api/documents/?limit=20 (Token, granted)|/api/documents/?limit=20|token"
            "GET /api/documents/ all $OBJECTS (Token, granted)|/api/documents/|token"
            "GET /api/documents/?limit=20&offset=$(( OBJECTS - 10 )) (Token, granted, the last 10)|/api/documents/?limit=20&offset=$(( OBJECTS - 10 ))|token"
+           "POST /api/posts/ (Token, a draft in JSON)|/api/posts/|draft"
            "POST /api/token/ (a sign-in, 2 connections)|/api/token/|sign-in")
+cat > "$WORK/draft.lua" <<'LUA'
+wrk.method = "POST"
+wrk.body = '{"title": "A draft", "body": "Lorem ipsum dolor sit amet, consectetur adipiscing elit.", "published": false}'
+wrk.headers["Content-Type"] = "application/json"
+LUA
 # A sign-in's password check takes a core for its whole time: two connections keep both cores busy.
 cat > "$WORK/sign-in.lua" <<'LUA'
 wrk.method = "POST"
@@ -130,6 +140,7 @@ rate() {  # side, path, token, jwt or sign-in? → requests per second, the serv
   [ "$3" = token ] && options+=(-H "Authorization: Token ${TOKENS[$1]}")
   [ "$3" = jwt ] && options+=(-H "Authorization: Bearer ${JWTS[$1]}")
   [ "$3" = sign-in ] && options=(-c2 --timeout 10s -s "$WORK/sign-in.lua")
+  [ "$3" = draft ] && options+=(-H "Authorization: Token ${WRITERS[$1]}" -s "$WORK/draft.lua")
   wrk -t2 -d1s "${options[@]}" "http://127.0.0.1:${PORTS[$side]}$path" >/dev/null  # warm-up
   before=$(cpu_ticks "${PIDS[$side]}") database_before=$(database_ticks "$side")
   wrk -t2 -d"$DURATION" "${options[@]}" "http://127.0.0.1:${PORTS[$side]}$path" > "$WORK/wrk.out"
