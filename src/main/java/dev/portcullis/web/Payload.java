@@ -281,7 +281,7 @@ public final class Payload {
                 return Long.parseLong(value.textValue().strip());
             }
             error(field, value.isTextual() || value.isIntegralNumber()
-                    ? "Invalid pk \"" + value.asText() + "\" - object does not exist."
+                    ? "Invalid pk \"" + PythonStr.of(value) + "\" - object does not exist."
                     : "Incorrect type. Expected pk value, received " + pythonType(value) + ".");
             return null;
         }

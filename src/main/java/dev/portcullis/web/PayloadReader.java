@@ -37,10 +37,12 @@ public class PayloadReader implements MessageBodyReader<Payload> {
     public Payload readFrom(Class<Payload> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                             MultivaluedMap<String, String> headers, InputStream body) throws IOException {
         byte[] bytes = body.readAllBytes();
-        if (bytes.length == 0) {
-            return Payload.empty();
-        }
         String contentType = Objects.requireNonNullElse(headers.getFirst("Content-Type"), "");
+        if (bytes.length == 0) {  // DRF's is_form_media_type: an empty form is still a form
+            String form = essence(contentType);
+            return form.equals("application/x-www-form-urlencoded") || form.equals("multipart/form-data")
+                    ? Payload.ofForm(JsonNodeFactory.instance.objectNode()) : Payload.empty();
+        }
         String[] essence = essence(contentType).split("/", 2);
         if (matches(essence, "application", "json")) {
             return new Payload(parseJson(bytes, BodyText.charsetOf(contentType)));

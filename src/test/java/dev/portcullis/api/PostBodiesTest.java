@@ -42,6 +42,8 @@ class PostBodiesTest {
             "- => {\"title\": \"t\"} => 415 => {\"detail\":\"Unsupported media type \\\"\\\" in request.\"}",
             "application/merge-patch+json => {\"title\": \"t\"} => 415 => {\"detail\":\"Unsupported media type \\\"application/merge-patch+json\\\" in request.\"}",
             "application/x-www-form-urlencoded => title=t => 201 => {\"title\":\"t\",\"body\":\"\",\"published\":false}",
+            "application/x-www-form-urlencoded =>  => 400 => {\"title\":[\"This field is required.\"]}",
+            "application/json =>  => 400 => {\"title\":[\"This field is required.\"]}",
             "application/x-www-form-urlencoded => title=t&published=&body= => 201 => {\"title\":\"t\",\"body\":\"\",\"published\":false}",
             "application/x-www-form-urlencoded => title=t&published=on&body=+b+ => 201 => {\"title\":\"t\",\"body\":\" b \",\"published\":true}",
             "application/x-www-form-urlencoded => title=&published=maybe => 400 => {\"title\":[\"This field may not be blank.\"],\"published\":[\"Must be a valid boolean.\"]}",
