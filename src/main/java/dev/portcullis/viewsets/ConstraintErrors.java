@@ -44,6 +44,35 @@ final class ConstraintErrors {
         return Optional.empty();
     }
 
+    /** PostgreSQL's words for text longer than its column: {@code value too long for type character varying(50)}. */
+    private static final Pattern TOO_LONG = Pattern.compile("value too long for type character varying\\((\\d+)\\)");
+
+    /**
+     * A text value longer than its column (SQLSTATE 22001, which names no column), answered as DRF's
+     * {@code max_length} would have: each written text field longer than the column's length gets
+     * {@code "Ensure this field has no more than 50 characters."}.
+     */
+    static Optional<ValidationError> tooLong(Throwable error, Map<Field<?>, Object> written) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            Matcher length = cause instanceof PSQLException refused && "22001".equals(refused.getSQLState())
+                    ? TOO_LONG.matcher(String.valueOf(refused.getMessage())) : null;
+            if (length != null && length.find()) {
+                int most = Integer.parseInt(length.group(1));
+                String message = "Ensure this field has no more than " + most + " characters.";
+                Map<String, List<String>> errors = new java.util.LinkedHashMap<>();
+                written.forEach((field, value) -> {
+                    if (value instanceof String text && text.codePointCount(0, text.length()) > most) {
+                        errors.put(field.name(), List.of(message));
+                    }
+                });
+                LOG.warnf("a text value is longer than its column's %d characters, answered 400: declare the field's "
+                        + "maxLength to check it before the database does", most);
+                return Optional.of(new ValidationError(errors.isEmpty() ? nonField(message) : errors));
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Map<String, List<String>> errors(String state, ServerErrorMessage message,
                                                     ModelSerializer<?> serializer) {
         Matcher key = message.getDetail() == null ? null : KEY.matcher(message.getDetail());

@@ -81,6 +81,11 @@ public abstract class Field<F extends Field<F>> {
         return allowNull;
     }
 
+    /** What DRF's {@code run_validation} makes of a value before it looks for null: for most fields, the value. */
+    JsonNode asValidated(JsonNode data) {
+        return data;
+    }
+
     /** How the field reads a form's value (DRF's {@code get_value} for HTML input). */
     Payload.FormReading formReading() {
         return new Payload.FormReading(required, allowNull, false, null);

@@ -79,6 +79,7 @@ public final class ModelSerializer<E> {
                 continue;
             }
             JsonNode value = payload.read(field.name(), partial, field.formReading());
+            value = value == null ? null : field.asValidated(value);
             try {
                 if (value == null) {
                     if (!partial && field.isRequired()) {

@@ -2,6 +2,7 @@ package dev.portcullis.viewsets;
 
 import dev.portcullis.web.Payload;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -62,12 +63,13 @@ public abstract class ModelViewSet<E> extends ReadOnlyModelViewSet<E> {
     public Representation create(Payload payload) {
         EntityModel<E> model = model();
         E object = model.newInstance();
-        model.write(object, validated(object, payload, false, true));
+        Map<Field<?>, Object> values = validated(object, payload, false, true);
+        model.write(object, values);
         EntityManager entityManager = support().entityManager;
         model.setCurrentUser(object, caller().id(), entityManager);
         performCreate(object);
         entityManager.persist(object);
-        entityManager.flush();
+        flush(values);
         support().grants.created(viewSetClass(), idOf(object), caller().id());
         afterCreate(object);
         return represent(object);
@@ -104,8 +106,19 @@ public abstract class ModelViewSet<E> extends ReadOnlyModelViewSet<E> {
 
     private Representation save(E object, Payload payload, boolean partial) {
         EntityModel<E> model = model();
-        model.write(object, validated(object, payload, partial, false));
+        Map<Field<?>, Object> values = validated(object, payload, partial, false);
+        model.write(object, values);
         performUpdate(object);
+        flush(values);
         return represent(object);
+    }
+
+    /** Writes the changes now, so that text too long for its column is a 400 on its field, not a 500. */
+    private void flush(Map<Field<?>, Object> written) {
+        try {
+            support().entityManager.flush();
+        } catch (PersistenceException e) {
+            throw ConstraintErrors.tooLong(e, written).<RuntimeException>map(invalid -> invalid).orElse(e);
+        }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -81,6 +82,12 @@ public final class RelatedField extends RelationField<RelatedField> {
         return many ? List.of(List.class, java.util.Collection.class) : List.of(target());
     }
 
+    /** DRF's {@code RelatedField.run_validation}: an empty string is null, for a relation to one object. */
+    @Override
+    JsonNode asValidated(JsonNode data) {
+        return !many && data.isTextual() && data.textValue().isEmpty() ? NullNode.getInstance() : data;
+    }
+
     @Override
     protected Object toInternalValue(JsonNode data) throws Invalid {
         if (!many) {
@@ -119,7 +126,9 @@ public final class RelatedField extends RelationField<RelatedField> {
      */
     private Object primaryKey(JsonNode data) throws Invalid {
         BigInteger id;
-        if (data.isIntegralNumber()) {
+        if (data.isNull()) {
+            return null;  // an item of a list: DRF looks up pk=None, which no object has
+        } else if (data.isIntegralNumber()) {
             id = data.bigIntegerValue();
         } else if (data.isNumber() && Double.isFinite(data.doubleValue())) {
             id = data.decimalValue().toBigInteger();

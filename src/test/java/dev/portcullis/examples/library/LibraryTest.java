@@ -58,6 +58,10 @@ class LibraryTest {
                     "{'book': ['Incorrect type. Expected pk value, received str.']}", "-"},
             {"librarian-n", "POST", "copies", "{'book': 9223372036854775807, 'branch': '{north}'}", "400",
                     "{'book': ['Invalid pk \\\"9223372036854775807\\\" - object does not exist.']}", "-"},
+            {"librarian-n", "PATCH", "copies/{dune-n}/", "{'book': ''}", "400",
+                    "{'book': ['This field may not be null.']}", "-"},
+            {"librarian-n", "POST", "copies", "{'book': {dune}, 'branch': '{north}-and-a-name-longer-than-its-column'}",
+                    "400", "{'branch': ['Ensure this field has no more than 50 characters.']}", "-"},
             // Loans: a copy of the member's branch, one open loan per copy, members of the librarian's branch only.
             {"librarian-n", "POST", "loans", "{'copy': {dune-n}, 'member': {mn}, 'due': '2026-12-24'}", "201",
                     "{'id': {@}, 'copy': {dune-n}, 'book': {'id': {dune}, 'title': 'Dune {north}', 'author': 'Herbert', "
@@ -105,6 +109,8 @@ class LibraryTest {
                     "{'members': ['Expected a list of items but got type \\\"str\\\".']}", "-"},
             {"librarian-n", "POST", "clubs", "{'name': 'Mixed', 'members': [true]}", "400",
                     "{'members': ['Incorrect type. Expected pk value, received bool.']}", "-"},
+            {"librarian-n", "POST", "clubs", "{'name': 'Mixed', 'members': [null]}", "400",
+                    "{'members': ['Invalid pk \\\"None\\\" - object does not exist.']}", "-"},
             {"librarian-n", "PATCH", "clubs/{club}/", "{'members': [{mn}]}", "200",
                     "{'id': {club}, 'name': 'Readers {north}', 'members': [{mn}]}", "-"},
             {"member-s", "GET", "clubs/{club}/", "", "200", "{'id': {club}, 'name': 'Readers {north}', 'members': [{mn}]}",
