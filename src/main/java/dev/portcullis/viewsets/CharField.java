@@ -17,6 +17,8 @@ public final class CharField extends Field<CharField> {
     private boolean allowBlank;
     private boolean trimWhitespace = true;
     private Integer maxLength;
+    /** The length of the column the field writes, when it declares none ({@link EntityModel#readColumnLengths}). */
+    private volatile Integer columnLength;
     private Integer minLength;
     private String format;
     private final List<Map.Entry<Predicate<String>, String>> rules = new ArrayList<>();
@@ -50,6 +52,10 @@ public final class CharField extends Field<CharField> {
     /** The declared bound on the text's length, or {@code null} for none (a text column of any size). */
     Integer maxLength() {
         return maxLength;
+    }
+
+    void bindColumnLength(int length) {
+        columnLength = length;
     }
 
     public CharField minLength(int length) {
@@ -94,8 +100,9 @@ public final class CharField extends Field<CharField> {
         String value = trimWhitespace ? PythonText.strip(text) : text;
         List<String> errors = new ArrayList<>();
         int length = value.codePointCount(0, value.length());
-        if (maxLength != null && length > maxLength) {
-            errors.add("Ensure this field has no more than " + maxLength + " characters.");
+        Integer most = maxLength != null ? maxLength : columnLength;
+        if (most != null && length > most) {
+            errors.add("Ensure this field has no more than " + most + " characters.");
         }
         if (minLength != null && length < minLength) {
             errors.add("Ensure this field has at least " + minLength + " characters.");

@@ -13,11 +13,13 @@ import jakarta.persistence.metamodel.Metamodel;
 import jakarta.persistence.metamodel.SingularAttribute;
 import org.hibernate.engine.spi.SelfDirtinessTracker;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.metamodel.mapping.SelectableMapping;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +44,8 @@ public final class EntityModel<E> {
     private final String select;
     private final String from;
     private final Map<Field<?>, AttributeMapping> writable = new LinkedHashMap<>();
+    /** Whether the lengths of the text columns have been read ({@link #readColumnLengths}). */
+    private volatile boolean columnLengthsRead;
     private final List<Class<?>> attributeTypes = new ArrayList<>();
     private java.lang.reflect.Constructor<E> constructor;
     private final Map<AttributeMapping, Class<?>> currentUserRelations = new LinkedHashMap<>();
@@ -478,6 +482,45 @@ public final class EntityModel<E> {
     }
 
     /** Sets the validated values, through Hibernate's accessors. */
+    /**
+     * DRF's {@code ModelSerializer} takes a text field's {@code max_length} from its model; here a model's lengths
+     * are its table's. Read from PostgreSQL's catalog the first time the viewset writes (nothing at start-up), for
+     * each text field that declares no {@code maxLength} and writes a column of type {@code character varying(n)}.
+     */
+    void readColumnLengths(EntityManager entityManager) {
+        if (columnLengthsRead) {
+            return;
+        }
+        Map<String, Map<String, CharField>> byTable = new HashMap<>();
+        writable.forEach((field, attribute) -> {
+            if (field instanceof CharField text && text.maxLength() == null
+                    && attribute instanceof SelectableMapping column && !column.isFormula()) {
+                byTable.computeIfAbsent(identifier(column.getContainingTableExpression()), t -> new HashMap<>())
+                        .put(identifier(column.getSelectionExpression()), text);
+            }
+        });
+        byTable.forEach((table, fields) -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> lengths = entityManager.createNativeQuery("select column_name::text, "
+                    + "character_maximum_length::integer from information_schema.columns where table_name = :table "
+                    + "and table_schema = any (current_schemas(false)) and character_maximum_length is not null")
+                    .setParameter("table", table).getResultList();
+            for (Object[] length : lengths) {
+                CharField field = fields.get((String) length[0]);
+                if (field != null) {
+                    field.bindColumnLength(((Number) length[1]).intValue());
+                }
+            }
+        });
+        columnLengthsRead = true;
+    }
+
+    /** A table's or column's name as PostgreSQL's catalog holds it: unquoted, folded to lower case unless quoted. */
+    private static String identifier(String expression) {
+        String name = expression.substring(expression.lastIndexOf('.') + 1);
+        return name.startsWith("\"") ? name.substring(1, name.length() - 1) : name.toLowerCase(java.util.Locale.ROOT);
+    }
+
     void write(E entity, Map<Field<?>, Object> values) {
         values.forEach((field, value) -> set(writable.get(field), entity, collectionOf(field, value)));
     }

@@ -99,6 +99,7 @@ public abstract class ModelViewSet<E> extends ReadOnlyModelViewSet<E> {
 
     private Map<Field<?>, Object> validated(E object, Payload payload, boolean partial, boolean created) {
         EntityModel<E> model = model();
+        model.readColumnLengths(support().entityManager);
         Map<Field<?>, Object> values = model.serializer().validate(payload, partial, this, declarations().hooks());
         validate(new Attributes<>(model, values, object, created));
         return values;

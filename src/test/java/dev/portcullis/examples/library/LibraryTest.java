@@ -62,6 +62,9 @@ class LibraryTest {
                     "{'book': ['This field may not be null.']}", "-"},
             {"librarian-n", "POST", "copies", "{'book': {dune}, 'branch': '{north}-and-a-name-longer-than-its-column'}",
                     "400", "{'branch': ['Ensure this field has no more than 50 characters.']}", "-"},
+            {"librarian-n", "POST", "copies", "{'branch': '{north}-and-a-name-longer-than-its-column'}", "400",
+                    "{'book': ['This field is required.'], 'branch': ['Ensure this field has no more than 50 characters.']}",
+                    "-"},
             // Loans: a copy of the member's branch, one open loan per copy, members of the librarian's branch only.
             {"librarian-n", "POST", "loans", "{'copy': {dune-n}, 'member': {mn}, 'due': '2026-12-24'}", "201",
                     "{'id': {@}, 'copy': {dune-n}, 'book': {'id': {dune}, 'title': 'Dune {north}', 'author': 'Herbert', "
