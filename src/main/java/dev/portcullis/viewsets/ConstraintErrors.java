@@ -85,8 +85,7 @@ final class ConstraintErrors {
         switch (state) {
             case "23505" -> {
                 if (fields.size() == 1) {
-                    return Map.of(fields.get(0), List.of(model + " with this " + fields.get(0).replace('_', ' ')
-                            + " already exists."));
+                    return Map.of(fields.get(0), List.of(alreadyExists(serializer.model(), fields.get(0))));
                 }
                 // Columns PostgreSQL did not name (a unique index on an expression) leave no fields to list.
                 return nonField(fields.isEmpty() ? "A " + model + " with these values already exists."
@@ -123,6 +122,11 @@ final class ConstraintErrors {
             }
         }
         return column;
+    }
+
+    /** Django's {@code unique} message, as DRF's {@code UniqueValidator} says it: "book with this isbn already exists." */
+    static String alreadyExists(Class<?> model, String field) {
+        return verboseName(model.getSimpleName()) + " with this " + field.replace('_', ' ') + " already exists.";
     }
 
     /** Django's default {@code verbose_name}: {@code BookCopy} is "book copy". */

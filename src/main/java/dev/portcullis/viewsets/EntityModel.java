@@ -20,7 +20,9 @@ import org.hibernate.persister.entity.EntityPersister;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,8 +46,10 @@ public final class EntityModel<E> {
     private final String select;
     private final String from;
     private final Map<Field<?>, AttributeMapping> writable = new LinkedHashMap<>();
-    /** Whether the lengths of the text columns have been read ({@link #readColumnLengths}). */
-    private volatile boolean columnLengthsRead;
+    /** Whether the columns' lengths and unique columns have been read ({@link #readColumns}). */
+    private volatile boolean columnsRead;
+    /** The fields whose column alone is unique. */
+    private volatile Set<Field<?>> uniqueFields = Set.of();
     private final List<Class<?>> attributeTypes = new ArrayList<>();
     private java.lang.reflect.Constructor<E> constructor;
     private final Map<AttributeMapping, Class<?>> currentUserRelations = new LinkedHashMap<>();
@@ -483,36 +487,67 @@ public final class EntityModel<E> {
 
     /** Sets the validated values, through Hibernate's accessors. */
     /**
-     * DRF's {@code ModelSerializer} takes a text field's {@code max_length} from its model; here a model's lengths
-     * are its table's. Read from PostgreSQL's catalog the first time the viewset writes (nothing at start-up), for
-     * each text field that declares no {@code maxLength} and writes a column of type {@code character varying(n)}.
+     * What DRF's {@code ModelSerializer} takes from a model's fields, taken here from the table's columns: a text
+     * field with no {@code maxLength} gets its {@code character varying(n)} column's length, and a field whose column
+     * alone is unique gets DRF's {@code UniqueValidator} ({@link #taken}). Read from PostgreSQL's catalog the first
+     * time the viewset writes: nothing at start-up.
      */
-    void readColumnLengths(EntityManager entityManager) {
-        if (columnLengthsRead) {
+    void readColumns(EntityManager entityManager) {
+        if (columnsRead) {
             return;
         }
-        Map<String, Map<String, CharField>> byTable = new HashMap<>();
+        Map<String, Map<String, Field<?>>> byTable = new HashMap<>();
         writable.forEach((field, attribute) -> {
-            if (field instanceof CharField text && text.maxLength() == null
-                    && attribute instanceof SelectableMapping column && !column.isFormula()) {
+            if (attribute instanceof SelectableMapping column && !column.isFormula()) {
                 byTable.computeIfAbsent(identifier(column.getContainingTableExpression()), t -> new HashMap<>())
-                        .put(identifier(column.getSelectionExpression()), text);
+                        .put(identifier(column.getSelectionExpression()), field);
             }
         });
+        Set<Field<?>> unique = new HashSet<>();
         byTable.forEach((table, fields) -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> lengths = entityManager.createNativeQuery("select column_name::text, "
-                    + "character_maximum_length::integer from information_schema.columns where table_name = :table "
-                    + "and table_schema = any (current_schemas(false)) and character_maximum_length is not null")
-                    .setParameter("table", table).getResultList();
-            for (Object[] length : lengths) {
-                CharField field = fields.get((String) length[0]);
+            for (Object[] length : columnQuery(entityManager, LENGTHS, table)) {
+                if (fields.get((String) length[0]) instanceof CharField text && text.maxLength() == null) {
+                    text.bindColumnLength(((Number) length[1]).intValue());
+                }
+            }
+            for (Object[] column : columnQuery(entityManager, UNIQUE_COLUMNS, table)) {
+                Field<?> field = fields.get((String) column[0]);
                 if (field != null) {
-                    field.bindColumnLength(((Number) length[1]).intValue());
+                    unique.add(field);
                 }
             }
         });
-        columnLengthsRead = true;
+        uniqueFields = Set.copyOf(unique);
+        columnsRead = true;
+    }
+
+    /** The {@code character varying} columns of a table, with their lengths. */
+    private static final String LENGTHS = "select column_name::text, character_maximum_length::integer "
+            + "from information_schema.columns where table_name = :table "
+            + "and table_schema = any (current_schemas(false)) and character_maximum_length is not null";
+    /** The columns of a table that are unique alone: a unique index of one column, for every row, not the key. */
+    private static final String UNIQUE_COLUMNS = "select a.attname::text, 0 from pg_index i "
+            + "join pg_class c on c.oid = i.indrelid join pg_attribute a on a.attrelid = c.oid and a.attnum = i.indkey[0] "
+            + "where c.relname = :table and c.relnamespace::regnamespace::text = any (current_schemas(false)) "
+            + "and i.indisunique and not i.indisprimary and i.indnkeyatts = 1 and i.indpred is null and i.indexprs is null";
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> columnQuery(EntityManager entityManager, String sql, String table) {
+        return entityManager.createNativeQuery(sql).setParameter("table", table).getResultList();
+    }
+
+    /**
+     * DRF's {@code UniqueValidator}: whether an object other than {@code current} (its id; {@code null} on create)
+     * already has {@code value} in the field's unique column.
+     */
+    boolean taken(EntityManager entityManager, Field<?> field, Object value, Object current) {
+        if (value == null || !uniqueFields.contains(field)) {
+            return false;
+        }
+        String jpql = "select count(" + ROOT + ")" + from + " where " + ROOT + "." + field.source() + " = :value"
+                + (current == null ? "" : " and " + idPath + " <> :current");
+        TypedQuery<Long> query = FirstParses.query(entityManager, jpql, Long.class).setParameter("value", value);
+        return (current == null ? query : query.setParameter("current", current)).getSingleResult() > 0;
     }
 
     /** A table's or column's name as PostgreSQL's catalog holds it: unquoted, folded to lower case unless quoted. */

@@ -66,11 +66,20 @@ public final class ModelSerializer<E> {
      * @param partial PATCH: absent fields are not required and stay as they are
      */
     Map<Field<?>, Object> validate(Payload payload, boolean partial) {
-        return validate(payload, partial, null, ValidationHooks.NONE);
+        return validate(payload, partial, (field, value) -> false, null, ValidationHooks.NONE);
     }
 
-    /** The same, each value then passed through the viewset's {@code validateX} hook for its field. */
-    Map<Field<?>, Object> validate(Payload payload, boolean partial, Object viewSet, ValidationHooks hooks) {
+    /** Whether another object already holds a value in the field's unique column (DRF's {@code UniqueValidator}). */
+    interface Uniqueness {
+        boolean taken(Field<?> field, Object value);
+    }
+
+    /**
+     * The same, each value then checked for uniqueness where its column is unique, and passed through the viewset's
+     * {@code validateX} hook for its field.
+     */
+    Map<Field<?>, Object> validate(Payload payload, boolean partial, Uniqueness uniqueness, Object viewSet,
+                                   ValidationHooks hooks) {
         payload.validate();
         Map<Field<?>, Object> values = new LinkedHashMap<>();
         Map<String, List<String>> errors = new LinkedHashMap<>();
@@ -91,7 +100,11 @@ public final class ModelSerializer<E> {
                     }
                     values.put(field, null);
                 } else {
-                    values.put(field, field.toInternalValue(value));
+                    Object internal = field.toInternalValue(value);
+                    if (uniqueness.taken(field, internal)) {
+                        throw new Field.Invalid(ConstraintErrors.alreadyExists(model, field.name()));
+                    }
+                    values.put(field, internal);
                 }
                 if (values.containsKey(field)) {
                     hooks.run(viewSet, field, values);

@@ -99,8 +99,11 @@ public abstract class ModelViewSet<E> extends ReadOnlyModelViewSet<E> {
 
     private Map<Field<?>, Object> validated(E object, Payload payload, boolean partial, boolean created) {
         EntityModel<E> model = model();
-        model.readColumnLengths(support().entityManager);
-        Map<Field<?>, Object> values = model.serializer().validate(payload, partial, this, declarations().hooks());
+        EntityManager entityManager = support().entityManager;
+        model.readColumns(entityManager);
+        Object current = created ? null : idOf(object);
+        Map<Field<?>, Object> values = model.serializer().validate(payload, partial,
+                (field, value) -> model.taken(entityManager, field, value, current), this, declarations().hooks());
         validate(new Attributes<>(model, values, object, created));
         return values;
     }
