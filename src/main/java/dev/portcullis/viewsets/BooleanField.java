@@ -16,9 +16,8 @@ public final class BooleanField extends Field<BooleanField> {
 
     /** A boolean a form leaves out is false (DRF's {@code default_empty_html}): an unticked checkbox sends nothing. */
     @Override
-    Payload.FormReading formReading() {
-        Payload.FormReading reading = super.formReading();
-        return new Payload.FormReading(reading.required(), reading.allowsNull(), false, Payload.FormReading.UNTICKED);
+    JsonNode leftOutOfForm() {
+        return Payload.FormReading.UNTICKED;
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.portcullis.viewsets;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portcullis.web.Payload;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,9 +27,8 @@ public final class CharField extends Field<CharField> {
     }
 
     @Override
-    Payload.FormReading formReading() {
-        Payload.FormReading reading = super.formReading();
-        return new Payload.FormReading(reading.required(), reading.allowsNull(), allowBlank, null);
+    boolean allowsBlank() {
+        return allowBlank;
     }
 
     public CharField allowBlank() {

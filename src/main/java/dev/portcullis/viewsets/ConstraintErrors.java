@@ -6,6 +6,7 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,7 +60,7 @@ final class ConstraintErrors {
             if (length != null && length.find()) {
                 int most = Integer.parseInt(length.group(1));
                 String message = "Ensure this field has no more than " + most + " characters.";
-                Map<String, List<String>> errors = new java.util.LinkedHashMap<>();
+                Map<String, List<String>> errors = new LinkedHashMap<>();
                 written.forEach((field, value) -> {
                     if (value instanceof String text && text.codePointCount(0, text.length()) > most) {
                         errors.put(field.name(), List.of(message));

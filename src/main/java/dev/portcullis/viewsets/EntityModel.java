@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
@@ -553,7 +554,7 @@ public final class EntityModel<E> {
     /** A table's or column's name as PostgreSQL's catalog holds it: unquoted, folded to lower case unless quoted. */
     private static String identifier(String expression) {
         String name = expression.substring(expression.lastIndexOf('.') + 1);
-        return name.startsWith("\"") ? name.substring(1, name.length() - 1) : name.toLowerCase(java.util.Locale.ROOT);
+        return name.startsWith("\"") ? name.substring(1, name.length() - 1) : name.toLowerCase(Locale.ROOT);
     }
 
     void write(E entity, Map<Field<?>, Object> values) {

@@ -87,8 +87,18 @@ public abstract class Field<F extends Field<F>> {
     }
 
     /** How the field reads a form's value (DRF's {@code get_value} for HTML input). */
-    Payload.FormReading formReading() {
-        return new Payload.FormReading(required, allowNull, false, null);
+    final Payload.FormReading formReading() {
+        return new Payload.FormReading(required, allowNull, allowsBlank(), leftOutOfForm());
+    }
+
+    /** Whether an empty string is a value of the field (DRF's {@code allow_blank}). */
+    boolean allowsBlank() {
+        return false;
+    }
+
+    /** What the field reads when a form leaves it out (DRF's {@code default_empty_html}); {@code null}: nothing. */
+    JsonNode leftOutOfForm() {
+        return null;
     }
 
     /** The Java types the field converts to, checked against the entity attribute at start-up. */

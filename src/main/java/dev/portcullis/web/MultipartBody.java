@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -92,7 +93,7 @@ final class MultipartBody {
             }
             return;
         }
-        byte[] value = java.util.Arrays.copyOfRange(body, Math.min(headers + headerEnd.length, end), end);
+        byte[] value = Arrays.copyOfRange(body, Math.min(headers + headerEnd.length, end), end);
         if ("base64".equals(transferEncoding)) {
             try {
                 value = Base64.getMimeDecoder().decode(value);

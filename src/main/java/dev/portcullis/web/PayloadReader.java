@@ -38,12 +38,12 @@ public class PayloadReader implements MessageBodyReader<Payload> {
                             MultivaluedMap<String, String> headers, InputStream body) throws IOException {
         byte[] bytes = body.readAllBytes();
         String contentType = Objects.requireNonNullElse(headers.getFirst("Content-Type"), "");
+        String media = essence(contentType);
         if (bytes.length == 0) {  // DRF's is_form_media_type: an empty form is still a form
-            String form = essence(contentType);
-            return form.equals("application/x-www-form-urlencoded") || form.equals("multipart/form-data")
+            return media.equals("application/x-www-form-urlencoded") || media.equals("multipart/form-data")
                     ? Payload.ofForm(JsonNodeFactory.instance.objectNode()) : Payload.empty();
         }
-        String[] essence = essence(contentType).split("/", 2);
+        String[] essence = media.split("/", 2);
         if (matches(essence, "application", "json")) {
             return new Payload(parseJson(bytes, BodyText.charsetOf(contentType)));
         }
