@@ -50,8 +50,11 @@ for actor, method, path, body, status, expected, save in steps:
     client = APIClient()
     client.force_authenticate(users[actor])
     path = '/api/library/' + fill(path).replace('?', '/?') + ('' if '?' in path or path.endswith('/') else '/')
-    data = as_json(fill(body)) if body else None
-    response = getattr(client, method.lower())(path, data=data, format='json' if data is not None else None)
+    if body.startswith('form:'):
+        response = client.generic(method, path, fill(body[5:]), content_type='application/x-www-form-urlencoded')
+    else:
+        data = as_json(fill(body)) if body else None
+        response = getattr(client, method.lower())(path, data=data, format='json' if data is not None else None)
     answer = response.json() if response.content else None
     problems = []
     if response.status_code != int(status):

@@ -88,7 +88,12 @@ public abstract class Field<F extends Field<F>> {
 
     /** How the field reads a form's value (DRF's {@code get_value} for HTML input). */
     final Payload.FormReading formReading() {
-        return new Payload.FormReading(required, allowNull, allowsBlank(), leftOutOfForm());
+        return new Payload.FormReading(required, allowNull, allowsBlank(), leftOutOfForm(), readsManyFromAForm());
+    }
+
+    /** Whether the field reads every value a form sends under its name, as a list (DRF's {@code getlist}). */
+    boolean readsManyFromAForm() {
+        return false;
     }
 
     /** Whether an empty string is a value of the field (DRF's {@code allow_blank}). */

@@ -48,6 +48,12 @@ public final class RelatedField extends RelationField<RelatedField> {
         return many;
     }
 
+    /** A form sends a relation to many as its name repeated, {@code members=1&members=2}. */
+    @Override
+    boolean readsManyFromAForm() {
+        return many;
+    }
+
     /** The attribute of the related object that the field shows: its slug, or else its id ({@code null}). */
     String slugField() {
         return slugField;

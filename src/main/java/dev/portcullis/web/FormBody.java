@@ -5,23 +5,21 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A form body ({@code application/x-www-form-urlencoded}) read as Django's {@code QueryDict} reads it, which is
  * lenient where a strict decoder refuses: fields are split on {@code &} only, a field without {@code =} has an
  * empty value, {@code +} is a space, a {@code %} not followed by two hex digits is kept as it is, escaped bytes
  * that are not of the request's charset (UTF-8 unless the content type names another) become U+FFFD, and a body
- * that is not of it is read as Latin-1. The last value of a repeated field wins.
+ * that is not of it is read as Latin-1. A repeated name keeps every value ({@link FormFields}).
  */
 final class FormBody {
 
     private FormBody() {
     }
 
-    static Map<String, String> parse(byte[] body, Charset charset) {
-        Map<String, String> fields = new LinkedHashMap<>();
+    static FormFields parse(byte[] body, Charset charset) {
+        FormFields fields = new FormFields();
         for (String pair : text(body, charset).split("&")) {
             if (pair.isEmpty()) {
                 continue;
@@ -29,7 +27,7 @@ final class FormBody {
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
             String value = equals < 0 ? "" : pair.substring(equals + 1);
-            fields.put(unquote(name, charset), unquote(value, charset));
+            fields.add(unquote(name, charset), unquote(value, charset));
         }
         return fields;
     }

@@ -1,7 +1,6 @@
 package dev.portcullis.web;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,8 @@ import java.util.regex.Pattern;
  * A {@code multipart/form-data} body (what {@code curl -F} and an HTML form with a file input send) read as Django's
  * {@code MultiPartParser} reads it for DRF: each part named by its {@code Content-Disposition} is a field, decoded
  * in the request's charset (base64 when the part says so); a part with a file name is a file, which no field of a
- * serializer here reads as text; parts without a name, or without headers, are passed over. The last value of a
- * name wins, a file over a field. A content type without a valid boundary is DRF's
+ * serializer here reads as text; parts without a name, or without headers, are passed over. A name's files come
+ * after its fields, so its last value is a file when it has one. A content type without a valid boundary is DRF's
  * {@code Multipart form parse error}.
  */
 final class MultipartBody {
@@ -38,7 +37,7 @@ final class MultipartBody {
         }
     }
 
-    static ObjectNode parse(byte[] body, String contentType, Charset charset) throws Unreadable {
+    static FormFields parse(byte[] body, String contentType, Charset charset) throws Unreadable {
         if (!contentType.startsWith("multipart/")) {
             throw new Unreadable("Invalid Content-Type: " + contentType);
         }
@@ -49,8 +48,8 @@ final class MultipartBody {
         if (boundary == null || !VALID_BOUNDARY.matcher(boundary).matches()) {
             throw new Unreadable("Invalid boundary in multipart: " + (boundary == null ? "None" : boundary));
         }
-        ObjectNode fields = JsonNodeFactory.instance.objectNode();
-        ObjectNode files = JsonNodeFactory.instance.objectNode();
+        FormFields fields = new FormFields();
+        FormFields files = new FormFields();
         byte[] separator = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
         int start = 0;
         while (start < body.length) {
@@ -59,12 +58,12 @@ final class MultipartBody {
             part(body, start, end, charset, fields, files);
             start = found < 0 ? body.length : found + separator.length;
         }
-        fields.setAll(files);
+        fields.addAll(files);
         return fields;
     }
 
     /** One part, from just after a boundary to just before the line break that precedes the next. */
-    private static void part(byte[] body, int start, int end, Charset charset, ObjectNode fields, ObjectNode files) {
+    private static void part(byte[] body, int start, int end, Charset charset, FormFields fields, FormFields files) {
         byte[] headerEnd = {'\r', '\n', '\r', '\n'};
         int headers = indexOf(body, headerEnd, start);
         if (headers < 0 || headers >= end || headers + headerEnd.length > start + MOST_HEADER_BYTES) {
@@ -89,7 +88,7 @@ final class MultipartBody {
         String fileName = parameter(disposition, "filename");
         if (fileName != null && !fileName.isEmpty()) {
             if (isFileName(fileName)) {
-                files.set(name, JsonNodeFactory.instance.objectNode());  // a file: no field reads it as text
+                files.add(name, JsonNodeFactory.instance.objectNode());  // a file: no field reads it as text
             }
             return;
         }
@@ -101,7 +100,7 @@ final class MultipartBody {
                 // Python's b64decode refused it too: the part's bytes are kept as they are
             }
         }
-        fields.put(name, decode(value, charset));
+        fields.add(name, decode(value, charset));
     }
 
     /** Django's {@code sanitize_file_name}: the name after its last slash, which must not be empty or a dot or two. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.security.core.ValidationError;
 
 import java.util.ArrayList;
@@ -27,30 +26,37 @@ public final class Payload {
     public static final String REQUIRED = "This field is required.";
 
     private final JsonNode root;
-    /** Whether the body was a form: DRF's "HTML input", whose fields are read by other rules ({@link #read}). */
-    private final boolean form;
+    /** The form the body was, or {@code null}: DRF's "HTML input", whose fields are read by other rules ({@link #read}). */
+    @Schema(hidden = true)
+    private final FormFields form;
     private final Map<String, List<String>> errors = new LinkedHashMap<>();
     private boolean partial;
 
     public Payload(JsonNode root) {
-        this(root, false);
+        this(root, null);
     }
 
-    private Payload(JsonNode root, boolean form) {
+    private Payload(JsonNode root, FormFields form) {
         this.root = root;
         this.form = form;
     }
 
-    /** A form's fields, each the last value sent under its name. */
-    static Payload ofForm(ObjectNode fields) {
-        return new Payload(fields, true);
+    /** A form: its fields read as the last value sent under their names, or all of them ({@link FormReading#many}). */
+    static Payload ofForm(FormFields fields) {
+        return new Payload(fields.lastValues(), fields);
     }
 
     /**
      * How a field reads a form ({@code Field.get_value} for HTML input): whether it is required, may be null, may be
-     * blank, and what it reads when the form leaves it out (DRF's {@code default_empty_html}; {@code null}: nothing).
+     * blank, and what it reads when the form leaves it out (DRF's {@code default_empty_html}; {@code null}: nothing);
+     * or, for a field of many values, every value sent under its name ({@code getlist}: none when it is left out).
      */
-    public record FormReading(boolean required, boolean allowsNull, boolean allowsBlank, JsonNode leftOut) {
+    public record FormReading(boolean required, boolean allowsNull, boolean allowsBlank, JsonNode leftOut,
+                              boolean many) {
+
+        public FormReading(boolean required, boolean allowsNull, boolean allowsBlank, JsonNode leftOut) {
+            this(required, allowsNull, allowsBlank, leftOut, false);
+        }
 
         /** A boolean left out of a form is false: an unticked checkbox sends nothing, even where the default is true. */
         public static final JsonNode UNTICKED = BooleanNode.FALSE;
@@ -60,12 +66,15 @@ public final class Payload {
      * The value a field reads from the body, {@code null} when it is left out. A JSON body gives its member as it
      * is. A form gives {@link FormReading#leftOut} for a field it leaves out (unless partial), and an empty value
      * reads as null where the field may be null, or as left out where the field is optional — unless the field
-     * may be blank, which keeps it.
+     * may be blank, which keeps it. A field of many values reads all of a form's values under its name, as a list.
      */
     public JsonNode read(String field, boolean partial, FormReading reading) {
         JsonNode value = root.isObject() ? root.get(field) : null;
-        if (!form) {
+        if (form == null) {
             return value;
+        }
+        if (reading.many()) {  // DRF's ManyRelatedField.get_value
+            return partial && !form.has(field) ? null : form.all(field);
         }
         if (value == null) {
             return partial ? null : reading.leftOut();

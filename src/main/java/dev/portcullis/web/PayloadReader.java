@@ -1,8 +1,6 @@
 package dev.portcullis.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.security.core.Errors;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
@@ -41,14 +39,14 @@ public class PayloadReader implements MessageBodyReader<Payload> {
         String media = essence(contentType);
         if (bytes.length == 0) {  // DRF's is_form_media_type: an empty form is still a form
             return media.equals("application/x-www-form-urlencoded") || media.equals("multipart/form-data")
-                    ? Payload.ofForm(JsonNodeFactory.instance.objectNode()) : Payload.empty();
+                    ? Payload.ofForm(new FormFields()) : Payload.empty();
         }
         String[] essence = media.split("/", 2);
         if (matches(essence, "application", "json")) {
             return new Payload(parseJson(bytes, BodyText.charsetOf(contentType)));
         }
         if (matches(essence, "application", "x-www-form-urlencoded")) {
-            return Payload.ofForm(parseForm(bytes, BodyText.charsetOf(contentType)));
+            return Payload.ofForm(FormBody.parse(bytes, BodyText.charsetOf(contentType)));
         }
         if (matches(essence, "multipart", "form-data")) {
             try {
@@ -81,11 +79,5 @@ public class PayloadReader implements MessageBodyReader<Payload> {
         } catch (PythonJson.Malformed | BodyText.Undecodable e) {
             throw Errors.parseError(e.getMessage());
         }
-    }
-
-    private static ObjectNode parseForm(byte[] bytes, Charset charset) {
-        ObjectNode form = JsonNodeFactory.instance.objectNode();
-        FormBody.parse(bytes, charset).forEach(form::put);
-        return form;
     }
 }
