@@ -486,7 +486,6 @@ public final class EntityModel<E> {
         return attribute.getValue(entity);
     }
 
-    /** Sets the validated values, through Hibernate's accessors. */
     /**
      * What DRF's {@code ModelSerializer} takes from a model's fields, taken here from the table's columns: a text
      * field with no {@code maxLength} gets its {@code character varying(n)} column's length, and a field whose column
@@ -557,6 +556,7 @@ public final class EntityModel<E> {
         return name.startsWith("\"") ? name.substring(1, name.length() - 1) : name.toLowerCase(Locale.ROOT);
     }
 
+    /** Sets the validated values, through Hibernate's accessors. */
     void write(E entity, Map<Field<?>, Object> values) {
         values.forEach((field, value) -> set(writable.get(field), entity, collectionOf(field, value)));
     }

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What every management command accepts and refuses before it runs: its help, and the usage errors picocli
  * reports (exit 2). Parsed without the service — the commands are made with no services, which parsing never
- * uses — so each row costs milliseconds instead of a launch; {@link ManagementCommandsTest} runs the executable.
+ * uses — so each row costs milliseconds instead of a launch; {@link CommandsIT} runs the executable.
  */
 class CommandLineTest {
 

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What the management commands do once run, each run as the executable runs it ({@link ManagementCommands#run} with
  * the container's commands) but in this JVM: output a script can read, exit codes it can rely on, and the state they
- * leave. {@link ManagementCommandsTest} launches the executable itself.
+ * leave. {@link CommandsIT} launches the executable itself.
  */
 @QuarkusTest
 class CommandsTest {

@@ -19,18 +19,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code policy-lock --check} on the packaged service (the native executable where one was built), as a build
- * pipeline runs it: equal to the lockfile the build carries, and exit 1 naming the endpoint whose running
- * policy is looser than a copy of the file tightened by hand. The command is given a PostgreSQL as a pipeline
- * would give it one (a production build carries no embedded database).
+ * The packaged service's commands (the native executable where one was built), each a process of its own as an
+ * operator or a build pipeline runs it, given a PostgreSQL as a pipeline would give it one (a production build carries
+ * no embedded database): what one launch leaves the next finds, and {@code policy-lock --check} is equal to the
+ * lockfile the build carries and exits 1 naming the endpoint whose running policy is looser than a copy of the file
+ * tightened by hand. What each command parses is {@link CommandLineTest}'s, what it refuses {@link CommandsTest}'s,
+ * without a launch each.
  */
-class PolicyLockIT {
+class CommandsIT {
 
     private static EmbeddedPostgres database;
+    /** Launched as the suite starts, beside the policy checks: the steps of a pipeline run at once. */
+    private static CompletableFuture<Run> superuserCreated;
 
     @BeforeAll
     static void startDatabase() throws IOException {
         database = EmbeddedPostgres.start();
+        superuserCreated = inTheBackground("createsuperuser", "--username", "cli-launched", "--password",
+                "cli-secret-3141");
     }
 
     @AfterAll
@@ -41,21 +47,41 @@ class PolicyLockIT {
     private record Run(int exitCode, String stdout, String stderr) {
     }
 
-    private static Run policyLock(String... arguments) throws IOException, InterruptedException {
+    private static CompletableFuture<Run> inTheBackground(String... arguments) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return launch(arguments);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static Run launch(String... arguments) throws IOException, InterruptedException {
         Path nativeExecutable = Path.of(System.getProperty("native.image.path", "target/none"));
         List<String> command = new ArrayList<>(Files.isExecutable(nativeExecutable) ? List.of(nativeExecutable.toString())
                 : List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1", "-jar",
                 "target/quarkus-app/quarkus-run.jar"));
-        command.add("policy-lock");
         command.addAll(List.of(arguments));
-        Path stderr = Files.createTempFile("policy-lock", ".err");
+        Path stderr = Files.createTempFile("command", ".err");
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
         builder.environment().putAll(Map.of("QUARKUS_DATASOURCE_JDBC_URL", database.getJdbcUrl("postgres", "postgres"),
                 "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "postgres"));
         Process process = builder.start();
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "policy-lock did not finish");
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), arguments[0] + " did not finish");
         return new Run(process.exitValue(), stdout, Files.readString(stderr));
+    }
+
+    /** A superuser made by one launch gets a token from the next. */
+    @Test
+    void eachLaunchFindsWhatTheLastOneLeft() throws Exception {
+        Run created = superuserCreated.get();
+        assertEquals(new Run(0, "created superuser cli-launched\n", created.stderr()), created);
+
+        Run token = launch("create-token", "cli-launched");
+        assertEquals(0, token.exitCode(), token.stderr());
+        assertTrue(token.stdout().matches("[0-9a-f]{40}\n"), token.stdout());
     }
 
     @Test
@@ -70,14 +96,9 @@ class PolicyLockIT {
                 "IsSuperuserForPrivileges, IsSuperuser [resource]")));
 
         // The two checks run at once, as two steps of a pipeline may.
-        CompletableFuture<Run> checkingTheTightened = CompletableFuture.supplyAsync(() -> {
-            try {
-                return policyLock("--check", "--file", tightened.toString());
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        Run check = policyLock("--check");
+        CompletableFuture<Run> checkingTheTightened = inTheBackground("policy-lock", "--check", "--file",
+                tightened.toString());
+        Run check = launch("policy-lock", "--check");
         assertEquals(new Run(0, "The running policies match portcullis/policies.lock (in this build).\n", check.stderr()), check);
 
         Run looser = checkingTheTightened.get();
