@@ -66,9 +66,11 @@ public class BrowsableApi {
         if (!request.getUriInfo().getPath().startsWith("/api/")) {
             return;
         }
-        // Runs for every API request: no URI is built, and the query is parsed only when it may hold ?format=.
+        // Runs for every API request: no URI is built, and the query is parsed only when it may hold ?format= (an
+        // escaped name too: Django reads ?%66ormat= as ?format=).
         String query = http.query();
-        String format = query != null && query.contains("format=") ? format(request) : null;
+        String format = query != null && (query.contains("format=") || query.indexOf('%') >= 0) ? format(request)
+                : null;
         String accept = request.getHeaderString(HttpHeaders.ACCEPT);
         if (format != null) {
             registry.route(request.getUriInfo().getPath()).ifPresent(route -> MetricRoutes.name(http, route.template()));

@@ -112,6 +112,29 @@ class BrowsableApiTest {
         assertEquals("{\"detail\":\"Not found.\"}", response.asString());
     }
 
+    /** Django decodes a parameter's name as its value: {@code ?%66ormat=} is {@code ?format=} (DRF's answers). */
+    @ParameterizedTest(name = "{0} Accept [{1}] -> {2} {3}")
+    @CsvSource(delimiter = '|', value = {
+            "?%66ormat=json | BROWSER          | 200 | application/json",
+            "?%66ormat=xml  | -                | 404 | Not found.",
+            "?fo%72mat=api  | application/json | 406 | Could not satisfy the request Accept header.",
+            "?%66ormat=api  | -                | 200 | text/html;charset=UTF-8",
+    })
+    void anEscapedFormatIsTheFormat(String query, String accept, int status, String expected) {
+        RequestSpecification request = RestAssured.given().urlEncodingEnabled(false);
+        if (!accept.equals("-")) {
+            request.header("Accept", accept.equals("BROWSER") ? BROWSER : accept);
+        }
+        Response response = request.get("/api/public/" + query);
+        assertEquals(status, response.statusCode(), response.asString());
+        if (status == 200) {
+            assertEquals(expected, response.contentType());
+        } else {
+            assertEquals("application/json", response.contentType());
+            assertEquals("{\"detail\":\"" + expected + "\"}", response.asString());
+        }
+    }
+
     @Test
     void aListPageShowsTheAnswerTheViewItsClassesAndTheLoginForm() {
         Api.post(Api.token("browse-owner"), "listed on the page", true);
