@@ -1,5 +1,7 @@
 package dev.portcullis.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.accounts.Tokens;
 import dev.portcullis.accounts.User;
 import dev.portcullis.api.Api;
@@ -13,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class BrowsableApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8";
 
@@ -58,6 +65,12 @@ class BrowsableApiTest {
             "/api/public/ |*/*                                |-       |200|application/json",
             "/api/public/ |-                                  |-       |200|application/json",
             "/api/public/ |application/json, text/html        |-       |200|application/json",
+            "/api/public/ |application/json;q=0               |-       |200|application/json",
+            "/api/public/ |*/*;q=0                            |-       |200|application/json",
+            "/api/public/ |text/plain, application/json;q=0   |-       |200|application/json",
+            "/api/public/ |application/json;q=0, text/html    |-       |200|application/json",
+            "/api/public/ |text/html;q=0                      |-       |200|text/html;charset=UTF-8",
+            "/api/public/ |text/plain                         |-       |406|Could not satisfy the request Accept header.",
             "/api/public/ |BROWSER                            |json    |200|application/json",
             "/api/public/ |application/json;q=0               |json    |200|application/json",
             "/api/public/ |*/json                             |json    |200|application/json",
@@ -133,6 +146,32 @@ class BrowsableApiTest {
             assertEquals("application/json", response.contentType());
             assertEquals("{\"detail\":\"" + expected + "\"}", response.asString());
         }
+    }
+
+    /** DRF's JSONRenderer answers {@code application/json} whatever the parameters of the range that chose it. */
+    @ParameterizedTest(name = "{0} Accept [{1}]")
+    @CsvSource(delimiter = '|', value = {
+            "/api/posts/     | application/json;q=0.5",
+            "/api/posts/     | application/json;q=0",
+            "/api/posts/     | text/plain, application/json;q=0",
+            "/api/posts/     | application/json;charset=utf-8",
+            "/api/posts/     | application/json;version=2",
+            "/api/auth/csrf/ | application/json; q=0.9",
+    })
+    void anAcceptWithParametersGetsPlainJson(String path, String accept) throws Exception {
+        Response response = RestAssured.given().header("Accept", accept).get(path);
+        assertEquals(200, response.statusCode(), response.asString());
+        assertEquals("application/json", response.getHeader("Content-Type"));
+        assertEquals(shape(RestAssured.given().header("Accept", "application/json").get(path).asString()),
+                shape(response.asString()));
+    }
+
+    /** A JSON answer's top-level names (or its length, for a list): the same answer, whatever its token or time. */
+    private static String shape(String json) throws Exception {
+        JsonNode answer = JSON.readTree(json);
+        List<String> names = new ArrayList<>();
+        answer.fieldNames().forEachRemaining(names::add);
+        return answer.isArray() ? "a list of " + answer.size() : "an object of " + names;
     }
 
     @Test
