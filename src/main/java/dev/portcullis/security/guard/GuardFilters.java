@@ -104,7 +104,7 @@ public class GuardFilters {
             if (!"OPTIONS".equals(method)) {
                 throw Errors.methodNotAllowed(method).withHeader("Allow", allow);
             }
-            return Response.ok(Metadata.of(route.get().resourceClass())).header("Allow", allow).build();
+            return Response.ok(Metadata.of(route.get())).header("Allow", allow).build();
         });
     }
 
