@@ -34,10 +34,10 @@ class HttpEdgesTest {
             "GET    |/api/data             |user     |404|Not found.|-",
             "GET    |/api/posts            |anonymous|404|Not found.|-",
             "GET    |/api/nothing-here/    |anonymous|404|Not found.|-",
-            "DELETE |/api/data/            |anonymous|401|" + NOT_PROVIDED + "|-",
+            "DELETE |/api/data/            |anonymous|401|" + NOT_PROVIDED + "|GET, HEAD, OPTIONS",
             "DELETE |/api/data/            |user     |405|Method \"DELETE\" not allowed.|GET, HEAD, OPTIONS",
             "POST   |/api/public/          |anonymous|405|Method \"POST\" not allowed.|GET, HEAD, OPTIONS",
-            "PUT    |/api/posts/           |anonymous|401|" + NOT_PROVIDED + "|-",
+            "PUT    |/api/posts/           |anonymous|401|" + NOT_PROVIDED + "|GET, POST, HEAD, OPTIONS",
             "PUT    |/api/posts/           |user     |405|Method \"PUT\" not allowed.|GET, POST, HEAD, OPTIONS",
             "POST   |/api/posts/1/         |user     |405|Method \"POST\" not allowed.|GET, PUT, PATCH, DELETE, HEAD, OPTIONS",
             "GET    |/api/token/           |anonymous|405|Method \"GET\" not allowed.|POST, OPTIONS",
@@ -45,22 +45,46 @@ class HttpEdgesTest {
             "GET    |/api/auth/login/      |anonymous|405|Method \"GET\" not allowed.|POST, OPTIONS",
             "GET    |/api/auth/logout/     |anonymous|405|Method \"GET\" not allowed.|POST, OPTIONS",
             "POST   |/api/auth/csrf/       |anonymous|405|Method \"POST\" not allowed.|GET, HEAD, OPTIONS",
-            "PUT    |/api/admin/users/bob/token/|anonymous|401|" + NOT_PROVIDED + "|-",
-            "PUT    |/api/admin/users/bob/token/|user|403|You do not have permission to perform this action.|-",
-            "POST   |/api/posts/1/         |anonymous|401|" + NOT_PROVIDED + "|-",
-            "OPTIONS|/api/data/            |anonymous|401|" + NOT_PROVIDED + "|-",
-            "GET    |/api/posts/abc/       |anonymous|404|Not found.|-",
-            "GET    |/api/posts/-1/        |anonymous|404|Not found.|-",
-            "GET    |/api/posts/99999999999999999999999/|anonymous|404|Not found.|-",
-            "GET    |/api/posts/0/         |anonymous|404|Not found.|-",
-            "PUT    |/api/posts/abc/       |anonymous|401|" + NOT_PROVIDED + "|-",
-            "DELETE |/api/posts/abc/       |user     |404|Not found.|-",
-            "GET    |/api/probe/or-posts/abc/|user   |404|Not found.|-",
+            "PUT    |/api/admin/users/bob/token/|anonymous|401|" + NOT_PROVIDED + "|POST, DELETE, OPTIONS",
+            "PUT    |/api/admin/users/bob/token/|user|403|You do not have permission to perform this action.|POST, DELETE, OPTIONS",
+            "POST   |/api/posts/1/         |anonymous|401|" + NOT_PROVIDED + "|GET, PUT, PATCH, DELETE, HEAD, OPTIONS",
+            "OPTIONS|/api/data/            |anonymous|401|" + NOT_PROVIDED + "|GET, HEAD, OPTIONS",
+            "GET    |/api/posts/abc/       |anonymous|404|Not found.|GET, PUT, PATCH, DELETE, HEAD, OPTIONS",
+            "GET    |/api/posts/-1/        |anonymous|404|Not found.|GET, PUT, PATCH, DELETE, HEAD, OPTIONS",
+            "GET    |/api/posts/99999999999999999999999/|anonymous|404|Not found.|GET, PUT, PATCH, DELETE, HEAD, OPTIONS",
+            "GET    |/api/posts/0/         |anonymous|404|Not found.|GET, PUT, PATCH, DELETE, HEAD, OPTIONS",
+            "PUT    |/api/posts/abc/       |anonymous|401|" + NOT_PROVIDED + "|GET, PUT, PATCH, DELETE, HEAD, OPTIONS",
+            "DELETE |/api/posts/abc/       |user     |404|Not found.|GET, PUT, PATCH, DELETE, HEAD, OPTIONS",
+            "GET    |/api/probe/or-posts/abc/|user   |404|Not found.|GET, PUT, PATCH, HEAD, OPTIONS",
     })
     void aroundTheViews(String method, String path, String actor, int status, String detail, String allow) {
         Response response = as(actor.strip()).request(method.strip(), path.strip());
         assertEquals(status, response.statusCode(), response.asString());
         assertEquals(Map.of("detail", detail), response.jsonPath().getMap("$"));
+        assertEquals(allow, response.header("Allow"));
+    }
+
+    /**
+     * DRF's views say on every answer which methods they have, success or refusal; a path no view serves (Django's
+     * 404) says nothing.
+     */
+    @ParameterizedTest(name = "{0} {1} as {2} -> {3}, Allow: {4}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "GET   |/api/public/          |anonymous|200|GET, HEAD, OPTIONS",
+            "HEAD  |/api/public/          |anonymous|200|GET, HEAD, OPTIONS",
+            "GET   |/api/private/         |anonymous|401|GET, HEAD, OPTIONS",
+            "GET   |/api/admin-only/      |user     |403|GET, HEAD, OPTIONS",
+            "GET   |/api/posts/           |anonymous|200|GET, POST, HEAD, OPTIONS",
+            "POST  |/api/posts/           |user     |400|GET, POST, HEAD, OPTIONS",
+            "GET   |/api/posts/999999999/ |user     |404|GET, PUT, PATCH, DELETE, HEAD, OPTIONS",
+            "POST  |/api/posts/999999999/publish/|user|404|POST, OPTIONS",
+            "POST  |/api/token/           |anonymous|400|POST, OPTIONS",
+            "GET   |/api/no-such-view/    |anonymous|404|-",
+    })
+    void everyAnswerOfAViewSaysItsMethods(String method, String path, String actor, int status, String allow) {
+        Response response = as(actor.strip()).contentType(ContentType.JSON).body("{}").request(method.strip(),
+                path.strip());
+        assertEquals(status, response.statusCode(), response.asString());
         assertEquals(allow, response.header("Allow"));
     }
 

@@ -166,11 +166,13 @@ public class GuardFilters {
         return whenAllowed.get();
     }
 
+    /** The refusal, with the view's {@code Allow} as DRF's views say it on every answer ({@link AllowHeader}). */
     private Response refused(EndpointPolicy policy, ApiException failure, ContainerRequestContext request) {
         if (failure instanceof Denial denial) {
             context.refused(policy, denial);
         }
-        return errors.toResponse(failure, request.getHeaderString("Accept"));
+        return Response.fromResponse(errors.toResponse(failure, request.getHeaderString("Accept")))
+                .header("Allow", registry.allowOf(policy)).build();
     }
 
     private static Map<String, String> pathParameters(ContainerRequestContext request) {

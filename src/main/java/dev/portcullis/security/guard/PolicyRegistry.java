@@ -84,6 +84,8 @@ public class PolicyRegistry {
     private final List<Route> routes = new ArrayList<>();
     private final Map<String, Route> literalRoutes = new HashMap<>();
     private final List<Route> templatedRoutes = new ArrayList<>();
+    /** Each route's {@code Allow}, by its template: computed once, written on every answer. */
+    private final Map<String, String> allowByTemplate = new HashMap<>();
     private final Map<String, EndpointPolicy> byRoute = new HashMap<>();
     private final Set<Class<?>> unguarded = new java.util.HashSet<>();
     private final Map<String, EndpointPolicy> defaults = new ConcurrentHashMap<>();
@@ -123,6 +125,7 @@ public class PolicyRegistry {
             }
             routes.sort(Comparator.comparing(Route::template).reversed());
             for (Route route : routes) {
+                allowByTemplate.put(route.template(), route.allow());
                 if (route.template().contains("{")) {
                     templatedRoutes.add(route);
                 } else {
@@ -199,6 +202,11 @@ public class PolicyRegistry {
                     resource.parameterTypes(), policy));
         }
         return policy;
+    }
+
+    /** DRF's {@code Allow} for the endpoint: the methods its route has, in Django's order. */
+    public String allowOf(EndpointPolicy policy) {
+        return allowByTemplate.get(policy.path());
     }
 
     /** The policy of a matched resource method; every method has one, or start-up would have failed. */
