@@ -40,6 +40,8 @@ import java.util.function.Supplier;
  */
 public class GuardFilters {
 
+    private static final String ALLOW = "Allow";
+
     /**
      * After the pre-matching filters that negotiate (the browsable API's, at Quarkus REST's default priority): DRF
      * negotiates before it authenticates, so an unknown {@code ?format=} is a 404 before any 401, 403 or 405.
@@ -72,6 +74,7 @@ public class GuardFilters {
                                     SimpleResourceInfo resource, HttpServerRequest connection) {
         Optional<EndpointPolicy> policy = registry.policyOf(method, resource);
         if (policy.isPresent()) {
+            allow(connection, registry.allowOf(policy.get()));
             enforce(policy.get(), request, connection, () -> null);
         }
     }
@@ -98,13 +101,13 @@ public class GuardFilters {
         if (routed.contains(method) || ("HEAD".equals(method) && routed.contains("GET"))) {
             return;
         }
-        String allow = route.get().allow();
+        allow(connection, route.get().allow());
         MetricRoutes.name(connection, route.get().template());
         enforce(registry.defaultPolicy(route.get(), method), request, connection, () -> {
             if (!"OPTIONS".equals(method)) {
-                throw Errors.methodNotAllowed(method).withHeader("Allow", allow);
+                throw Errors.methodNotAllowed(method);
             }
-            return Response.ok(Metadata.of(route.get())).header("Allow", allow).build();
+            return Response.ok(Metadata.of(route.get())).build();
         });
     }
 
@@ -166,13 +169,20 @@ public class GuardFilters {
         return whenAllowed.get();
     }
 
-    /** The refusal, with the view's {@code Allow} as DRF's views say it on every answer ({@link AllowHeader}). */
     private Response refused(EndpointPolicy policy, ApiException failure, ContainerRequestContext request) {
         if (failure instanceof Denial denial) {
             context.refused(policy, denial);
         }
-        return Response.fromResponse(errors.toResponse(failure, request.getHeaderString("Accept")))
-                .header("Allow", registry.allowOf(policy)).build();
+        return errors.toResponse(failure, request.getHeaderString("Accept"));
+    }
+
+    /**
+     * DRF's views say on every answer which methods they have ({@code Allow: GET, POST, HEAD, OPTIONS}): a success as
+     * well as a 401, 403, 404, 405 or 429. Set on the connection's answer as soon as the endpoint is known, where
+     * every answer written afterwards keeps it; a path no endpoint serves says nothing.
+     */
+    private static void allow(HttpServerRequest connection, String allow) {
+        connection.response().headers().set(ALLOW, allow);
     }
 
     private static Map<String, String> pathParameters(ContainerRequestContext request) {
