@@ -88,6 +88,18 @@ class HttpEdgesTest {
         assertEquals(allow == null ? List.of() : List.of(allow), response.headers().getValues("Allow"));
     }
 
+    /** A HEAD answers with its GET's headers and no body. */
+    @ParameterizedTest(name = "HEAD {0}")
+    @CsvSource({"/api/public/", "/api/posts/", "/api/posts/?limit=1", "/api/documents/"})
+    void aHeadSaysWhatItsGetSays(String path) {
+        Response get = as("user").get(path);
+        Response head = as("user").head(path);
+        assertEquals(get.statusCode(), head.statusCode());
+        assertEquals("application/json", head.contentType());
+        assertEquals(get.header("Allow"), head.header("Allow"));
+        assertEquals("", head.asString());
+    }
+
     /**
      * DRF's metadata: the view's name (a viewset's with its route's suffix, an extra action's own), and DRF's
      * default renderers and parsers. (DRF also describes the fields a POST or PUT takes, to a user it would let
