@@ -101,7 +101,7 @@ public class GuardFilters {
         if (routed.contains(method) || ("HEAD".equals(method) && routed.contains("GET"))) {
             return;
         }
-        allow(connection, route.get().allow());
+        allow(connection, registry.allowOf(route.get()));
         MetricRoutes.name(connection, route.get().template());
         enforce(registry.defaultPolicy(route.get(), method), request, connection, () -> {
             if (!"OPTIONS".equals(method)) {

@@ -209,6 +209,11 @@ public class PolicyRegistry {
         return allowByTemplate.get(policy.path());
     }
 
+    /** The same for a route found by its path (a method it lacks, or OPTIONS): computed at start-up too. */
+    String allowOf(Route route) {
+        return allowByTemplate.get(route.template());
+    }
+
     /** The policy of a matched resource method; every method has one, or start-up would have failed. */
     public EndpointPolicy policyOf(Class<?> resourceClass, String methodName, Class<?>[] parameterTypes) {
         EndpointPolicy policy = byMethod.get(new MethodKey(resourceClass, methodName, List.of(parameterTypes)));
