@@ -61,6 +61,19 @@ public final class CharField extends Field<CharField> {
         return this;
     }
 
+    @Override
+    String metadataType() {
+        return "email".equals(format) ? "email" : "uri".equals(format) ? "url" : "string";
+    }
+
+    @Override
+    void describe(Map<String, Object> info) {
+        if (!isReadOnly()) {
+            FieldInfo.putIfSet(info, "min_length", minLength);
+            FieldInfo.putIfSet(info, "max_length", maxLength != null ? maxLength : columnLength);
+        }
+    }
+
     /** The OpenAPI format of the text ({@code email}, {@code uri}). */
     CharField format(String format) {
         this.format = format;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /** DRF's {@code ChoiceField} over text choices: anything else is {@code "\"x\" is not a valid choice."}. */
 public final class ChoiceField extends Field<ChoiceField> {
@@ -19,6 +20,19 @@ public final class ChoiceField extends Field<ChoiceField> {
 
     List<String> choices() {
         return choices;
+    }
+
+    @Override
+    String metadataType() {
+        return "choice";
+    }
+
+    /** DRF lists the choices of a field a client writes, each its own display name. */
+    @Override
+    void describe(Map<String, Object> info) {
+        if (!isReadOnly()) {
+            info.put("choices", choices.stream().map(FieldInfo::choice).toList());
+        }
     }
 
     @Override

@@ -24,6 +24,12 @@ public final class CurrentUserField extends Field<CurrentUserField> {
         return source().substring(0, source().indexOf('.'));
     }
 
+    /** DRF's {@code ReadOnlyField} through the relation: no type of its own. */
+    @Override
+    String metadataType() {
+        return "field";
+    }
+
     @Override
     protected List<Class<?>> javaTypes() {
         return List.of(String.class);

@@ -9,6 +9,7 @@ import dev.portcullis.web.PythonStr;
 import java.io.IOException;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One field of a {@link ModelSerializer}, as DRF's serializer fields: its name in the API, the entity attribute it
@@ -104,6 +105,15 @@ public abstract class Field<F extends Field<F>> {
     /** What the field reads when a form leaves it out (DRF's {@code default_empty_html}); {@code null}: nothing. */
     JsonNode leftOutOfForm() {
         return null;
+    }
+
+    /** DRF's name of the field's type in an OPTIONS answer ({@code string}, {@code integer}, ...). */
+    String metadataType() {
+        return FieldInfo.typeOf(javaTypes().get(0));
+    }
+
+    /** What the field adds to its OPTIONS description beyond its type, label and flags (DRF's bounds and choices). */
+    void describe(Map<String, Object> info) {
     }
 
     /** The Java types the field converts to, checked against the entity attribute at start-up. */

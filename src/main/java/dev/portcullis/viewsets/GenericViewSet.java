@@ -7,6 +7,7 @@ import dev.portcullis.security.core.ValidationError;
 import dev.portcullis.security.guard.EndpointPolicy;
 import dev.portcullis.security.guard.ListScope;
 import dev.portcullis.security.guard.ObjectLookup;
+import dev.portcullis.security.guard.SerializerInfo;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -28,7 +29,7 @@ import java.util.Optional;
  * @param <E> the entity
  */
 @UnsafeActionsInTransaction
-public abstract class GenericViewSet<E> implements ObjectLookup {
+public abstract class GenericViewSet<E> implements ObjectLookup, SerializerInfo {
 
     private final ModelSerializer<E> serializer;
     private ViewSetSupport support;
@@ -221,6 +222,13 @@ public abstract class GenericViewSet<E> implements ObjectLookup {
 
     ModelSerializer<E> serializer() {
         return serializer;
+    }
+
+    /** DRF's {@code get_serializer_info}, for OPTIONS: a text field's length is its column's where it declares none. */
+    @Override
+    public final Map<String, Object> serializerInfo() {
+        model().readColumns(support.entityManager);
+        return FieldInfo.of(serializer);
     }
 
     /**

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** DRF's {@code IntegerField}: an integer, or a string or whole float of one; bounded by the attribute's type. */
@@ -39,6 +40,15 @@ public final class IntegerField extends Field<IntegerField> {
         return Schemas.of(Schema.SchemaType.INTEGER).format(narrow ? "int32" : "int64")
                 .minimum(java.math.BigDecimal.valueOf(minValue != null ? minValue : narrow ? Integer.MIN_VALUE : Long.MIN_VALUE))
                 .maximum(java.math.BigDecimal.valueOf(maxValue != null ? maxValue : columnMax));
+    }
+
+    /** The bounds a client is told of: the declared ones, else what the column holds (Django's validators). */
+    @Override
+    void describe(Map<String, Object> info) {
+        if (!isReadOnly()) {
+            info.put("min_value", minValue != null ? minValue : -columnMax - 1);
+            info.put("max_value", maxValue != null ? maxValue : columnMax);
+        }
     }
 
     @Override

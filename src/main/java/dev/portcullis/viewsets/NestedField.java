@@ -20,6 +20,7 @@ import java.util.function.Function;
 public final class NestedField extends RelationField<NestedField> {
 
     private String component;
+    private ModelSerializer<?> shownAs;
     private Function<Collection<Object>, Map<Object, Representation>> loader;
 
     NestedField(String name, Class<?> target) {
@@ -27,9 +28,20 @@ public final class NestedField extends RelationField<NestedField> {
         readOnly();
     }
 
-    /** At start-up: the OpenAPI schema of the objects shown (the viewset's that shows them). */
-    void bindComponent(String component) {
+    /** At start-up: the serializer of the objects shown (the viewset's that shows them), and its OpenAPI schema. */
+    void bindShownAs(ModelSerializer<?> serializer, String component) {
+        this.shownAs = serializer;
         this.component = component;
+    }
+
+    @Override
+    String metadataType() {
+        return "nested object";
+    }
+
+    @Override
+    void describe(Map<String, Object> info) {
+        info.put("children", FieldInfo.of(shownAs));
     }
 
     @Override

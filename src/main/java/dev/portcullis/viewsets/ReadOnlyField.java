@@ -27,6 +27,12 @@ public final class ReadOnlyField extends Field<ReadOnlyField> {
         this.attributeType = attributeType;
     }
 
+    /** A model's own attribute has its type's name (an id is an {@code integer}); a path through a relation none. */
+    @Override
+    String metadataType() {
+        return source().contains(".") ? "field" : FieldInfo.typeOf(attributeType);
+    }
+
     @Override
     protected Schema schema() {
         return Schemas.ofJavaType(attributeType);

@@ -71,7 +71,7 @@ final class RelatedScopes {
             }
         }
         chain.remove(chain.size() - 1);
-        field.bindComponent(schemas.nameOf(viewSet));
+        field.bindShownAs(shownBy.serializer(), schemas.nameOf(viewSet));
         if (field.reachesAnyObject()) {
             field.bindLoader(ids -> byId(shownBy.findAll(ids)), "any object, shown as " + viewSet.getSimpleName()
                     + " shows it");

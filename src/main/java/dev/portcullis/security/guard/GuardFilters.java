@@ -10,6 +10,7 @@ import dev.portcullis.security.throttle.ClientAddresses;
 import dev.portcullis.security.throttle.RequestThrottles;
 import io.vertx.core.http.HttpServerRequest;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -54,9 +56,11 @@ public class GuardFilters {
     private final ErrorWriter errors;
     private final RequestThrottles throttles;
     private final ClientAddresses addresses;
+    private final MetadataActions actions;
 
     public GuardFilters(PolicyRegistry registry, Guard guard, GuardContext context, ErrorWriter errors,
-                        RequestThrottles throttles, ClientAddresses addresses) {
+                        RequestThrottles throttles, ClientAddresses addresses, MetadataActions actions) {
+        this.actions = actions;
         this.throttles = throttles;
         this.addresses = addresses;
         this.registry = registry;
@@ -103,11 +107,17 @@ public class GuardFilters {
         }
         allow(connection, registry.allowOf(route.get()));
         MetricRoutes.name(connection, route.get().template());
-        enforce(registry.defaultPolicy(route.get(), method), request, connection, () -> {
+        EndpointPolicy policy = registry.defaultPolicy(route.get(), method);
+        if ("OPTIONS".equals(method) && actions.apply(route.get())) {
+            enforceThenOnAWorker(policy, request, connection, allowed -> Response.ok(Metadata.of(route.get(),
+                    actions.of(route.get(), path, policy, allowed))).build());
+            return;
+        }
+        enforce(policy, request, connection, () -> {
             if (!"OPTIONS".equals(method)) {
                 throw Errors.methodNotAllowed(method);
             }
-            return Response.ok(Metadata.of(route.get())).build();
+            return Response.ok(Metadata.of(route.get(), Map.of())).build();
         });
     }
 
@@ -150,9 +160,32 @@ public class GuardFilters {
         }
         Uni<AccessRequest> authorized = decided.map(accessRequest -> Uni.createFrom().item(accessRequest))
                 .orElseGet(() -> guard.authorize(policy, credentials, request.getMethod(), pathParameters));
+        answerWhenDecided(policy, request, connection, authorized,
+                accessRequest -> Uni.createFrom().item(allowed(policy, accessRequest, credentials, whenAllowed)));
+    }
+
+    /**
+     * Runs the guard, then, when it allows, answers with what {@code answer} makes of the allowed request on a worker
+     * thread (an OPTIONS's actions look an object up); when it denies, answers the error.
+     */
+    private void enforceThenOnAWorker(EndpointPolicy policy, ResteasyReactiveContainerRequestContext request,
+                                      HttpServerRequest connection, Function<AccessRequest, Response> answer) {
+        RequestCredentials credentials = new RequestCredentials(request, connection, addresses);
+        Uni<AccessRequest> authorized = guard.authorize(policy, credentials, request.getMethod(), pathParameters(request));
+        answerWhenDecided(policy, request, connection, authorized, accessRequest -> {
+            context.set(policy, accessRequest, credentials);
+            return Uni.createFrom().item(() -> answer.apply(accessRequest))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        });
+    }
+
+    /** Holds the request until the guard has decided and its rates are counted, then answers what the guard decided. */
+    private void answerWhenDecided(EndpointPolicy policy, ResteasyReactiveContainerRequestContext request,
+                                   HttpServerRequest connection, Uni<AccessRequest> authorized,
+                                   Function<AccessRequest, Uni<Response>> whenAllowed) {
         answerWhenDecided(request, authorized
                 .flatMap(accessRequest -> throttles.check(accessRequest.user(), connection, policy.throttleScope())
-                        .map(counted -> allowed(policy, accessRequest, credentials, whenAllowed)))
+                        .flatMap(counted -> whenAllowed.apply(accessRequest)))
                 .onFailure(ApiException.class).recoverWithItem(failure -> refused(policy, (ApiException) failure, request)));
     }
 

@@ -1,24 +1,28 @@
 package dev.portcullis.security.guard;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.Path;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * DRF's {@code SimpleMetadata} answer to OPTIONS: the view's name, and what it renders (JSON, and the browsable
- * API's HTML) and parses (JSON, forms and multipart forms), as DRF's default renderers and parsers.
+ * API's HTML) and parses (JSON, forms and multipart forms), as DRF's default renderers and parsers; and, where the
+ * caller could send them, the fields a {@code POST} or {@code PUT} takes ({@link MetadataActions}).
  */
 @RegisterForReflection
-public record Metadata(String name, String description, List<String> renders, List<String> parses) {
+public record Metadata(String name, String description, List<String> renders, List<String> parses,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> actions) {
 
     private static final List<String> RENDERS = List.of("application/json", "text/html");
     private static final List<String> PARSES = List.of("application/json", "application/x-www-form-urlencoded",
             "multipart/form-data");
 
-    static Metadata of(PolicyRegistry.Route route) {
-        return new Metadata(viewName(route.resourceClass(), route.template()), "", RENDERS, PARSES);
+    static Metadata of(PolicyRegistry.Route route, Map<String, Object> actions) {
+        return new Metadata(viewName(route.resourceClass(), route.template()), "", RENDERS, PARSES, actions);
     }
 
     /**

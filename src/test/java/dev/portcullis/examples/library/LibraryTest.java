@@ -140,6 +140,52 @@ class LibraryTest {
             {"member-s", "GET", "books?search={north}&ordering=-title", "", "200", "[emma, dune]", "-"},
             {"member-s", "GET", "books?search={north}&author=Austen", "", "200", "[emma]", "-"},
             {"member-s", "GET", "books?search=dune+{north}", "", "200", "[dune]", "-"},
+            // OPTIONS describes the fields of the writes the caller could send (none to a reader).
+            {"librarian-n", "OPTIONS", "books", "", "200",
+                    "{'name': 'Books List', 'description': '', 'renders': ['application/json', 'text/html'], "
+                            + "'parses': ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'], "
+                            + "'actions': {'POST': {'id': {'type': 'integer', 'required': false, 'read_only': true, "
+                            + "'label': 'ID'}, 'title': {'type': 'string', 'required': true, 'read_only': false, "
+                            + "'label': 'Title', 'max_length': 200}, 'author': {'type': 'string', 'required': true, "
+                            + "'read_only': false, 'label': 'Author', 'max_length': 200}, 'isbn': {'type': 'string', "
+                            + "'required': true, 'read_only': false, 'label': 'Isbn', 'max_length': 13}}}}", "-"},
+            {"member-n", "OPTIONS", "books", "", "200",
+                    "{'name': 'Books List', 'description': '', 'renders': ['application/json', 'text/html'], "
+                            + "'parses': ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data']}", "-"},
+            {"librarian-n", "OPTIONS", "members", "", "200",
+                    "{'name': 'Members List', 'description': '', 'renders': ['application/json', 'text/html'], "
+                            + "'parses': ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'], "
+                            + "'actions': {'POST': {'id': {'type': 'integer', 'required': false, 'read_only': true, "
+                            + "'label': 'ID'}, 'user': {'type': 'field', 'required': true, 'read_only': false, "
+                            + "'label': 'User'}, 'branch': {'type': 'string', 'required': true, 'read_only': false, "
+                            + "'label': 'Branch', 'max_length': 50}}}}", "-"},
+            {"librarian-n", "OPTIONS", "loans", "", "200",
+                    "{'name': 'Loans List', 'description': '', 'renders': ['application/json', 'text/html'], "
+                            + "'parses': ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'], "
+                            + "'actions': {'POST': {'id': {'type': 'integer', 'required': false, 'read_only': true, "
+                            + "'label': 'ID'}, 'copy': {'type': 'field', 'required': true, 'read_only': false, "
+                            + "'label': 'Copy'}, 'book': {'type': 'nested object', 'required': false, 'read_only': true, "
+                            + "'label': 'Book', 'children': {'id': {'type': 'integer', 'required': false, 'read_only': true, "
+                            + "'label': 'ID'}, 'title': {'type': 'string', 'required': true, 'read_only': false, "
+                            + "'label': 'Title', 'max_length': 200}, 'author': {'type': 'string', 'required': true, "
+                            + "'read_only': false, 'label': 'Author', 'max_length': 200}, 'isbn': {'type': 'string', "
+                            + "'required': true, 'read_only': false, 'label': 'Isbn', 'max_length': 13}}}, "
+                            + "'member': {'type': 'field', 'required': true, 'read_only': false, 'label': 'Member'}, "
+                            + "'due': {'type': 'date', 'required': true, 'read_only': false, 'label': 'Due'}, "
+                            + "'returned': {'type': 'boolean', 'required': false, 'read_only': false, 'label': 'Returned'}}}}", "-"},
+            {"librarian-n", "OPTIONS", "clubs/{club}/", "", "200",
+                    "{'name': 'Clubs Instance', 'description': '', 'renders': ['application/json', 'text/html'], "
+                            + "'parses': ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'], "
+                            + "'actions': {'PUT': {'id': {'type': 'integer', 'required': false, 'read_only': true, "
+                            + "'label': 'ID'}, 'name': {'type': 'string', 'required': true, 'read_only': false, "
+                            + "'label': 'Name', 'max_length': 100}, 'members': {'type': 'field', 'required': true, "
+                            + "'read_only': false, 'label': 'Members'}}}}", "-"},
+            {"librarian-s", "OPTIONS", "loans/{loan1}/", "", "200",
+                    "{'name': 'Loans Instance', 'description': '', 'renders': ['application/json', 'text/html'], "
+                            + "'parses': ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data']}", "-"},
+            {"member-n", "OPTIONS", "loans/{loan1}/", "", "200",
+                    "{'name': 'Loans Instance', 'description': '', 'renders': ['application/json', 'text/html'], "
+                            + "'parses': ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data']}", "-"},
     };
 
     private final Map<String, String> names = new HashMap<>();
