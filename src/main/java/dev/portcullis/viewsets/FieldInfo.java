@@ -35,7 +35,7 @@ final class FieldInfo {
         return fields;
     }
 
-    private static Map<String, Object> of(Field<?> field) {
+    static Map<String, Object> of(Field<?> field) {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("type", field.metadataType());
         info.put("required", field.isRequired() && !field.isReadOnly());
