@@ -17,6 +17,9 @@ import dev.portcullis.security.core.ApiException;
 import dev.portcullis.security.core.ValidationError;
 import dev.portcullis.security.guard.Authentication;
 import dev.portcullis.security.guard.Permissions;
+import dev.portcullis.security.guard.SerializerInfo;
+import dev.portcullis.security.guard.View;
+import dev.portcullis.viewsets.Fields;
 import dev.portcullis.security.permission.AllowAny;
 import dev.portcullis.web.Payload;
 import jakarta.transaction.Transactional;
@@ -27,6 +30,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 
 import java.util.Map;
+
+import static dev.portcullis.viewsets.Fields.chars;
 
 /**
  * SimpleJWT's views: obtain a pair, refresh it (rotating the refresh token and blacklisting the old one),
@@ -39,7 +44,14 @@ import java.util.Map;
         schema = @Schema(ref = "Error")))
 @Authentication({})
 @Permissions(AllowAny.class)
-public class JwtResource {
+public class JwtResource implements SerializerInfo {
+
+    /** What OPTIONS says each endpoint's body takes: SimpleJWT's serializers. */
+    private static final Map<String, Map<String, Object>> FIELDS = Map.of(
+            "/api/jwt/create/", Fields.describe(chars("username"), chars("password").keepWhitespace()),
+            "/api/jwt/refresh/", Fields.describe(chars("refresh"), chars("access").readOnly()),
+            "/api/jwt/verify/", Fields.describe(chars("token")),
+            "/api/jwt/blacklist/", Fields.describe(chars("refresh")));
 
     /** An access token and a refresh token. */
     @Schema(name = "TokenPair")
@@ -65,6 +77,8 @@ public class JwtResource {
 
     @POST
     @Path("create/")
+    @View(name = "Token Obtain Pair", description = "Takes a set of user credentials and returns an access and refresh "
+            + "JSON web\ntoken pair to prove the authentication of those credentials.")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(implementation = Pair.class)))
     public Pair create(
@@ -82,6 +96,8 @@ public class JwtResource {
 
     @POST
     @Path("refresh/")
+    @View(name = "Token Refresh", description = "Takes a refresh type JSON web token and returns an access type JSON "
+            + "web\ntoken if the refresh token is valid.")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(implementation = Pair.class)))
     @Transactional
@@ -115,6 +131,8 @@ public class JwtResource {
 
     @POST
     @Path("verify/")
+    @View(name = "Token Verify", description = "Takes a token and indicates if it is valid.  This view provides no\n"
+            + "information about a token's fitness for a particular use.")
     @APIResponse(responseCode = "200", description = "OK: {}",
             content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Map<String, Object> verify(
@@ -132,6 +150,8 @@ public class JwtResource {
 
     @POST
     @Path("blacklist/")
+    @View(name = "Token Blacklist", description = "Takes a token and blacklists it. Must be used with the\n"
+            + "`rest_framework_simplejwt.token_blacklist` app installed.")
     @APIResponse(responseCode = "200", description = "OK: {}",
             content = @Content(mediaType = APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Transactional
@@ -145,6 +165,11 @@ public class JwtResource {
             devices.retire(refresh.deviceId());
         }
         return Map.of();
+    }
+
+    @Override
+    public Map<String, Object> serializerInfo(String template) {
+        return FIELDS.get(template);
     }
 
     /**

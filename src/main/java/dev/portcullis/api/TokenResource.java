@@ -10,6 +10,9 @@ import dev.portcullis.accounts.Tokens;
 import dev.portcullis.accounts.User;
 import dev.portcullis.security.core.ValidationError;
 import dev.portcullis.security.guard.Permissions;
+import dev.portcullis.security.guard.SerializerInfo;
+import dev.portcullis.security.guard.View;
+import dev.portcullis.viewsets.Fields;
 import dev.portcullis.security.permission.AllowAny;
 import dev.portcullis.web.Payload;
 import jakarta.ws.rs.POST;
@@ -20,10 +23,16 @@ import io.vertx.core.http.HttpServerRequest;
 
 import java.util.Map;
 
+import static dev.portcullis.viewsets.Fields.chars;
+
 /** DRF's {@code obtain_auth_token}: a username and password (JSON or form) for a new token. */
 @Path("/api/token/")
 @Permissions(AllowAny.class)
-public class TokenResource {
+public class TokenResource implements SerializerInfo {
+
+    /** What OPTIONS says the body takes: DRF's {@code AuthTokenSerializer}. */
+    private static final Map<String, Object> FIELDS = Fields.describe(chars("username"),
+            chars("password").keepWhitespace(), chars("token").readOnly());
 
     public static final String BAD_CREDENTIALS = "Unable to log in with provided credentials.";
 
@@ -38,6 +47,7 @@ public class TokenResource {
     }
 
     @POST
+    @View(name = "Obtain Auth Token")
     @APIResponse(responseCode = "200", description = "A new token",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AuthBodies.AuthToken.class)))
     public Map<String, String> obtain(
@@ -46,6 +56,11 @@ public class TokenResource {
             Payload payload, @Context HttpServerRequest connection) {
         SignIn signIn = authenticate(payload, accounts, connection, addresses);
         return Map.of("token", tokens.issue(signIn.user(), signIn.device()));
+    }
+
+    @Override
+    public Map<String, Object> serializerInfo(String template) {
+        return FIELDS;
     }
 
     /** Who signs in, and the name of the device they sign in on. */

@@ -28,11 +28,7 @@ final class FieldInfo {
     }
 
     static Map<String, Object> of(ModelSerializer<?> serializer) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        for (Field<?> field : serializer.fields()) {
-            fields.put(field.name(), of(field));
-        }
-        return fields;
+        return Fields.describe(serializer.fields().toArray(Field<?>[]::new));
     }
 
     static Map<String, Object> of(Field<?> field) {

@@ -2,12 +2,26 @@ package dev.portcullis.viewsets;
 
 import dev.portcullis.web.DjangoValidators;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The serializer fields, named as DRF's; import statically to declare a {@link ModelSerializer}. */
 public final class Fields {
 
     private Fields() {
+    }
+
+    /**
+     * What OPTIONS says of the fields of a hand-written endpoint's body (DRF's {@code get_serializer_info} of its
+     * serializer): each field's type, flags, label and bounds, in this order.
+     */
+    public static Map<String, Object> describe(Field<?>... fields) {
+        Map<String, Object> described = new LinkedHashMap<>();
+        for (Field<?> field : fields) {
+            described.put(field.name(), FieldInfo.of(field));
+        }
+        return described;
     }
 
     public static CharField chars(String name) {

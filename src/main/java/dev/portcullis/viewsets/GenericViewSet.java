@@ -226,7 +226,7 @@ public abstract class GenericViewSet<E> implements ObjectLookup, SerializerInfo 
 
     /** DRF's {@code get_serializer_info}, for OPTIONS: a text field's length is its column's where it declares none. */
     @Override
-    public final Map<String, Object> serializerInfo() {
+    public final Map<String, Object> serializerInfo(String template) {
         model().readColumns(support.entityManager);
         return FieldInfo.of(serializer);
     }

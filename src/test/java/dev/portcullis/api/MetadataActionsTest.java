@@ -108,6 +108,29 @@ class MetadataActionsTest {
         }
     }
 
+    /**
+     * The hand-written endpoints DRF's own views serve: SimpleJWT's and DRF's {@code obtain_auth_token}, each with its
+     * view's name, docstring and serializer, to anyone (their permissions allow any caller). tools/drf/options.py
+     * asks DRF and SimpleJWT for every row; what the endpoints render and parse is HttpEdgesTest's.
+     */
+    @ParameterizedTest(name = "OPTIONS {0}")
+    @CsvSource(delimiter = '|', value = {
+            "/api/jwt/create/   |{'name': 'Token Obtain Pair', 'description': 'Takes a set of user credentials and returns an access and refresh JSON web\\ntoken pair to prove the authentication of those credentials.', 'actions': {'POST': {'username': {'type': 'string', 'required': true, 'read_only': false, 'label': 'Username'}, 'password': {'type': 'string', 'required': true, 'read_only': false, 'label': 'Password'}}}}",
+            "/api/jwt/refresh/  |{'name': 'Token Refresh', 'description': 'Takes a refresh type JSON web token and returns an access type JSON web\\ntoken if the refresh token is valid.', 'actions': {'POST': {'refresh': {'type': 'string', 'required': true, 'read_only': false, 'label': 'Refresh'}, 'access': {'type': 'string', 'required': false, 'read_only': true, 'label': 'Access'}}}}",
+            "/api/jwt/verify/   |{'name': 'Token Verify', 'description': 'Takes a token and indicates if it is valid.  This view provides no\\ninformation about a token`s fitness for a particular use.', 'actions': {'POST': {'token': {'type': 'string', 'required': true, 'read_only': false, 'label': 'Token'}}}}",
+            "/api/jwt/blacklist/|{'name': 'Token Blacklist', 'description': 'Takes a token and blacklists it. Must be used with the\\n`rest_framework_simplejwt.token_blacklist` app installed.', 'actions': {'POST': {'refresh': {'type': 'string', 'required': true, 'read_only': false, 'label': 'Refresh'}}}}",
+            "/api/token/        |{'name': 'Obtain Auth Token', 'description': '', 'actions': {'POST': {'username': {'type': 'string', 'required': true, 'read_only': false, 'label': 'Username'}, 'password': {'type': 'string', 'required': true, 'read_only': false, 'label': 'Password'}, 'token': {'type': 'string', 'required': false, 'read_only': true, 'label': 'Token'}}}}",
+    })
+    void drfsOwnViewsAreDescribedAsDrfDescribesThem(String path, String expected) throws Exception {
+        Response response = RestAssured.given().options(path.strip());
+        assertEquals(200, response.statusCode(), response.asString());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode body = json.readTree(response.asString());
+        // A table cell cannot hold both quotes: the row writes an apostrophe as a backquote where it is not one.
+        JsonNode wanted = json.readTree(expected.replace('\'', '"').replace("token`s", "token's"));
+        wanted.fieldNames().forEachRemaining(key -> assertEquals(wanted.get(key), body.get(key), key));
+    }
+
     @Test
     void anAnonymousOptionsIsRefusedBeforeAnyActionIsDetermined() {
         Response response = RestAssured.given().options(resolve("/api/posts/{own-draft}/"));

@@ -110,14 +110,14 @@ public class GuardFilters {
         EndpointPolicy policy = registry.defaultPolicy(route.get(), method);
         if ("OPTIONS".equals(method) && actions.apply(route.get())) {
             enforceThenOnAWorker(policy, request, connection, allowed -> Response.ok(Metadata.of(route.get(),
-                    actions.of(route.get(), path, policy, allowed))).build());
+                    registry.viewOf(route.get()), actions.of(route.get(), path, policy, allowed))).build());
             return;
         }
         enforce(policy, request, connection, () -> {
             if (!"OPTIONS".equals(method)) {
                 throw Errors.methodNotAllowed(method);
             }
-            return Response.ok(Metadata.of(route.get(), Map.of())).build();
+            return Response.ok(Metadata.of(route.get(), registry.viewOf(route.get()), Map.of())).build();
         });
     }
 

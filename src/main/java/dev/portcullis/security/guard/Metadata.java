@@ -21,8 +21,10 @@ public record Metadata(String name, String description, List<String> renders, Li
     private static final List<String> PARSES = List.of("application/json", "application/x-www-form-urlencoded",
             "multipart/form-data");
 
-    static Metadata of(PolicyRegistry.Route route, Map<String, Object> actions) {
-        return new Metadata(viewName(route.resourceClass(), route.template()), "", RENDERS, PARSES, actions);
+    /** @param view the DRF view a hand-written endpoint declares it stands for, or {@code null} */
+    static Metadata of(PolicyRegistry.Route route, View view, Map<String, Object> actions) {
+        return view != null ? new Metadata(view.name(), view.description(), RENDERS, PARSES, actions)
+                : new Metadata(viewName(route.resourceClass(), route.template()), "", RENDERS, PARSES, actions);
     }
 
     /**

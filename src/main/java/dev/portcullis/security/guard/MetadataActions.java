@@ -45,6 +45,10 @@ public class MetadataActions {
      */
     Map<String, Object> of(PolicyRegistry.Route route, String path, EndpointPolicy policy, AccessRequest options) {
         Object resource = registry.resourceOf(route);
+        Map<String, Object> fields = ((SerializerInfo) resource).serializerInfo(route.template());
+        if (fields == null) {
+            return Map.of();
+        }
         Map<String, String> pathParameters = pathParameters(route.template(), path);
         Map<String, Object> actions = new LinkedHashMap<>();
         for (String method : METHODS) {
@@ -53,7 +57,7 @@ public class MetadataActions {
             }
             AccessRequest asked = policy.requestOf(options.user(), method, pathParameters, options.authenticator());
             if (permits(policy, asked, resource, pathParameters.get(LOOKUP), method)) {
-                actions.put(method, ((SerializerInfo) resource).serializerInfo());
+                actions.put(method, fields);
             }
         }
         return actions;

@@ -290,6 +290,17 @@ public class PolicyRegistry {
         return Optional.ofNullable(resourceMethods.get(httpMethod + " " + route.template()));
     }
 
+    /** The DRF view a route's methods declare they stand for ({@link View}), for OPTIONS; {@code null} for none. */
+    public View viewOf(Route route) {
+        for (String httpMethod : route.httpMethods()) {
+            View view = resourceMethod(route, httpMethod).map(method -> method.getAnnotation(View.class)).orElse(null);
+            if (view != null) {
+                return view;
+            }
+        }
+        return null;
+    }
+
     /** The resource bean serving a route, e.g. to look up an object for an explanation. */
     public Object resourceOf(Route route) {
         return Arc.container().instance(route.resourceClass()).get();
