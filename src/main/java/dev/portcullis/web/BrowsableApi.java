@@ -7,6 +7,7 @@ import dev.portcullis.security.core.Denial;
 import dev.portcullis.security.core.MetricRoutes;
 import dev.portcullis.security.guard.EndpointPolicy;
 import dev.portcullis.security.guard.GuardContext;
+import dev.portcullis.security.guard.Metadata;
 import dev.portcullis.security.guard.PolicyRegistry;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -121,7 +122,10 @@ public class BrowsableApi {
         return new BrowsablePage(request.getMethod(), uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
                 status, Optional.ofNullable(Response.Status.fromStatusCode(status)).map(Response.Status::getReasonPhrase).orElse(""),
                 route.map(PolicyRegistry.Route::allow).orElse(null), pretty(entity),
-                policy.map(EndpointPolicy::resource).orElse(null), policy.map(EndpointPolicy::action).orElse(null),
+                policy.map(EndpointPolicy::resource).orElse(null),
+                route.map(r -> Metadata.nameOf(r, registry.viewOf(r))).orElse(null),
+                route.map(r -> Metadata.descriptionOf(registry.viewOf(r))).orElse(""),
+                policy.map(EndpointPolicy::action).orElse(null),
                 policy.map(EndpointPolicy::authenticatorNames).orElse(List.of()),
                 policy.map(EndpointPolicy::permissionNames).orElse(List.of()),
                 caller.map(Caller::username).orElse(null), by.orElse(null),

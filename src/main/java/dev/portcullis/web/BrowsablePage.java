@@ -3,14 +3,15 @@ package dev.portcullis.web;
 import java.util.List;
 
 /**
- * What the browsable API shows for one answer: the request and the answer as JSON, the view, its classes for
+ * What the browsable API shows for one answer: the request and the answer as JSON, the view (its resource, and its
+ * name and description as DRF's page heads it: {@code Post List}), its classes for
  * this action, who the request is authenticated as, the forms the caller can use, and for a denial DRF's words,
  * the class that denied and (hints on, or a staff user) why.
  *
  * @param policies the endpoint map's rows, on {@code /api/_meta/policies/} only
  */
 record BrowsablePage(String method, String path, int status, String reason, String allow, String json,
-                     String view, String action, List<String> authentication, List<String> permissions,
+                     String view, String name, String description, String action, List<String> authentication, List<String> permissions,
                      String user, String authenticatedBy, String csrfToken, List<String> unsafeMethods,
                      String next, String previous, String detail, String deniedBy, String explanation,
                      List<PolicyRow> policies) {

@@ -174,11 +174,24 @@ class BrowsableApiTest {
         return answer.isArray() ? "a list of " + answer.size() : "an object of " + names;
     }
 
+    /** DRF's page is headed by its view's name and docstring: SimpleJWT's, for the JWT endpoints. */
+    @Test
+    void aPageIsHeadedByTheViewsNameAndDescription() {
+        String html = page(RestAssured.given(), "/api/jwt/create/").asString();
+        assertTrue(html.contains("<title>Token Obtain Pair – GET /api/jwt/create/ – Portcullis</title>"), html);
+        assertTrue(html.contains("<h1>Token Obtain Pair"), html);
+        assertTrue(html.contains("<p class=\"description\">Takes a set of user credentials and returns an access and "
+                + "refresh JSON web\ntoken pair to prove the authentication of those credentials.</p>"), html);
+        String list = page(RestAssured.given(), "/api/posts/").asString();
+        assertTrue(list.contains("<title>Post List – GET /api/posts/ – Portcullis</title>"), list);
+        assertFalse(list.contains("class=\"description\""), "a view with no description shows none");
+    }
+
     @Test
     void aListPageShowsTheAnswerTheViewItsClassesAndTheLoginForm() {
         Api.post(Api.token("browse-owner"), "listed on the page", true);
         String html = page(RestAssured.given(), "/api/posts/?limit=1").asString();
-        assertTrue(html.contains("<h1>PostResource <small>action list</small></h1>"), html);
+        assertTrue(html.contains("<h1>Post List <small>action list</small></h1>"), html);
         assertTrue(html.contains("<b>HTTP 200 OK</b>\nAllow: GET, POST, HEAD, OPTIONS\n"), html);
         assertTrue(html.contains("<dt>Permission classes</dt><dd>AllowAny</dd>"), html);
         assertTrue(html.contains("<dt>Authentication classes</dt><dd>TokenAuthentication, JWTAuthentication, SessionAuthentication</dd>"), html);

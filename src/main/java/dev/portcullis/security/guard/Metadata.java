@@ -23,8 +23,17 @@ public record Metadata(String name, String description, List<String> renders, Li
 
     /** @param view the DRF view a hand-written endpoint declares it stands for, or {@code null} */
     static Metadata of(PolicyRegistry.Route route, View view, Map<String, Object> actions) {
-        return view != null ? new Metadata(view.name(), view.description(), RENDERS, PARSES, actions)
-                : new Metadata(viewName(route.resourceClass(), route.template()), "", RENDERS, PARSES, actions);
+        return new Metadata(nameOf(route, view), descriptionOf(view), RENDERS, PARSES, actions);
+    }
+
+    /** DRF's name of the view serving a route (OPTIONS's, the browsable page's heading). */
+    public static String nameOf(PolicyRegistry.Route route, View view) {
+        return view != null ? view.name() : viewName(route.resourceClass(), route.template());
+    }
+
+    /** DRF's description of the view (its docstring): the one {@link View} declares, else none. */
+    public static String descriptionOf(View view) {
+        return view != null ? view.description() : "";
     }
 
     /**
