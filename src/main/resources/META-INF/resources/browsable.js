@@ -24,7 +24,8 @@
     if (form.hasAttribute('data-raw')) {
       method = form.elements._method.value;
       headers['Content-Type'] = form.elements._content_type.value;
-      body = method === 'DELETE' && form.elements._content.value.trim() === '{}' ? undefined : form.elements._content.value;
+      // A DELETE sends no body, as DRF's page's button: the form holds the object it would delete.
+      body = method === 'DELETE' ? undefined : form.elements._content.value;
     } else {
       var fields = {};
       new FormData(form).forEach(function (value, name) {

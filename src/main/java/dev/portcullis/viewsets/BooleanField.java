@@ -14,6 +14,11 @@ public final class BooleanField extends Field<BooleanField> {
         super(name);
     }
 
+    @Override
+    Object initial() {
+        return false;
+    }
+
     /** A boolean a form leaves out is false (DRF's {@code default_empty_html}): an unticked checkbox sends nothing. */
     @Override
     JsonNode leftOutOfForm() {

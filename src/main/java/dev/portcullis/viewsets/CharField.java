@@ -62,6 +62,11 @@ public final class CharField extends Field<CharField> {
     }
 
     @Override
+    Object initial() {
+        return "";
+    }
+
+    @Override
     String metadataType() {
         return "email".equals(format) ? "email" : "uri".equals(format) ? "url" : "string";
     }

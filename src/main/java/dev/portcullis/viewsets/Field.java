@@ -82,6 +82,14 @@ public abstract class Field<F extends Field<F>> {
         return allowNull;
     }
 
+    /**
+     * The value the browsable page's form starts a new object from (DRF's {@code initial}): none for most fields, an
+     * empty text, an unticked box, an empty list.
+     */
+    Object initial() {
+        return null;
+    }
+
     /** What DRF's {@code run_validation} makes of a value before it looks for null: for most fields, the value. */
     JsonNode asValidated(JsonNode data) {
         return data;

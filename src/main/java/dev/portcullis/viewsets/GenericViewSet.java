@@ -224,6 +224,18 @@ public abstract class GenericViewSet<E> implements ObjectLookup, SerializerInfo 
         return serializer;
     }
 
+    /** DRF's raw data form for a new object: each writable field's initial value, in the serializer's order. */
+    @Override
+    public final Map<String, Object> initialData(String template) {
+        Map<String, Object> initial = new java.util.LinkedHashMap<>();
+        for (Field<?> field : serializer.fields()) {
+            if (!field.isReadOnly()) {
+                initial.put(field.name(), field.initial());
+            }
+        }
+        return initial;
+    }
+
     /** DRF's {@code get_serializer_info}, for OPTIONS: a text field's length is its column's where it declares none. */
     @Override
     public final Map<String, Object> serializerInfo(String template) {

@@ -48,6 +48,11 @@ public final class RelatedField extends RelationField<RelatedField> {
         return many;
     }
 
+    @Override
+    Object initial() {
+        return many ? List.of() : null;
+    }
+
     /** A form sends a relation to many as its name repeated, {@code members=1&members=2}. */
     @Override
     boolean readsManyFromAForm() {

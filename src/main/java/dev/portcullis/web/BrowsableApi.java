@@ -9,6 +9,7 @@ import dev.portcullis.security.guard.EndpointPolicy;
 import dev.portcullis.security.guard.GuardContext;
 import dev.portcullis.security.guard.Metadata;
 import dev.portcullis.security.guard.PolicyRegistry;
+import dev.portcullis.security.guard.SerializerInfo;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -119,6 +121,8 @@ public class BrowsableApi {
         Cookie csrf = request.getCookies().get("csrftoken");
         Optional<PolicyRegistry.Route> route = registry.route(uri.getRawPath());
         Optional<Denial> denial = guard.denial();
+        List<String> unsafe = sessionUser ? route.map(r -> UNSAFE_METHODS.stream().filter(r.httpMethods()::contains)
+                .toList()).orElse(List.of()) : List.of();
         return new BrowsablePage(request.getMethod(), uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
                 status, Optional.ofNullable(Response.Status.fromStatusCode(status)).map(Response.Status::getReasonPhrase).orElse(""),
                 route.map(PolicyRegistry.Route::allow).orElse(null), pretty(entity),
@@ -130,22 +134,36 @@ public class BrowsableApi {
                 policy.map(EndpointPolicy::permissionNames).orElse(List.of()),
                 caller.map(Caller::username).orElse(null), by.orElse(null),
                 sessionUser && csrf != null ? csrf.getValue() : null,
-                sessionUser ? route.map(r -> UNSAFE_METHODS.stream().filter(r.httpMethods()::contains).toList()).orElse(List.of())
-                        : List.of(),
+                unsafe, unsafe.isEmpty() ? null : rawContent(route.get(), status, entity),
                 link(answer, "next"), link(answer, "previous"),
                 denial.map(Denial::detail).orElse(null), denial.map(Denial::deniedBy).orElse(null),
                 denial.map(Denial::explanation).orElse(null),
                 uri.getRawPath().equals(ENDPOINT_MAP) && status == 200 ? rows(json.valueToTree(entity)) : null);
     }
 
-    /** The answer as indented JSON, up to {@value #SHOWN_CHARACTERS} characters. */
+    /**
+     * What the form to send a body starts with, as DRF's raw data form: on an object's path, the object as answered (to
+     * change it with PUT or PATCH); on a path that creates, the fields a new object takes with their initial values.
+     */
+    private String rawContent(PolicyRegistry.Route route, int status, Object entity) {
+        boolean changes = route.httpMethods().contains("PUT") || route.httpMethods().contains("PATCH");
+        if (changes && status == Response.Status.OK.getStatusCode() && entity != null) {
+            return pretty(entity);
+        }
+        Object resource = registry.resourceOf(route);
+        Map<String, Object> initial = resource instanceof SerializerInfo serializer
+                ? serializer.initialData(route.template()) : null;
+        return initial != null ? pretty(initial) : "{}";
+    }
+
+    /** The answer as indented JSON, as DRF's page shows it, up to {@value #SHOWN_CHARACTERS} characters. */
     private String pretty(Object entity) {
         if (entity == null || entity instanceof JsonNode node && node.isNull()) {
             return "";
         }
         BoundedText text = new BoundedText(SHOWN_CHARACTERS);
         try {
-            json.writerWithDefaultPrettyPrinter().writeValue(text, entity);
+            json.writer(PythonIndent.printer()).writeValue(text, entity);
         } catch (IOException e) {
             if (!text.isFull()) {
                 throw new UncheckedIOException(e);

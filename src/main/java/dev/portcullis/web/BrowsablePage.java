@@ -8,11 +8,13 @@ import java.util.List;
  * this action, who the request is authenticated as, the forms the caller can use, and for a denial DRF's words,
  * the class that denied and (hints on, or a staff user) why.
  *
- * @param policies the endpoint map's rows, on {@code /api/_meta/policies/} only
+ * @param rawContent what the form to send a body starts with (DRF's raw data form): the object, to change it, or a new
+ *                   one's fields with their initial values
+ * @param policies   the endpoint map's rows, on {@code /api/_meta/policies/} only
  */
 record BrowsablePage(String method, String path, int status, String reason, String allow, String json,
                      String view, String name, String description, String action, List<String> authentication, List<String> permissions,
-                     String user, String authenticatedBy, String csrfToken, List<String> unsafeMethods,
+                     String user, String authenticatedBy, String csrfToken, List<String> unsafeMethods, String rawContent,
                      String next, String previous, String detail, String deniedBy, String explanation,
                      List<PolicyRow> policies) {
 

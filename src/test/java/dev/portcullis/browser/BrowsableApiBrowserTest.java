@@ -37,7 +37,7 @@ class BrowsableApiBrowserTest extends HeadlessChromiumTest {
 
         open("/api/posts/");
         assertEquals("Not signed in", who());
-        assertTrue(browser.getTitle().startsWith("PostResource – GET /api/posts/"), browser.getTitle());
+        assertTrue(browser.getTitle().startsWith("Post List – GET /api/posts/"), browser.getTitle());
         browser.findElement(By.cssSelector(".login input[name=username]")).sendKeys("browsable-staff");
         browser.findElement(By.cssSelector(".login input[name=password]")).sendKeys(Api.PASSWORD);
         browser.findElement(By.cssSelector(".login button")).click();
@@ -57,7 +57,7 @@ class BrowsableApiBrowserTest extends HeadlessChromiumTest {
         content.sendKeys("{\"title\": \"Sent from the browsable API\", \"body\": \"raw JSON\", \"published\": true}");
         browser.findElement(By.cssSelector(".raw button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".answer pre"), "HTTP 201 Created"));
-        assertTrue(browser.findElement(By.cssSelector(".answer pre")).getText().contains("\"title\" : \"Sent from the browsable API\""));
+        assertTrue(browser.findElement(By.cssSelector(".answer pre")).getText().contains("\"title\": \"Sent from the browsable API\""));
 
         browser.findElement(By.cssSelector("header form button")).click();
         wait.until(ExpectedConditions.textToBe(By.className("who"), "Not signed in"));

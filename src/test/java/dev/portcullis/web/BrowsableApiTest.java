@@ -233,6 +233,17 @@ class BrowsableApiTest {
         assertTrue(html.contains("Signed in as <b>browse-session</b> by SessionAuthentication"), html);
         assertTrue(html.contains("<select name=\"_method\"><option>POST</option></select>"), html);
         assertTrue(html.contains("<form class=\"inline\" action=\"/api/auth/logout/\""), html);
+        // DRF's raw data form: a new post's writable fields with their initial values, indented as DRF indents.
+        assertTrue(html.contains("<textarea name=\"_content\" rows=\"8\">{\n    &quot;title&quot;: &quot;&quot;,\n"
+                + "    &quot;body&quot;: &quot;&quot;,\n    &quot;published&quot;: false\n}</textarea>"), html);
+        // On a post's own path, the form starts from the post as answered, to change it.
+        int id = Api.post(Api.token("browse-session"), "changed from the page", false);
+        String post = page(RestAssured.given().cookie("sessionid", browser.session()).cookie("csrftoken", browser.csrf()),
+                "/api/posts/" + id + "/").asString();
+        assertTrue(post.contains("<select name=\"_method\"><option>PUT</option><option>PATCH</option><option>DELETE</option></select>"), post);
+        assertTrue(post.matches("(?s).*<textarea name=\"_content\" rows=\"8\">\\{\n    &quot;id&quot;: " + id
+                + ",\n    &quot;title&quot;: &quot;changed from the page&quot;,\n.*&quot;published&quot;: false,\n"
+                + "    &quot;owner&quot;: &quot;browse-session&quot;,\n.*</textarea>.*"), post);
     }
 
     /** A 204 has no body; the page, which is one, says 204 and reaches the browser as a 200. */
@@ -254,7 +265,7 @@ class BrowsableApiTest {
         int id = Api.post(token, "<script>alert('title')</script>", true);
         String html = page(RestAssured.given().urlEncodingEnabled(false), "/api/posts/" + id + "/?x=%22%3E%3Cscript%3Ealert(1)%3C/script%3E")
                 .asString();
-        assertTrue(html.contains("&quot;title&quot; : &quot;&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;&quot;"), html);
+        assertTrue(html.contains("&quot;title&quot;: &quot;&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;&quot;"), html);
         assertEquals(1, html.split("<script", -1).length - 1, "the page's own script only: " + html);
     }
 
@@ -277,7 +288,7 @@ class BrowsableApiTest {
         });
         String html = page(Api.withToken(token), "/api/me/").asString();
         assertTrue(html.contains("Signed in as <b>&lt;img src=x onerror=alert(1)&gt;"), html);
-        assertTrue(html.contains("&quot;username&quot; : &quot;&lt;img src=x onerror=alert(1)&gt;"), html);
+        assertTrue(html.contains("&quot;username&quot;: &quot;&lt;img src=x onerror=alert(1)&gt;"), html);
         assertFalse(html.contains("<img"), html);
     }
 

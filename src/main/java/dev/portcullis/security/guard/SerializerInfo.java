@@ -16,4 +16,12 @@ public interface SerializerInfo {
      * @param template the route's path template ({@code /api/jwt/create/}): a viewset has one serializer for all
      */
     Map<String, Object> serializerInfo(String template);
+
+    /**
+     * The body the browsable page's form offers for a new object (DRF's raw data form): each writable field with its
+     * initial value; {@code null} where the view offers none.
+     */
+    default Map<String, Object> initialData(String template) {
+        return null;
+    }
 }
