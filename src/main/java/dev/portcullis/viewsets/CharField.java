@@ -1,5 +1,6 @@
 package dev.portcullis.viewsets;
 
+import dev.portcullis.web.PythonText;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;

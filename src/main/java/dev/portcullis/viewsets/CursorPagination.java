@@ -1,5 +1,6 @@
 package dev.portcullis.viewsets;
 
+import dev.portcullis.web.PythonText;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portcullis.security.core.ApiException;

@@ -1,5 +1,6 @@
 package dev.portcullis.viewsets;
 
+import dev.portcullis.web.PythonText;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.portcullis.viewsets;
 
+import dev.portcullis.web.PythonText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package dev.portcullis.viewsets;
 
+import dev.portcullis.web.PythonText;
 import dev.portcullis.security.core.QueryRestriction;
 import dev.portcullis.security.core.ValidationError;
 import jakarta.persistence.metamodel.Metamodel;

@@ -1,5 +1,6 @@
 package dev.portcullis.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portcullis.security.core.Caller;
@@ -43,7 +44,8 @@ public class BrowsableApi {
     private static final List<String> UNSAFE_METHODS = List.of("POST", "PUT", "PATCH", "DELETE");
     private static final String ENDPOINT_MAP = "/api/_meta/policies/";
     static final int SHOWN_CHARACTERS = 1 << 20;
-    private static final String WANTS_HTML = BrowsableApi.class.getName() + ".html";
+    /** How the answer is rendered when not as plain JSON: {@link Boolean#TRUE} for the page, an Integer indent. */
+    private static final String RENDERING = BrowsableApi.class.getName() + ".rendering";
 
     @CheckedTemplate
     static class Templates {
@@ -84,7 +86,12 @@ public class BrowsableApi {
             request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
         }
         if (html && !"HEAD".equals(request.getMethod())) {
-            request.setProperty(WANTS_HTML, Boolean.TRUE);
+            request.setProperty(RENDERING, Boolean.TRUE);
+        } else if (!html) {
+            int indent = HtmlNegotiation.indent(accept);
+            if (indent > 0) {
+                request.setProperty(RENDERING, indent);
+            }
         }
     }
 
@@ -97,7 +104,12 @@ public class BrowsableApi {
 
     @ServerResponseFilter
     public void render(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!Boolean.TRUE.equals(request.getProperty(WANTS_HTML))) {
+        Object rendering = request.getProperty(RENDERING);
+        if (rendering == null) {
+            return;
+        }
+        if (rendering instanceof Integer indent) {
+            indent(response, indent);
             return;
         }
         URI uri = request.getUriInfo().getRequestUri();
@@ -139,6 +151,24 @@ public class BrowsableApi {
                 denial.map(Denial::detail).orElse(null), denial.map(Denial::deniedBy).orElse(null),
                 denial.map(Denial::explanation).orElse(null),
                 uri.getRawPath().equals(ENDPOINT_MAP) && status == 200 ? rows(json.valueToTree(entity)) : null);
+    }
+
+    /**
+     * {@code Accept: application/json; indent=4}: the answer indented as DRF's renderer indents it, error or not — a
+     * client's choice, so the whole answer is written at once here rather than streamed.
+     */
+    private void indent(ContainerResponseContext response, int indent) {
+        // Under /api/ every answer is JSON; one whose type Quarkus REST has not chosen yet (a list's) will be JSON.
+        MediaType type = response.getMediaType();
+        if (!response.hasEntity() || type != null && !type.getSubtype().endsWith("json")) {
+            return;
+        }
+        try {
+            byte[] indented = json.writer(PythonIndent.printer(indent)).writeValueAsBytes(response.getEntity());
+            response.setEntity(indented, null, type != null ? type : MediaType.APPLICATION_JSON_TYPE);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.portcullis.web;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotFoundException;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -89,13 +90,34 @@ final class HtmlNegotiation {
     }
 
     /**
-     * A range of an {@code Accept} header as DRF's {@code _MediaType} reads it: its type and subtype in lower case,
-     * and how specific it is — 3 with parameters other than {@code q}, 2 a type and subtype, 1 {@code type/*},
-     * 0 {@code *}{@code /...}.
+     * DRF's {@code JSONRenderer.get_indent}: the {@code indent} parameter of the range that chose JSON — the first that
+     * matches it among the most specific ranges that do — as Python reads an integer, at most 8; 0 for none, for a
+     * value that is not an integer, or for {@code indent=0} (compact JSON, as without it).
      */
-    private record MediaRange(String type, String subtype, int precedence) {
+    static int indent(String accept) {
+        if (accept == null || accept.indexOf(';') < 0) {
+            return 0;  // no range has a parameter
+        }
+        List<MediaRange> ranges = Arrays.stream(accept.split(",")).map(MediaRange::of).toList();
+        for (int precedence = MediaRange.MOST_SPECIFIC; precedence >= 0; precedence--) {
+            for (MediaRange range : ranges) {
+                if (range.precedence() == precedence && range.matches("application", "json")) {
+                    return range.indent();
+                }
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * A range of an {@code Accept} header as DRF's {@code _MediaType} reads it: its type and subtype in lower case,
+     * how specific it is — 3 with parameters other than {@code q}, 2 a type and subtype, 1 {@code type/*},
+     * 0 {@code *}{@code /...} — and the JSON indent it asks for (0: none).
+     */
+    private record MediaRange(String type, String subtype, int precedence, int indent) {
 
         static final int MOST_SPECIFIC = 3;
+        private static final int MOST_INDENT = 8;
 
         static MediaRange of(String range) {
             String[] parts = range.split(";");
@@ -103,11 +125,26 @@ final class HtmlNegotiation {
             String type = types[0];
             String subtype = types.length > 1 ? types[1] : "";
             boolean parameters = false;
+            int indent = 0;
             for (int i = 1; i < parts.length; i++) {
-                parameters |= !parts[i].split("=", 2)[0].strip().toLowerCase(Locale.ROOT).equals("q");
+                String[] parameter = parts[i].split("=", 2);
+                String name = parameter[0].strip().toLowerCase(Locale.ROOT);
+                parameters |= !name.equals("q");
+                if (name.equals("indent") && parameter.length == 2) {
+                    indent = indent(parameter[1].strip());
+                }
             }
             int precedence = type.equals("*") ? 0 : subtype.equals("*") ? 1 : parameters ? MOST_SPECIFIC : 2;
-            return new MediaRange(type, subtype, precedence);
+            return new MediaRange(type, subtype, precedence, indent);
+        }
+
+        /** Django's parameter value (its quotes dropped) read by Python's {@code int()}, between 0 and 8. */
+        private static int indent(String value) {
+            String unquoted = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                    ? value.substring(1, value.length() - 1) : value;
+            return PythonText.parseInt(unquoted)
+                    .map(number -> number.max(BigInteger.ZERO).min(BigInteger.valueOf(MOST_INDENT)).intValue())
+                    .orElse(0);
         }
 
         boolean matches(String type, String subtype) {

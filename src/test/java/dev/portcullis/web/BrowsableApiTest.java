@@ -187,6 +187,49 @@ class BrowsableApiTest {
         assertFalse(list.contains("class=\"description\""), "a view with no description shows none");
     }
 
+    /**
+     * DRF's {@code JSONRenderer} indents its JSON by the {@code indent} parameter of the range that chose it (Python's
+     * {@code int}, at most 8; 0 or a value that is no integer: compact), an error too; {@code \\n} is a new line.
+     * tools/drf/indents.py asks DRF for every row.
+     */
+    @ParameterizedTest(name = "{0} Accept [{1}] -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "/api/public/ |application/json; indent=4               |200|{\\n    \"data\": \"public\"\\n}",
+            "/api/public/ |application/json;indent=2                |200|{\\n  \"data\": \"public\"\\n}",
+            "/api/public/ |*/*; indent=3                            |200|{\\n   \"data\": \"public\"\\n}",
+            "/api/public/ |application/*; indent=1                  |200|{\\n \"data\": \"public\"\\n}",
+            "/api/public/ |application/json; indent=12              |200|{\\n        \"data\": \"public\"\\n}",
+            "/api/public/ |application/json; indent=4; q=0.5        |200|{\\n    \"data\": \"public\"\\n}",
+            "/api/public/ |application/json; INDENT = \" 2\"          |200|{\\n  \"data\": \"public\"\\n}",
+            "/api/public/ |application/json; indent=+1_0            |200|{\\n        \"data\": \"public\"\\n}",
+            "/api/public/ |text/html, application/json; indent=2    |200|{\\n  \"data\": \"public\"\\n}",
+            "/api/public/ |application/json, */*; indent=2          |200|{\"data\":\"public\"}",
+            "/api/public/ |application/json; indent=0               |200|{\"data\":\"public\"}",
+            "/api/public/ |application/json; indent=-1              |200|{\"data\":\"public\"}",
+            "/api/public/ |application/json; indent=x               |200|{\"data\":\"public\"}",
+            "/api/public/ |application/json; indent                 |200|{\"data\":\"public\"}",
+            "/api/public/ |application/json; level=1                |200|{\"data\":\"public\"}",
+            "/api/private/|application/json; indent=4               |401|{\\n    \"detail\": \"Authentication credentials were not provided.\"\\n}",
+    })
+    void anAcceptIndentIndentsTheJson(String path, String accept, int status, String expected) {
+        Response response = RestAssured.given().header("Accept", accept.strip()).get(path.strip());
+        assertEquals(status, response.statusCode(), response.asString());
+        assertEquals("application/json", response.contentType());
+        assertEquals(expected.replace("\\n", "\n"), response.asString());
+    }
+
+    /** A page of a list, written row by row, is indented as a whole: the same JSON, laid out. */
+    @Test
+    void aListIsIndentedAsAWhole() throws Exception {
+        Api.post(Api.token("indent-owner"), "indented", true);
+        String compact = RestAssured.given().get("/api/posts/?limit=2").asString();
+        String indented = RestAssured.given().header("Accept", "application/json; indent=2").get("/api/posts/?limit=2")
+                .asString();
+        assertTrue(indented.startsWith("{\n  \"count\": "), indented);
+        assertTrue(indented.contains("\n  \"results\": [\n    {\n      \"id\": "), indented);
+        assertEquals(JSON.readTree(compact), JSON.readTree(indented));
+    }
+
     @Test
     void aListPageShowsTheAnswerTheViewItsClassesAndTheLoginForm() {
         Api.post(Api.token("browse-owner"), "listed on the page", true);

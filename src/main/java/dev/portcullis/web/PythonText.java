@@ -1,4 +1,4 @@
-package dev.portcullis.viewsets;
+package dev.portcullis.web;
 
 import java.math.BigInteger;
 import java.time.DateTimeException;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * is 12, {@code int("1_000")} is 1000, {@code int("١٢")} is 12, and {@code str.strip()} removes non-breaking
  * spaces too.
  */
-final class PythonText {
+public final class PythonText {
 
     private PythonText() {
     }
@@ -21,12 +21,12 @@ final class PythonText {
      * ({@code "١٠:٣٠"} is a time to Django's parsers), which {@link Integer#parseInt} reads too. Python's {@code $}
      * also matches before a newline that ends the text: write it as {@code \n?} at the end of a whole match.
      */
-    static Pattern regex(String regex) {
+    public static Pattern regex(String regex) {
         return Pattern.compile(regex, Pattern.UNICODE_CHARACTER_CLASS);
     }
 
     /** {@code str.strip()}: Unicode whitespace, which Java's {@code String.strip()} reads more narrowly. */
-    static String strip(String text) {
+    public static String strip(String text) {
         int start = 0;
         int end = text.length();
         while (start < end && isSpace(text.charAt(start))) {
@@ -38,12 +38,12 @@ final class PythonText {
         return text.substring(start, end);
     }
 
-    static boolean isSpace(char c) {
+    public static boolean isSpace(char c) {
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || (c >= 0x1c && c <= 0x1f) || c == 0x85;
     }
 
     /** {@code int(text)}, or empty where Python raises {@code ValueError}. */
-    static Optional<BigInteger> parseInt(String text) {
+    public static Optional<BigInteger> parseInt(String text) {
         String digits = strip(text);
         int start = !digits.isEmpty() && (digits.charAt(0) == '+' || digits.charAt(0) == '-') ? 1 : 0;
         if (start == digits.length()) {
@@ -71,7 +71,7 @@ final class PythonText {
     }
 
     /** {@code datetime.date(year, month, day)}, or empty where Python raises {@code ValueError} (its years begin at 1). */
-    static Optional<LocalDate> date(int year, int month, int day) {
+    public static Optional<LocalDate> date(int year, int month, int day) {
         if (year < 1) {
             return Optional.empty();
         }
@@ -83,7 +83,7 @@ final class PythonText {
     }
 
     /** DRF's {@code _positive_int}: negative (or, when strict, zero) is an error; above the cutoff is the cutoff. */
-    static Optional<BigInteger> positiveInt(String text, boolean strict, Long cutoff) {
+    public static Optional<BigInteger> positiveInt(String text, boolean strict, Long cutoff) {
         return parseInt(text).filter(value -> value.signum() > 0 || (value.signum() == 0 && !strict))
                 .map(value -> cutoff != null ? value.min(BigInteger.valueOf(cutoff)) : value);
     }
