@@ -11,6 +11,7 @@ import dev.portcullis.security.guard.GuardContext;
 import dev.portcullis.security.guard.Metadata;
 import dev.portcullis.security.guard.PolicyRegistry;
 import dev.portcullis.security.guard.SerializerInfo;
+import dev.portcullis.security.guard.View;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -133,20 +134,21 @@ public class BrowsableApi {
         Cookie csrf = request.getCookies().get("csrftoken");
         Optional<PolicyRegistry.Route> route = registry.route(uri.getRawPath());
         Optional<Denial> denial = guard.denial();
+        View view = route.map(registry::viewOf).orElse(null);
+        String shown = pretty(entity);
         List<String> unsafe = sessionUser ? route.map(r -> UNSAFE_METHODS.stream().filter(r.httpMethods()::contains)
                 .toList()).orElse(List.of()) : List.of();
         return new BrowsablePage(request.getMethod(), uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
                 status, Optional.ofNullable(Response.Status.fromStatusCode(status)).map(Response.Status::getReasonPhrase).orElse(""),
-                route.map(PolicyRegistry.Route::allow).orElse(null), pretty(entity),
+                route.map(PolicyRegistry.Route::allow).orElse(null), shown,
                 policy.map(EndpointPolicy::resource).orElse(null),
-                route.map(r -> Metadata.nameOf(r, registry.viewOf(r))).orElse(null),
-                route.map(r -> Metadata.descriptionOf(registry.viewOf(r))).orElse(""),
+                route.map(r -> Metadata.nameOf(r, view)).orElse(null), Metadata.descriptionOf(view),
                 policy.map(EndpointPolicy::action).orElse(null),
                 policy.map(EndpointPolicy::authenticatorNames).orElse(List.of()),
                 policy.map(EndpointPolicy::permissionNames).orElse(List.of()),
                 caller.map(Caller::username).orElse(null), by.orElse(null),
                 sessionUser && csrf != null ? csrf.getValue() : null,
-                unsafe, unsafe.isEmpty() ? null : rawContent(route.get(), status, entity),
+                unsafe, unsafe.isEmpty() ? null : rawContent(route.get(), status, entity == null ? null : shown),
                 link(answer, "next"), link(answer, "previous"),
                 denial.map(Denial::detail).orElse(null), denial.map(Denial::deniedBy).orElse(null),
                 denial.map(Denial::explanation).orElse(null),
@@ -174,11 +176,13 @@ public class BrowsableApi {
     /**
      * What the form to send a body starts with, as DRF's raw data form: on an object's path, the object as answered (to
      * change it with PUT or PATCH); on a path that creates, the fields a new object takes with their initial values.
+     *
+     * @param answer the answer as the page shows it, or {@code null} for none
      */
-    private String rawContent(PolicyRegistry.Route route, int status, Object entity) {
+    private String rawContent(PolicyRegistry.Route route, int status, String answer) {
         boolean changes = route.httpMethods().contains("PUT") || route.httpMethods().contains("PATCH");
-        if (changes && status == Response.Status.OK.getStatusCode() && entity != null) {
-            return pretty(entity);
+        if (changes && status == Response.Status.OK.getStatusCode() && answer != null) {
+            return answer;
         }
         Object resource = registry.resourceOf(route);
         Map<String, Object> initial = resource instanceof SerializerInfo serializer
