@@ -218,6 +218,15 @@ class BrowsableApiTest {
         assertEquals(expected.replace("\\n", "\n"), response.asString());
     }
 
+    /** DRF's page answers OPTIONS too: the metadata, with the fields a write takes, as the page's JSON. */
+    @Test
+    void anOptionsPageShowsTheMetadata() {
+        String html = page(Api.withToken(Api.token("browse-options")), "/api/posts/", "OPTIONS").asString();
+        assertTrue(html.contains("<h1>Post List"), html);
+        assertTrue(html.contains("<b>HTTP 200 OK</b>"), html);
+        assertTrue(html.contains("&quot;actions&quot;: {\n        &quot;POST&quot;: {\n            &quot;id&quot;: {"), html);
+    }
+
     /** A page of a list, written row by row, is indented as a whole: the same JSON, laid out. */
     @Test
     void aListIsIndentedAsAWhole() throws Exception {
