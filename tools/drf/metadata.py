@@ -12,6 +12,8 @@ from rest_framework.metadata import SimpleMetadata
 LONG = {'min_value': -2 ** 63, 'max_value': 2 ** 63 - 1}  # a model's BigIntegerField on PostgreSQL
 fields = {
     'char': ('title', lambda: serializers.CharField(max_length=5)),
+    'char-labelled': ('title', lambda: serializers.CharField(max_length=5, label='Headline',
+                                                             help_text='What a list shows.')),
     'char-bounds': ('nick_name', lambda: serializers.CharField(min_length=2, max_length=30, allow_blank=True,
                                                                required=False)),
     'char-read-only': ('title', lambda: serializers.CharField(read_only=True)),

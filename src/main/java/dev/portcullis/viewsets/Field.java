@@ -32,6 +32,8 @@ public abstract class Field<F extends Field<F>> {
     private boolean readOnly;
     private boolean required = true;
     private boolean allowNull;
+    private String label;
+    private String helpText;
 
     protected Field(String name) {
         this.name = name;
@@ -60,6 +62,26 @@ public abstract class Field<F extends Field<F>> {
     public F allowNull() {
         this.allowNull = true;
         return self();
+    }
+
+    /** DRF's {@code label}: what OPTIONS calls the field, instead of its name in words ({@code created_at}: Created at). */
+    public F label(String label) {
+        this.label = label;
+        return self();
+    }
+
+    /** DRF's {@code help_text}: what OPTIONS and the OpenAPI document say of the field. */
+    public F helpText(String text) {
+        this.helpText = text;
+        return self();
+    }
+
+    String label() {
+        return label;
+    }
+
+    String helpText() {
+        return helpText;
     }
 
     public String name() {

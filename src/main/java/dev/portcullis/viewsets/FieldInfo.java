@@ -37,6 +37,7 @@ final class FieldInfo {
         info.put("required", field.isRequired() && !field.isReadOnly());
         info.put("read_only", field.isReadOnly());
         info.put("label", label(field));
+        putIfSet(info, "help_text", field.helpText());
         field.describe(info);
         return info;
     }
@@ -60,10 +61,13 @@ final class FieldInfo {
     }
 
     /**
-     * The label DRF gives a model's field, its verbose name with a capital: {@code created_at} is
-     * {@code Created at}; an automatic primary key's is {@code ID}.
+     * The field's declared label, else the one DRF gives a model's field, its verbose name with a capital:
+     * {@code created_at} is {@code Created at}; an automatic primary key's is {@code ID}.
      */
     private static String label(Field<?> field) {
+        if (field.label() != null) {
+            return field.label();
+        }
         if (field.name().equals("id") && field.source().equals("id")) {
             return "ID";
         }

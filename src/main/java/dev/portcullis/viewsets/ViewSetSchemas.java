@@ -63,6 +63,11 @@ public final class ViewSetSchemas {
                 value = value.getRef() != null ? OASFactory.createSchema().addAllOf(value).readOnly(true)
                         : value.readOnly(true);
             }
+            if (field.helpText() != null) {
+                // drf-spectacular's description of a field: its help text (a reference cannot carry one beside it).
+                value = value.getRef() != null ? OASFactory.createSchema().addAllOf(value) : value;
+                value.description(field.helpText());
+            }
             properties.put(field.name(), value);
             if (shape == Shape.ANSWERED || (shape == Shape.WRITTEN && field.isRequired())) {
                 object.addRequired(field.name());

@@ -58,7 +58,7 @@ class OpenApiTest {
             "PostRequest.properties.keySet()        |['title','body','published']",
             "PatchedPostRequest.required            |null",
             "Invoice.properties.amount              |{'type':'string','format':'decimal','pattern':'^-?\\\\d{0,8}(?:\\\\.\\\\d{0,2})?$'}",
-            "Book.properties.isbn                   |{'type':'string','maxLength':13}",
+            "Book.properties.isbn                   |{'type':'string','maxLength':13,'description':'ISBN-10 or ISBN-13, digits only.'}",
             "Loans.properties.copy                  |{'type':'integer','format':'int64'}",
             "Loans.properties.due                   |{'type':'string','format':'date'}",
             "Loans.properties.book                  |{'anyOf':[{'$ref':'#/components/schemas/Book'},{'type':'null'}],'readOnly':true}",

@@ -17,6 +17,8 @@ class FieldInfoTest {
 
     private static final Map<String, Field<?>> FIELDS = Map.ofEntries(
             Map.entry("char", Fields.chars("title").maxLength(5)),
+            Map.entry("char-labelled", Fields.chars("title").maxLength(5).label("Headline")
+                    .helpText("What a list shows.")),
             Map.entry("char-bounds", Fields.chars("nick_name").minLength(2).maxLength(30).allowBlank().optional()),
             Map.entry("char-read-only", Fields.chars("title").maxLength(5).readOnly()),
             Map.entry("email", Fields.email("email")),
@@ -37,6 +39,7 @@ class FieldInfoTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "char            |{'type': 'string', 'required': true, 'read_only': false, 'label': 'Title', 'max_length': 5}",
+            "char-labelled   |{'type': 'string', 'required': true, 'read_only': false, 'label': 'Headline', 'help_text': 'What a list shows.', 'max_length': 5}",
             "char-bounds     |{'type': 'string', 'required': false, 'read_only': false, 'label': 'Nick name', 'min_length': 2, 'max_length': 30}",
             "char-read-only  |{'type': 'string', 'required': false, 'read_only': true, 'label': 'Title'}",
             "email           |{'type': 'email', 'required': true, 'read_only': false, 'label': 'Email'}",

@@ -148,7 +148,8 @@ class LibraryTest {
                             + "'label': 'ID'}, 'title': {'type': 'string', 'required': true, 'read_only': false, "
                             + "'label': 'Title', 'max_length': 200}, 'author': {'type': 'string', 'required': true, "
                             + "'read_only': false, 'label': 'Author', 'max_length': 200}, 'isbn': {'type': 'string', "
-                            + "'required': true, 'read_only': false, 'label': 'Isbn', 'max_length': 13}}}}", "-"},
+                            + "'required': true, 'read_only': false, 'label': 'Isbn', "
+                            + "'help_text': 'ISBN-10 or ISBN-13, digits only.', 'max_length': 13}}}}", "-"},
             {"member-n", "OPTIONS", "books", "", "200",
                     "{'name': 'Books List', 'description': '', 'renders': ['application/json', 'text/html'], "
                             + "'parses': ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data']}", "-"},
@@ -169,7 +170,8 @@ class LibraryTest {
                             + "'label': 'ID'}, 'title': {'type': 'string', 'required': true, 'read_only': false, "
                             + "'label': 'Title', 'max_length': 200}, 'author': {'type': 'string', 'required': true, "
                             + "'read_only': false, 'label': 'Author', 'max_length': 200}, 'isbn': {'type': 'string', "
-                            + "'required': true, 'read_only': false, 'label': 'Isbn', 'max_length': 13}}}, "
+                            + "'required': true, 'read_only': false, 'label': 'Isbn', "
+                            + "'help_text': 'ISBN-10 or ISBN-13, digits only.', 'max_length': 13}}}, "
                             + "'member': {'type': 'field', 'required': true, 'read_only': false, 'label': 'Member'}, "
                             + "'due': {'type': 'date', 'required': true, 'read_only': false, 'label': 'Due'}, "
                             + "'returned': {'type': 'boolean', 'required': false, 'read_only': false, 'label': 'Returned'}}}}", "-"},

@@ -34,7 +34,8 @@ public final class LibraryViewSets {
     public static class Books extends ModelViewSet<Book> {
         public Books() {
             super(ModelSerializer.of(Book.class, readOnly("id"), chars("title").maxLength(200),
-                    chars("author").maxLength(200), chars("isbn").maxLength(13)));
+                    chars("author").maxLength(200), chars("isbn").maxLength(13)
+                    .helpText("ISBN-10 or ISBN-13, digits only.")));
         }
     }
 
