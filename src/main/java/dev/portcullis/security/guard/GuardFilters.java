@@ -108,7 +108,7 @@ public class GuardFilters {
         allow(connection, registry.allowOf(route.get()));
         MetricRoutes.name(connection, route.get().template());
         EndpointPolicy policy = registry.defaultPolicy(route.get(), method);
-        if ("OPTIONS".equals(method) && actions.apply(route.get())) {
+        if ("OPTIONS".equals(method) && actions.mayExistFor(route.get())) {
             enforceThenOnAWorker(policy, request, connection, allowed -> Response.ok(Metadata.of(route.get(),
                     registry.viewOf(route.get()), actions.of(route.get(), path, policy, allowed))).build());
             return;

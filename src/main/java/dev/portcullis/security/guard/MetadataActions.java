@@ -32,7 +32,7 @@ public class MetadataActions {
     }
 
     /** Whether an OPTIONS of the route has actions to determine (and so a database to read, off the event loop). */
-    boolean apply(PolicyRegistry.Route route) {
+    boolean mayExistFor(PolicyRegistry.Route route) {
         return SerializerInfo.class.isAssignableFrom(route.resourceClass())
                 && METHODS.stream().anyMatch(route.httpMethods()::contains);
     }
