@@ -6,7 +6,6 @@ import dev.portcullis.security.permission.Evaluation;
 import io.quarkus.arc.Unremovable;
 import jakarta.inject.Singleton;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,7 @@ public class MetadataActions {
         if (fields == null) {
             return Map.of();
         }
-        Map<String, String> pathParameters = pathParameters(route.template(), path);
+        Map<String, String> pathParameters = PathTemplate.parameters(route.template(), path);
         Map<String, Object> actions = new LinkedHashMap<>();
         for (String method : METHODS) {
             if (!route.httpMethods().contains(method)) {
@@ -76,18 +75,5 @@ public class MetadataActions {
             }
         }
         return policy.permissions().stream().allMatch(permission -> Evaluation.check(permission, asked).allowed());
-    }
-
-    /** The values of the template's parameters in the path: a parameter is one segment. */
-    static Map<String, String> pathParameters(String template, String path) {
-        String[] names = template.split("/", -1);
-        String[] values = path.split("/", -1);
-        Map<String, String> parameters = new HashMap<>();
-        for (int i = 0; i < names.length && i < values.length; i++) {
-            if (names[i].startsWith("{") && names[i].endsWith("}")) {
-                parameters.put(names[i].substring(1, names[i].length() - 1).split(":")[0].trim(), values[i]);
-            }
-        }
-        return parameters;
     }
 }

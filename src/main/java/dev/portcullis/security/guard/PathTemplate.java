@@ -2,6 +2,8 @@ package dev.portcullis.security.guard;
 
 import jakarta.ws.rs.Path;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +32,23 @@ public final class PathTemplate {
         }
         regex.append(Pattern.quote(template.substring(end)));
         return Pattern.compile(regex.toString());
+    }
+
+    /**
+     * The values of a template's parameters in a path it matches, by name ({@code {id}} in {@code /api/posts/{id}/}):
+     * for a request no resource method has matched yet, whose path parameters Quarkus REST has not read.
+     */
+    public static Map<String, String> parameters(String template, String path) {
+        String[] segments = template.split("/", -1);
+        String[] values = path.split("/", -1);
+        Map<String, String> parameters = new HashMap<>();
+        for (int i = 0; i < segments.length && i < values.length; i++) {
+            Matcher parameter = PARAMETER.matcher(segments[i]);
+            if (parameter.matches()) {
+                parameters.put(parameter.group(1), values[i]);
+            }
+        }
+        return parameters;
     }
 
     /** True when the method's own path is exactly one parameter segment, e.g. {@code {id}} or {@code /{id}/}. */
