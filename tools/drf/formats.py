@@ -4,35 +4,9 @@
 # Usage: /usr/bin/python3 tools/drf/formats.py src/test/java/dev/portcullis/web/BrowsableApiTest.java
 import json, re, sys
 from urllib.parse import urlencode
-import django
-from django.conf import settings
-settings.configure(SECRET_KEY='x', ALLOWED_HOSTS=['*'], ROOT_URLCONF=__name__, DATABASES={},
-                   INSTALLED_APPS=['django.contrib.contenttypes', 'django.contrib.auth', 'rest_framework'],
-                   REST_FRAMEWORK={'UNAUTHENTICATED_USER': None, 'DEFAULT_AUTHENTICATION_CLASSES': []},
-                   TEMPLATES=[{'BACKEND': 'django.template.backends.django.DjangoTemplates', 'APP_DIRS': True}])
-django.setup()
-from django.urls import path
-from rest_framework.permissions import AllowAny, IsAuthenticated
-from rest_framework.response import Response
+import apiviews  # noqa: F401 (configures Django: the views asked)
 from rest_framework.test import APIClient
-from rest_framework.views import APIView
 
-
-class Public(APIView):
-    permission_classes = [AllowAny]
-
-    def get(self, request):
-        return Response({'message': 'Anyone may read this.'})
-
-
-class Private(APIView):
-    permission_classes = [IsAuthenticated]
-
-    def get(self, request):
-        return Response({'message': 'Only users may read this.'})
-
-
-urlpatterns = [path('api/public/', Public.as_view()), path('api/private/', Private.as_view())]
 src = open(sys.argv[1]).read()
 browser = re.search(r'BROWSER = "([^"]*)"', src).group(1)
 table = src[src.index('void onlyABrowserGetsThePage') - 4000:src.index('void onlyABrowserGetsThePage')]
