@@ -55,7 +55,7 @@ public class Accounts {
         user.superuser = spec.superuser();
         user.active = spec.active();
         user.emailVerified = spec.emailVerified();
-        user.persist();
+        TakenNames.insert(user, "username", USERNAME_TAKEN);
         return user;
     }
 

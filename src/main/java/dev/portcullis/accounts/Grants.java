@@ -19,6 +19,8 @@ import java.util.List;
 @Singleton
 public class Grants {
 
+    public static final String GROUP_NAME_TAKEN = "group with this name already exists.";
+
     /** Who receives a grant: a user or a group. */
     public record Grantee(String column, long id) {
 
@@ -114,11 +116,11 @@ public class Grants {
     public UserGroup createGroup(String name) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             if (UserGroup.findByName(name).isPresent()) {
-                throw ValidationError.of("name", "group with this name already exists.");
+                throw ValidationError.of("name", GROUP_NAME_TAKEN);
             }
             UserGroup group = new UserGroup();
             group.name = name;
-            group.persist();
+            TakenNames.insert(group, "name", GROUP_NAME_TAKEN);
             return group;
         });
     }

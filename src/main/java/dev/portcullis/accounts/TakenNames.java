@@ -1,0 +1,35 @@
+package dev.portcullis.accounts;
+
+import dev.portcullis.security.core.ValidationError;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.PersistenceException;
+
+import java.sql.SQLException;
+
+/**
+ * A new user's or group's name is looked up before it is inserted; two requests creating the same name at once both
+ * find it free, and the second insert meets the name's unique index. That request gets the same 400 as one that
+ * found the name taken, not a 500 (DRF's {@code UniqueValidator} would let the database's error through).
+ */
+final class TakenNames {
+
+    /** PostgreSQL's SQLSTATE for a unique violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private TakenNames() {
+    }
+
+    /** Inserts {@code entity} now; a unique violation is {@code field}'s {@code message}. */
+    static void insert(PanacheEntityBase entity, String field, String message) {
+        try {
+            entity.persistAndFlush();
+        } catch (PersistenceException refused) {
+            for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                    throw ValidationError.of(field, message);
+                }
+            }
+            throw refused;
+        }
+    }
+}
