@@ -16,6 +16,7 @@
 # ConfigMap (small heap, serial collector, C1), as bench/run.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/cpu-time.sh
 A=${1:-HEAD~1}; B=${2:-HEAD}; ROUNDS=${3:-5}
 DURATION=${DURATION:-5s}; CONNECTIONS=${CONNECTIONS:-16}
 OBJECTS=${OBJECTS:-200}; CROWD=${CROWD:-0}  # the user's posts and documents; other users' documents
@@ -127,14 +128,6 @@ wrk.method = "POST"
 wrk.body = "username=bench&password=bench-password"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 LUA
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # the process's user + system time, in clock ticks
-database_ticks() {  # side → the CPU clock ticks of the PostgreSQL backends serving its database
-  local ticks=0 backend
-  for backend in $(pgrep -f "postgres: .* portcullis_rab_$1 "); do
-    ticks=$(( ticks + $(awk '{print $14 + $15}' "/proc/$backend/stat" 2>/dev/null || echo 0) ))
-  done
-  echo "$ticks"
-}
 forget_drafts() {  # side: the POST scenario's drafts deleted, so that every page still counts the same rows
   psql -q -h 127.0.0.1 -U postgres "portcullis_rab_$1" \
     -c "DELETE FROM posts WHERE owner_id = (SELECT id FROM users WHERE username = 'bench-writer')" -c 'VACUUM ANALYZE posts'
@@ -146,9 +139,9 @@ rate() {  # side, path, token, jwt or sign-in? → requests per second, the serv
   [ "$3" = sign-in ] && options=(-c2 --timeout 10s -s "$WORK/sign-in.lua")
   [ "$3" = draft ] && options+=(-H "Authorization: Token ${WRITERS[$1]}" -s "$WORK/draft.lua")
   wrk -t2 -d1s "${options[@]}" "http://127.0.0.1:${PORTS[$side]}$path" >/dev/null  # warm-up
-  before=$(cpu_ticks "${PIDS[$side]}") database_before=$(database_ticks "$side")
+  before=$(process_ticks "${PIDS[$side]}") database_before=$(database_ticks "portcullis_rab_$side")
   wrk -t2 -d"$DURATION" "${options[@]}" "http://127.0.0.1:${PORTS[$side]}$path" > "$WORK/wrk.out"
-  after=$(cpu_ticks "${PIDS[$side]}") database_after=$(database_ticks "$side")
+  after=$(process_ticks "${PIDS[$side]}") database_after=$(database_ticks "portcullis_rab_$side")
   [ "$3" != draft ] || forget_drafts "$side"
   awk -v ticks=$((after - before)) -v database=$((database_after - database_before)) -v hz="$(getconf CLK_TCK)" \
     '/requests in/ {n = $1} /Requests\/sec/ {rps = $2}

@@ -16,6 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/first-answer.sh
+. bench/cpu-time.sh
 
 DURATION=${DURATION:-5s}
 ROUNDS=${ROUNDS:-3}
@@ -64,12 +65,14 @@ command -v openssl >/dev/null || { apt-get update -qq && apt-get install -y -qq 
 BUILD_FLAGS="-Dquarkus.profile=bench"
 if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
   DATABASE="PostgreSQL on 127.0.0.1:5432"
+  BENCH_DATABASE=portcullis_bench  # whose backends' CPU time is read around each run
   psql -q -h 127.0.0.1 -U postgres -c 'DROP DATABASE IF EXISTS portcullis_bench' -c 'CREATE DATABASE portcullis_bench' postgres
   export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/portcullis_bench
   export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=
   BUILD_FLAGS="$BUILD_FLAGS -Dproduction"
 else
   DATABASE="embedded PostgreSQL"
+  BENCH_DATABASE='[^ ]+'  # the embedded server's every backend
   export QUARKUS_EMBEDDED_POSTGRESQL_DATA_DIR="$WORK/pgdata"
 fi
 echo "Database: $DATABASE. Building…"
@@ -221,21 +224,21 @@ for token in "$PROVIDER_JWT" "$PROVIDER_OPAQUE"; do
     || { echo "The identity provider's token is refused:"; curl -s -H "Authorization: Bearer $token" "$BASE/bench/provider-private/"; exit 1; }
 done
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }  # the server's user + system time, in clock ticks
-run() {  # method (GET, POST, SIGN-IN) path header -> "rps p50 p99 non2xx socket_errors server_cpu_µs_per_request"
-  local args=(-t"$THREADS" --latency) before after
+run() {  # method (GET, POST, SIGN-IN) path header -> "rps p50 p99 non2xx socket_errors server_cpu_µs database_cpu_µs"
+  local args=(-t"$THREADS" --latency) before after database_before database_after
   if [ "$1" = SIGN-IN ]; then args+=(-c2 --timeout 10s); else args+=(-c"$CONNECTIONS"); fi
   [ -n "$3" ] && args+=(-H "Authorization: $3")
   [ "$1" = GET ] || args+=(-s "$WORK/$1.lua")
   wrk "${args[@]}" -d1s "$BASE$2" >/dev/null  # warm-up
-  before=$(cpu_ticks)
+  before=$(process_ticks "$SERVER") database_before=$(database_ticks "$BENCH_DATABASE")
   wrk "${args[@]}" -d"$DURATION" "$BASE$2" > "$WORK/wrk.txt"
-  after=$(cpu_ticks)
-  python3 - "$WORK/wrk.txt" "$((after - before))" "$(getconf CLK_TCK)" <<'PY'
+  after=$(process_ticks "$SERVER") database_after=$(database_ticks "$BENCH_DATABASE")
+  python3 - "$WORK/wrk.txt" "$((after - before))" "$(getconf CLK_TCK)" "$((database_after - database_before))" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
 requests = int(re.search(r'(\d+) requests in', text).group(1))
 cpu_us = int(sys.argv[2]) / int(sys.argv[3]) * 1e6 / max(requests, 1)
+database_us = int(sys.argv[4]) / int(sys.argv[3]) * 1e6 / max(requests, 1)
 def latency(p):
     m = re.search(r'^\s*%s%%\s+([\d.]+)(us|ms|s)\b' % p, text, re.M)
     value, unit = float(m.group(1)), m.group(2)
@@ -245,7 +248,8 @@ non2xx = re.search(r'Non-2xx or 3xx responses:\s+(\d+)', text)
 errors = re.search(r'Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)', text)
 socket = sum(int(g) for g in errors.groups()) if errors else 0
 shown = f"{rps:.0f}" if rps >= 100 else f"{rps:.1f}"  # a few requests a second (a sign-in) need their first decimal
-print(f"{shown} {latency(50):.2f} {latency(99):.2f} {int(non2xx.group(1)) if non2xx else 0} {socket} {cpu_us:.1f}")
+print(f"{shown} {latency(50):.2f} {latency(99):.2f} {int(non2xx.group(1)) if non2xx else 0} {socket} {cpu_us:.1f} "
+      f"{database_us:.1f}")
 PY
 }
 
@@ -284,12 +288,13 @@ pairs = defaultdict(dict)                # (round, name) -> {"A": reference run,
 for line in open(sys.argv[1]):
     pair, role, numbers = line.rstrip('\n').split('\t')
     round_, name = pair.split('|', 1)
-    rps, p50, p99, non2xx, socket, cpu = numbers.split()
-    pairs[(round_, name)][role] = (float(rps), float(p50), float(p99), int(non2xx), int(socket), float(cpu))
+    rps, p50, p99, non2xx, socket, cpu, database = numbers.split()
+    pairs[(round_, name)][role] = (float(rps), float(p50), float(p99), int(non2xx), int(socket), float(cpu),
+                                   float(database))
 compared = dict(line.split('\t') for line in sys.argv[2].splitlines())
 print('| scenario | requests/s | × compared with: median (spread) | compared with | p50 ms | p99 ms | non-2xx | socket errors '
-      '| server CPU µs per request | CPU × compared with: median (spread) |')
-print('|---|---:|---:|---|---:|---:|---:|---:|---:|---:|')
+      '| server CPU µs per request | CPU × compared with: median (spread) | PostgreSQL CPU µs per request |')
+print('|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|')
 median = statistics.median
 def figure(x, places):  # a small figure (a sign-in's rate, and its ratio to the baseline) keeps two digits that count
     return f"{x:.{places}f}" if x >= 10 ** (1 - places) else f"{x:.2g}"
@@ -302,7 +307,8 @@ for name, reference in compared.items():
           f"({figure(min(ratios), 2)}–{figure(max(ratios), 2)}) "
           f"| {reference} | {median([m[1] for m in own]):.2f} | {median([m[2] for m in own]):.2f} "
           f"| {sum(m[3] for m in own)} | {sum(m[4] for m in own)} | {median([m[5] for m in own]):.0f} "
-          f"| {median(cpu_ratios):.2f} ({min(cpu_ratios):.2f}–{max(cpu_ratios):.2f}) |")
+          f"| {median(cpu_ratios):.2f} ({min(cpu_ratios):.2f}–{max(cpu_ratios):.2f}) "
+          f"| {median([m[6] for m in own]):.0f} |")
 PY
 )
 if [ -n "${ONLY:-}" ]; then echo; echo "$TABLE"; exit 0; fi
@@ -484,6 +490,32 @@ print("The floor of the stack for a page of 20 rows, in the bare application (no
        "baseline." if posts else ""))
 PY
 )
+# PostgreSQL runs on the same cores: its own CPU time per answer bounds how fast the answer can be, whatever the
+# service costs.
+CEILING=$(python3 - "$TABLE" "$(nproc)" <<'PY'
+import sys
+rows = {r.split('|')[1].strip(): [c.strip() for c in r.split('|')] for r in sys.argv[1].splitlines() if r.startswith('| ')}
+cores = int(sys.argv[2])
+def ceiling(name, against, goal, reference_rps):
+    row = rows.get(name)
+    if not row or float(row[11]) <= 0:
+        return None
+    database_us = float(row[11])
+    most = cores * 1e6 / database_us
+    return (f"{name}: {database_us:.0f} µs, so at most {most:,.0f} answers/s even if nothing else ran, "
+            f"{most / reference_rps:.2f}× {against} (the goal: {goal})")
+whole, memory, page = (rows.get(n) for n in ("GET /api/posts/ anonymous (750 posts)",
+                                            "the 750 posts' JSON from memory (no database, no serializer)",
+                                            "GET /api/posts/?limit=20 anonymous"))
+bounds = [b for b in (
+    memory and ceiling("GET /api/posts/ anonymous (750 posts)", "the same bytes from memory", "0.25×", float(memory[2])),
+    page and ceiling("GET /api/posts/?limit=20 anonymous", "the unguarded baseline", "0.35×",
+                     float(page[2]) / float(page[3].split()[0]))) if b]
+if bounds:
+    print(f"PostgreSQL shares the {cores} cores with the service and wrk, so its own CPU time per answer bounds the "
+          "rate of an answer that reads it: " + "; ".join(bounds) + ".")
+PY
+)
 FOOTPRINT=$(python3 - "$WORK/footprint.tsv" "$("$(command -v java)" -version 2>&1 | head -1)" "$WORK/startup.tsv" <<'PY'
 import statistics, sys
 from collections import defaultdict
@@ -539,6 +571,8 @@ $BREAKDOWN
 $FOOTPRINT
 
 $FLOOR
+
+$CEILING
 
 Produced by \`bench/run.sh\`."
 echo
