@@ -142,6 +142,6 @@ public final class CharField extends Field<CharField> {
 
     @Override
     protected void write(JsonGenerator json, Object value) throws IOException {
-        json.writeString(value.toString());
+        writeText(json, value.toString());
     }
 }

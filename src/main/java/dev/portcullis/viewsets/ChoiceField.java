@@ -56,6 +56,6 @@ public final class ChoiceField extends Field<ChoiceField> {
 
     @Override
     protected void write(JsonGenerator json, Object value) throws IOException {
-        json.writeString(value.toString());
+        writeText(json, value.toString());
     }
 }

@@ -42,6 +42,6 @@ public final class CurrentUserField extends Field<CurrentUserField> {
 
     @Override
     protected void write(JsonGenerator json, Object value) throws IOException {
-        json.writeString(value.toString());
+        writeText(json, value.toString());
     }
 }

@@ -41,6 +41,6 @@ public final class DateField extends Field<DateField> {
 
     @Override
     protected void write(JsonGenerator json, Object value) throws IOException {
-        json.writeString(value.toString());
+        writeText(json, value.toString());
     }
 }

@@ -86,7 +86,7 @@ public final class DateTimeField extends Field<DateTimeField> {
 
     @Override
     protected void write(JsonGenerator json, Object value) throws IOException {
-        json.writeString(isoFormat((OffsetDateTime) value));
+        writeText(json, isoFormat((OffsetDateTime) value));
     }
 
     /**

@@ -75,6 +75,6 @@ public final class DecimalField extends Field<DecimalField> {
 
     @Override
     protected void write(JsonGenerator json, Object value) throws IOException {
-        json.writeString(((BigDecimal) value).setScale(decimalPlaces, RoundingMode.HALF_EVEN).toPlainString());
+        writeText(json, ((BigDecimal) value).setScale(decimalPlaces, RoundingMode.HALF_EVEN).toPlainString());
     }
 }

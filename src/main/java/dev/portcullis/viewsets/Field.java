@@ -167,6 +167,11 @@ public abstract class Field<F extends Field<F>> {
     /** DRF's {@code to_representation}: writes a value that is not null as one JSON value. */
     protected abstract void write(JsonGenerator json, Object value) throws IOException;
 
+    /** Writes text as {@link JsonGenerator#writeString(String)} does, the same bytes, faster ({@link JsonText}). */
+    protected static void writeText(JsonGenerator json, String text) throws IOException {
+        JsonText.write(json, text);
+    }
+
     /** A value the field refuses, with DRF's messages for it (DRF's {@code self.fail(...)}). */
     public static final class Invalid extends Exception {
 

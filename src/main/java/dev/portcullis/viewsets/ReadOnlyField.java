@@ -58,9 +58,9 @@ public final class ReadOnlyField extends Field<ReadOnlyField> {
         } else if (value instanceof Boolean flag) {
             json.writeBoolean(flag);
         } else if (value instanceof OffsetDateTime time) {
-            json.writeString(DateTimeField.isoFormat(time));
+            writeText(json, DateTimeField.isoFormat(time));
         } else {
-            json.writeString(value.toString());
+            writeText(json, value.toString());
         }
     }
 }

@@ -194,7 +194,7 @@ public final class RelatedField extends RelationField<RelatedField> {
         } else if (value instanceof Number number) {
             json.writeNumber(number.longValue());
         } else {
-            json.writeString(value.toString());
+            writeText(json, value.toString());
         }
     }
 }

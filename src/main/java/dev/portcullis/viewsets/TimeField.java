@@ -50,6 +50,6 @@ public final class TimeField extends Field<TimeField> {
         LocalTime time = (LocalTime) value;
         String text = String.format("%02d:%02d:%02d", time.getHour(), time.getMinute(), time.getSecond());
         int micros = time.getNano() / 1000;
-        json.writeString(micros == 0 ? text : text + String.format(".%06d", micros));
+        writeText(json, micros == 0 ? text : text + String.format(".%06d", micros));
     }
 }

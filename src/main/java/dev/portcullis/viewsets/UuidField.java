@@ -64,6 +64,6 @@ public final class UuidField extends Field<UuidField> {
 
     @Override
     protected void write(JsonGenerator json, Object value) throws IOException {
-        json.writeString(value.toString());
+        writeText(json, value.toString());
     }
 }
