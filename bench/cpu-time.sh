@@ -10,7 +10,7 @@ process_ticks() {
 # service's pool keeps its connections open, so a run's backends are there before and after it).
 database_ticks() {
   local ticks=0 backend
-  for backend in $(pgrep -f "postgres: [^ ]+ $1 "); do
+  for backend in $(pgrep -f "postgres: .* $1 "); do
     ticks=$(( ticks + $(awk '{print $14 + $15}' "/proc/$backend/stat" 2>/dev/null || echo 0) ))
   done
   echo "$ticks"

@@ -72,7 +72,7 @@ if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
   BUILD_FLAGS="$BUILD_FLAGS -Dproduction"
 else
   DATABASE="embedded PostgreSQL"
-  BENCH_DATABASE='[^ ]+'  # the embedded server's every backend
+  BENCH_DATABASE='[^ ]+'  # every process of the embedded server
   export QUARKUS_EMBEDDED_POSTGRESQL_DATA_DIR="$WORK/pgdata"
 fi
 echo "Database: $DATABASE. Building…"
