@@ -21,10 +21,13 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.Optional;
+
 /**
  * The one place where exceptions become answers: DRF's errors as they are, and the framework's own
- * (404, 405, 415, 406) in DRF's words. Anything unexpected is logged with its stack trace and answered
- * with a plain 500 body, never the trace.
+ * (404, 405, 415, 406) in DRF's words. An object another request deleted while this one updated or deleted it is
+ * a 404, as it would have been a moment later (Django's {@code save()} would insert it again). Anything unexpected
+ * is logged with its stack trace and answered with a plain 500 body, never the trace.
  */
 public class ErrorMappers {
 
@@ -115,8 +118,23 @@ public class ErrorMappers {
                     Outages.describe(error));
             return answer(Errors.serviceUnavailable(), headers);
         }
+        Optional<org.hibernate.StaleStateException> vanished = causeOf(error, org.hibernate.StaleStateException.class);
+        if (vanished.isPresent()) {
+            // Deleted by another request since this one read it: answered as if this one had come after.
+            LOG.warnf("An object was deleted while the request wrote it, answered 404: %s", vanished.get().getMessage());
+            return answer(Errors.notFound(), headers);
+        }
         LOG.error("Unexpected error while serving a request", error);
         return answer(Errors.serverError(), headers);
+    }
+
+    private static <T extends Throwable> Optional<T> causeOf(Throwable error, Class<T> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

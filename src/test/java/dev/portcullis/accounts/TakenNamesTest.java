@@ -1,6 +1,7 @@
 package dev.portcullis.accounts;
 
 import dev.portcullis.api.Api;
+import dev.portcullis.api.HeldChange;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -9,13 +10,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -38,38 +34,11 @@ class TakenNamesTest {
     void aNameTakenMeanwhileIsA400(String path, String field, String insert, String message) throws Exception {
         String name = Api.unique("racer");
         String admin = Api.adminToken();
-        try (Connection other = dataSource.getConnection()) {
-            other.setAutoCommit(false);
-            try (PreparedStatement taken = other.prepareStatement(insert.strip())) {
-                taken.setString(1, name);
-                taken.executeUpdate();
-            }
-            CompletableFuture<Response> creating = CompletableFuture.supplyAsync(() -> Api.withToken(admin)
-                    .contentType(ContentType.JSON).body(Map.of(field.strip(), name, "password", "a-long-passphrase-1"))
-                    .post(path.strip()));
-            awaitWaitingOnALock(creating);
-            other.commit();
-            Response response = creating.get();
-            assertEquals(400, response.statusCode(), response.asString());
-            assertEquals("application/json", response.contentType());
-            assertEquals(Map.of(field.strip(), List.of(message)), response.jsonPath().getMap("$"));
-        }
-    }
-
-    /** Until the request's insert waits for the other transaction's row (or the request ended some other way). */
-    private void awaitWaitingOnALock(CompletableFuture<Response> creating) throws SQLException, InterruptedException {
-        try (Connection watcher = dataSource.getConnection();
-             PreparedStatement waiting = watcher.prepareStatement(
-                     "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")) {
-            while (!creating.isDone()) {
-                try (ResultSet count = waiting.executeQuery()) {
-                    if (count.next() && count.getLong(1) > 0) {
-                        return;
-                    }
-                }
-                Thread.onSpinWait();
-            }
-        }
-        throw new AssertionError("the request ended before it met the other row: " + creating.join().asString());
+        Response response = HeldChange.meets(dataSource, insert.strip(), name, () -> Api.withToken(admin)
+                .contentType(ContentType.JSON).body(Map.of(field.strip(), name, "password", "a-long-passphrase-1"))
+                .post(path.strip()));
+        assertEquals(400, response.statusCode(), response.asString());
+        assertEquals("application/json", response.contentType());
+        assertEquals(Map.of(field.strip(), List.of(message)), response.jsonPath().getMap("$"));
     }
 }
