@@ -1,10 +1,13 @@
 package dev.portcullis.accounts;
 
+import dev.portcullis.security.core.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +23,31 @@ import java.util.Optional;
  */
 @Singleton
 public class Devices {
+
+    /**
+     * The user was deleted after the request found them (a sign-in while an administrator deletes the account): the
+     * device's reference to the user is refused. Answered 404, as a moment later; a sign-in answers its own words for
+     * credentials that match no one.
+     */
+    public static final class UserGone extends ApiException {
+
+        /** PostgreSQL's SQLSTATE for a foreign key violation. */
+        private static final String FOREIGN_KEY_VIOLATION = "23503";
+
+        private UserGone() {
+            super(404, "Not found.", "not_found");
+        }
+
+        /** This, when the insert was refused for its reference; else the refusal as it is. */
+        static RuntimeException when(PersistenceException refused) {
+            for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
+                    return new UserGone();
+                }
+            }
+            return refused;
+        }
+    }
 
     /** The {@link dev.portcullis.security.core.Caller} attribute that holds the id of the request's device. */
     public static final String ATTRIBUTE = "device";
@@ -65,13 +93,17 @@ public class Devices {
             entityManager.createNativeQuery("DELETE FROM devices WHERE kind = 'jwt' AND expires_at < ?1")
                     .setParameter(1, Timestamp.from(Instant.now().minus(accessTokenLifetime)))
                     .executeUpdate();
-            return ((Number) entityManager.createNativeQuery("INSERT INTO devices (user_id, kind, name, expires_at) "
-                            + "VALUES (?1, ?2, ?3, ?4) RETURNING id")
-                    .setParameter(1, userId)
-                    .setParameter(2, kind.wire())
-                    .setParameter(3, name.length() > NAME_LENGTH ? name.substring(0, NAME_LENGTH) : name)
-                    .setParameter(4, expiresAt == null ? null : Timestamp.from(expiresAt))
-                    .getSingleResult()).longValue();
+            try {
+                return ((Number) entityManager.createNativeQuery("INSERT INTO devices (user_id, kind, name, expires_at) "
+                                + "VALUES (?1, ?2, ?3, ?4) RETURNING id")
+                        .setParameter(1, userId)
+                        .setParameter(2, kind.wire())
+                        .setParameter(3, name.length() > NAME_LENGTH ? name.substring(0, NAME_LENGTH) : name)
+                        .setParameter(4, expiresAt == null ? null : Timestamp.from(expiresAt))
+                        .getSingleResult()).longValue();
+            } catch (PersistenceException refused) {
+                throw UserGone.when(refused);
+            }
         });
     }
 

@@ -66,7 +66,7 @@ public class AuthResource {
                     schema = @Schema(implementation = AuthBodies.Credentials.class)))
             Payload payload, @Context HttpServerRequest connection) {
         TokenResource.SignIn signIn = TokenResource.authenticate(payload, accounts, connection, addresses);
-        Sessions.Opened session = sessions.open(signIn.user(), signIn.device());
+        Sessions.Opened session = TokenResource.onANewDevice(() -> sessions.open(signIn.user(), signIn.device()));
         return Response.ok(Map.of("username", signIn.user().username))
                 .cookie(cookie(SessionAuthentication.SESSION_COOKIE, session.key(), (int) session.lifetime().toSeconds(), true),
                         cookie(SessionAuthentication.CSRF_COOKIE, session.csrfSecret(), CSRF_COOKIE_AGE, false))

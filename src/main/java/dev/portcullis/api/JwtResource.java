@@ -89,9 +89,12 @@ public class JwtResource implements SerializerInfo {
         String password = payload.text("password").required();
         String device = DeviceNames.of(payload, connection);
         payload.validate();
-        User user = accounts.login(addresses.of(connection), username, password).orElseThrow(() -> unauthorized(
-                new ApiException(401, "No active account found with the given credentials", "no_active_account")));
-        return pair(user.id, devices.open(user.id, Devices.Kind.JWT, device, tokens.refreshExpiry()));
+        User user = accounts.login(addresses.of(connection), username, password).orElseThrow(this::noActiveAccount);
+        try {
+            return pair(user.id, devices.open(user.id, Devices.Kind.JWT, device, tokens.refreshExpiry()));
+        } catch (Devices.UserGone deletedMeanwhile) {
+            throw noActiveAccount();
+        }
     }
 
     @POST
@@ -208,6 +211,11 @@ public class JwtResource implements SerializerInfo {
     /** SimpleJWT's {@code InvalidToken}. */
     private ApiException invalidToken(String message) {
         return unauthorized(new ApiException(401, message, "token_not_valid").withField("code", "token_not_valid"));
+    }
+
+    /** SimpleJWT's answer to credentials that match no active account. */
+    private ApiException noActiveAccount() {
+        return unauthorized(new ApiException(401, "No active account found with the given credentials", "no_active_account"));
     }
 
     private ApiException unauthorized(ApiException error) {

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import dev.portcullis.accounts.Accounts;
+import dev.portcullis.accounts.Devices;
 import dev.portcullis.accounts.Tokens;
 import dev.portcullis.accounts.User;
 import dev.portcullis.security.core.ValidationError;
@@ -22,6 +23,7 @@ import dev.portcullis.security.throttle.ClientAddresses;
 import io.vertx.core.http.HttpServerRequest;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static dev.portcullis.viewsets.Fields.chars;
 
@@ -55,7 +57,7 @@ public class TokenResource implements SerializerInfo {
                     schema = @Schema(implementation = AuthBodies.Credentials.class)))
             Payload payload, @Context HttpServerRequest connection) {
         SignIn signIn = authenticate(payload, accounts, connection, addresses);
-        return Map.of("token", tokens.issue(signIn.user(), signIn.device()));
+        return Map.of("token", onANewDevice(() -> tokens.issue(signIn.user(), signIn.device())));
     }
 
     @Override
@@ -77,8 +79,20 @@ public class TokenResource implements SerializerInfo {
         String password = payload.text("password").keepWhitespace().required();
         String device = DeviceNames.of(payload, connection);
         payload.validate();
-        User user = accounts.login(addresses.of(connection), username, password)
-                .orElseThrow(() -> ValidationError.of(ValidationError.NON_FIELD_ERRORS, BAD_CREDENTIALS));
+        User user = accounts.login(addresses.of(connection), username, password).orElseThrow(TokenResource::badCredentials);
         return new SignIn(user, device);
+    }
+
+    /** Signs in on a new device; a user deleted since the password matched is answered as credentials that match no one. */
+    static <T> T onANewDevice(Supplier<T> signIn) {
+        try {
+            return signIn.get();
+        } catch (Devices.UserGone deletedMeanwhile) {
+            throw badCredentials();
+        }
+    }
+
+    private static ValidationError badCredentials() {
+        return ValidationError.of(ValidationError.NON_FIELD_ERRORS, BAD_CREDENTIALS);
     }
 }
