@@ -1,13 +1,13 @@
 package dev.portcullis.accounts;
 
 import dev.portcullis.security.core.ApiException;
+import dev.portcullis.security.core.Causes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,21 +31,13 @@ public class Devices {
      */
     public static final class UserGone extends ApiException {
 
-        /** PostgreSQL's SQLSTATE for a foreign key violation. */
-        private static final String FOREIGN_KEY_VIOLATION = "23503";
-
         private UserGone() {
             super(404, "Not found.", "not_found");
         }
 
         /** This, when the insert was refused for its reference; else the refusal as it is. */
         static RuntimeException when(PersistenceException refused) {
-            for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
-                if (cause instanceof SQLException sql && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
-                    return new UserGone();
-                }
-            }
-            return refused;
+            return Causes.refusedWith(refused, Causes.FOREIGN_KEY_VIOLATION) ? new UserGone() : refused;
         }
     }
 

@@ -1,12 +1,11 @@
 package dev.portcullis.accounts;
 
+import dev.portcullis.security.core.Causes;
 import dev.portcullis.security.core.ValidationError;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-
-import java.sql.SQLException;
 
 import java.util.List;
 
@@ -45,9 +44,6 @@ public class Grants {
         }
     }
 
-    /** SQLSTATE foreign_key_violation: what the database answers for a grant on an object that does not exist. */
-    private static final String NO_OBJECT = "23503";
-
     private final EntityManager entityManager;
 
     public Grants(EntityManager entityManager) {
@@ -75,12 +71,10 @@ public class Grants {
     }
 
     private static RuntimeException noObject(PersistenceException refused, Grant grant) {
-        for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && NO_OBJECT.equals(sql.getSQLState())) {
-                return ValidationError.of("object_id", "Invalid pk \"" + grant.objectId() + "\" - object does not exist.");
-            }
-        }
-        return refused;
+        // The database refuses a grant on an object that does not exist.
+        return Causes.refusedWith(refused, Causes.FOREIGN_KEY_VIOLATION)
+                ? ValidationError.of("object_id", "Invalid pk \"" + grant.objectId() + "\" - object does not exist.")
+                : refused;
     }
 
     public void revoke(Grantee grantee, Grant grant) {

@@ -1,10 +1,9 @@
 package dev.portcullis.accounts;
 
+import dev.portcullis.security.core.Causes;
 import dev.portcullis.security.core.ValidationError;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.PersistenceException;
-
-import java.sql.SQLException;
 
 /**
  * A new user's or group's name is looked up before it is inserted; two requests creating the same name at once both
@@ -12,9 +11,6 @@ import java.sql.SQLException;
  * found the name taken, not a 500 (DRF's {@code UniqueValidator} would let the database's error through).
  */
 final class TakenNames {
-
-    /** PostgreSQL's SQLSTATE for a unique violation. */
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private TakenNames() {
     }
@@ -24,12 +20,7 @@ final class TakenNames {
         try {
             entity.persistAndFlush();
         } catch (PersistenceException refused) {
-            for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
-                if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                    throw ValidationError.of(field, message);
-                }
-            }
-            throw refused;
+            throw Causes.refusedWith(refused, Causes.UNIQUE_VIOLATION) ? ValidationError.of(field, message) : refused;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.portcullis.web;
 
 import dev.portcullis.database.DatabaseCircuit;
 import dev.portcullis.security.core.ApiException;
+import dev.portcullis.security.core.Causes;
 import dev.portcullis.security.core.Errors;
 import dev.portcullis.security.core.MetricRoutes;
 import dev.portcullis.security.core.Outages;
@@ -118,7 +119,7 @@ public class ErrorMappers {
                     Outages.describe(error));
             return answer(Errors.serviceUnavailable(), headers);
         }
-        Optional<org.hibernate.StaleStateException> vanished = causeOf(error, org.hibernate.StaleStateException.class);
+        Optional<org.hibernate.StaleStateException> vanished = Causes.find(error, org.hibernate.StaleStateException.class);
         if (vanished.isPresent()) {
             // Deleted by another request since this one read it: answered as if this one had come after.
             LOG.warnf("An object was deleted while the request wrote it, answered 404: %s", vanished.get().getMessage());
@@ -126,15 +127,6 @@ public class ErrorMappers {
         }
         LOG.error("Unexpected error while serving a request", error);
         return answer(Errors.serverError(), headers);
-    }
-
-    private static <T extends Throwable> Optional<T> causeOf(Throwable error, Class<T> type) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return Optional.of(type.cast(cause));
-            }
-        }
-        return Optional.empty();
     }
 
     /**
