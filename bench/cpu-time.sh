@@ -11,7 +11,7 @@ process_ticks() {
 database_ticks() {
   local ticks=0 backend
   for backend in $(pgrep -f "postgres: .* $1 "); do
-    ticks=$(( ticks + $(awk '{print $14 + $15}' "/proc/$backend/stat" 2>/dev/null || echo 0) ))
+    ticks=$(( ticks + $(process_ticks "$backend" 2>/dev/null || echo 0) ))  # a backend may have just ended
   done
   echo "$ticks"
 }

@@ -507,9 +507,8 @@ def ceiling(name, against, goal, reference_rps, least_us, least_what):
     return (f"{name}: {database_us:.0f} µs, so at most {most:,.0f} answers/s even if nothing else ran, "
             f"{most / reference_rps:.2f}× {against}; and at most {least:,.0f}/s, {least / reference_rps:.2f}×, even "
             f"if the service spent on it no more than on {least_what} ({least_us:.0f} µs) (the goal: {goal})")
-whole, memory, page = (rows.get(n) for n in ("GET /api/posts/ anonymous (750 posts)",
-                                            "the 750 posts' JSON from memory (no database, no serializer)",
-                                            "GET /api/posts/?limit=20 anonymous"))
+memory, page = (rows.get(n) for n in ("the 750 posts' JSON from memory (no database, no serializer)",
+                                     "GET /api/posts/?limit=20 anonymous"))
 bounds = [b for b in (
     memory and ceiling("GET /api/posts/ anonymous (750 posts)", "the same bytes from memory", "0.25×", float(memory[2]),
                        float(memory[9]), "writing the same bytes from memory"),

@@ -1,5 +1,6 @@
 package dev.portcullis.accounts;
 
+import dev.portcullis.security.core.Causes;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -135,13 +136,10 @@ public final class JwtTokens {
      * decodes such a token and then says it has none; the parser here refuses it among its other checks.
      */
     private static boolean onlyExpirationMissing(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidJwtException invalid) {
-                return !invalid.getErrorDetails().isEmpty() && invalid.getErrorDetails().stream()
-                        .allMatch(error -> error.getErrorCode() == ErrorCodes.EXPIRATION_MISSING);
-            }
-        }
-        return false;
+        return Causes.find(failure, InvalidJwtException.class)
+                .map(invalid -> !invalid.getErrorDetails().isEmpty() && invalid.getErrorDetails().stream()
+                        .allMatch(error -> error.getErrorCode() == ErrorCodes.EXPIRATION_MISSING))
+                .orElse(false);
     }
 
     private static String stringClaim(JsonWebToken token, String name) {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -119,7 +120,7 @@ public class ErrorMappers {
                     Outages.describe(error));
             return answer(Errors.serviceUnavailable(), headers);
         }
-        Optional<org.hibernate.StaleStateException> vanished = Causes.find(error, org.hibernate.StaleStateException.class);
+        Optional<StaleStateException> vanished = Causes.find(error, StaleStateException.class);
         if (vanished.isPresent()) {
             // Deleted by another request since this one read it: answered as if this one had come after.
             LOG.warnf("An object was deleted while the request wrote it, answered 404: %s", vanished.get().getMessage());

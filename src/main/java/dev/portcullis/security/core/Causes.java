@@ -1,7 +1,9 @@
 package dev.portcullis.security.core;
 
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What a failure was caused by, read along its chain of causes: a write the database refused is a
@@ -19,21 +21,16 @@ public final class Causes {
 
     /** The first exception of {@code type} in the chain, {@code failure} itself included. */
     public static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return Optional.of(type.cast(cause));
-            }
-        }
-        return Optional.empty();
+        return chain(failure).filter(type::isInstance).map(type::cast).findFirst();
     }
 
     /** Whether a statement in the chain was refused with {@code sqlState}. */
     public static boolean refusedWith(Throwable failure, String sqlState) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && sqlState.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return chain(failure).anyMatch(cause -> cause instanceof SQLException sql && sqlState.equals(sql.getSQLState()));
+    }
+
+    /** {@code failure}, then its causes; a cause that names itself ends the chain. */
+    private static Stream<Throwable> chain(Throwable failure) {
+        return Stream.iterate(failure, Objects::nonNull, cause -> cause.getCause() == cause ? null : cause.getCause());
     }
 }

@@ -8,6 +8,7 @@ import dev.portcullis.security.core.AccessRequest;
 import dev.portcullis.security.core.ApiException;
 import dev.portcullis.security.core.AuthenticationFailure;
 import dev.portcullis.security.core.Caller;
+import dev.portcullis.security.core.Causes;
 import dev.portcullis.security.core.Denial;
 import dev.portcullis.security.core.Outages;
 import dev.portcullis.security.core.RequestRefused;
@@ -235,12 +236,7 @@ public class Guard {
 
     /** The {@link AuthenticationFailure} a provider raised, however Quarkus may have wrapped it. */
     private static Optional<AuthenticationFailure> failureOf(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AuthenticationFailure known) {
-                return Optional.of(known);
-            }
-        }
-        return Optional.empty();
+        return Causes.find(failure, AuthenticationFailure.class);
     }
 
     private static Throwable unexpected(Throwable failure) {
