@@ -15,8 +15,7 @@ import java.util.Map;
  */
 record GrantedIds(long userId, String model, String codename) implements AllowedIds {
 
-    /** The user's own grants, counted as they were written; those of its groups it does not hold itself. */
-    private static final String COUNT = "SELECT granted_object_count(?1, ?2, ?3) AS grants";
+    private static final String COUNT = "SELECT " + GrantedPageFunctions.grantCount("?1", "?2", "?3") + " AS grants";
 
     @Override
     public long count(EntityManager entityManager) {
