@@ -178,7 +178,7 @@ class ListScopingTest {
 
     /** Two groups of the user grant the same documents: each is listed and counted once, on every page. */
     @ParameterizedTest(name = "limit {0}, offset {1}")
-    @CsvSource({"4, 0", "2, 0", "2, 2", "3, 1"})
+    @CsvSource({"4, 0", "2, 0", "2, 2", "3, 1", "2, 6"})  // the last past the end: counted by a statement of its own
     void aDocumentTwoGroupsGrantIsOnePageEntry(int limit, int offset) {
         String user = Api.unique("two-groups");
         String token = Api.token(user);
@@ -195,7 +195,7 @@ class ListScopingTest {
         JsonPath page = Api.withToken(token).get("/api/documents/?limit=" + limit + "&offset=" + offset)
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(4, page.getLong("count"));
-        assertEquals(documents.subList(offset, Math.min(4, offset + limit)), page.getList("results.id", Long.class));
+        assertEquals(documents.subList(Math.min(4, offset), Math.min(4, offset + limit)), page.getList("results.id", Long.class));
     }
 
     @Test
