@@ -30,7 +30,8 @@ public class GrantedPageFunctions implements FunctionContributor {
      * statement's rows fill the page, else null (a page that is not full tells the count itself). PostgreSQL reads
      * the uncorrelated count once, and only when the {@code CASE} needs it. It is written in the statement rather
      * than called as V12's function: the count's plan depends on no page, so the statement's own kept plan serves
-     * it, and each full page saves a PL/pgSQL call.
+     * it, and each full page saves a PL/pgSQL call. (The function stays in the schema: replicas of the version before
+     * call it until a rolling update has replaced them.)
      */
     static final String COUNT_OF_FULL_PAGE = "granted_count_of_full_page";
 
