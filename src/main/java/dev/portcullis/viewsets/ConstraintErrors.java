@@ -1,5 +1,6 @@
 package dev.portcullis.viewsets;
 
+import dev.portcullis.security.core.Causes;
 import dev.portcullis.security.core.ValidationError;
 import org.jboss.logging.Logger;
 import org.postgresql.util.PSQLException;
@@ -33,16 +34,13 @@ final class ConstraintErrors {
 
     /** The answer for a constraint violation somewhere in {@code error}'s causes, if it is one. */
     static Optional<ValidationError> of(Throwable error, ModelSerializer<?> serializer) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PSQLException refused && refused.getSQLState() != null
-                    && refused.getSQLState().startsWith("23") && refused.getServerErrorMessage() != null) {
-                ServerErrorMessage message = refused.getServerErrorMessage();
-                LOG.warnf("%s: constraint %s refused the write (SQLSTATE %s), answered 400",
-                        serializer.model().getSimpleName(), message.getConstraint(), refused.getSQLState());
-                return Optional.of(new ValidationError(errors(refused.getSQLState(), message, serializer)));
-            }
-        }
-        return Optional.empty();
+        return Causes.find(error, PSQLException.class, refused -> refused.getSQLState() != null
+                && refused.getSQLState().startsWith("23") && refused.getServerErrorMessage() != null).map(refused -> {
+            ServerErrorMessage message = refused.getServerErrorMessage();
+            LOG.warnf("%s: constraint %s refused the write (SQLSTATE %s), answered 400",
+                    serializer.model().getSimpleName(), message.getConstraint(), refused.getSQLState());
+            return new ValidationError(errors(refused.getSQLState(), message, serializer));
+        });
     }
 
     /** PostgreSQL's words for text longer than its column: {@code value too long for type character varying(50)}. */

@@ -3,6 +3,7 @@ package dev.portcullis.security.core;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -21,7 +22,12 @@ public final class Causes {
 
     /** The first exception of {@code type} in the chain, {@code failure} itself included. */
     public static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {
-        return chain(failure).filter(type::isInstance).map(type::cast).findFirst();
+        return find(failure, type, cause -> true);
+    }
+
+    /** The first exception of {@code type} in the chain that passes {@code test}. */
+    public static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type, Predicate<? super T> test) {
+        return chain(failure).filter(type::isInstance).map(type::cast).filter(test).findFirst();
     }
 
     /** Whether a statement in the chain was refused with {@code sqlState}. */
