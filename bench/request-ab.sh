@@ -12,6 +12,8 @@
 #   URL_PARAMETERS_B='options=-c%20random_page_cost=1.1%20-c%20plan_cache_mode=force_generic_plan' \
 #     bench/request-ab.sh HEAD HEAD 5   # one revision, two settings: JDBC URL parameters of one side (options given
 #                                       # here replace the service's own, so repeat random_page_cost)
+#   ENV_B='QUARKUS_THREAD_POOL_MAX_THREADS=6' bench/request-ab.sh HEAD HEAD 5   # one revision, two settings:
+#                                       # environment variables of one side (NAME=value, space-separated)
 # Needs PostgreSQL on 127.0.0.1:5432 (trust auth, as on these machines), wrk, and a JDK; JVM settings of the
 # ConfigMap (small heap, serial collector, C1), as bench/run.sh.
 set -euo pipefail
@@ -42,6 +44,10 @@ url_parameters() {  # side -> "?…" from URL_PARAMETERS_A or URL_PARAMETERS_B, 
   local name="URL_PARAMETERS_${1^^}"
   [ -z "${!name:-}" ] || echo "?${!name}"
 }
+side_environment() {  # side -> NAME=value… from ENV_A or ENV_B
+  local name="ENV_${1^^}"
+  echo "${!name:-}"
+}
 declare -A PORTS=([a]=18181 [b]=18182) PIDS
 for side in a b; do
   rev=$A; [ "$side" = b ] && rev=$B
@@ -50,7 +56,7 @@ for side in a b; do
   (cd "$WORK/$side" && ./mvnw -q -B -ntp package -DskipTests -Dproduction)
   psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS portcullis_rab_$side" -c "CREATE DATABASE portcullis_rab_$side" postgres
   # shellcheck disable=SC2046,SC2086
-  env $(rates_off "$WORK/$side") QUARKUS_HTTP_PORT=${PORTS[$side]} QUARKUS_MANAGEMENT_PORT=$(( ${PORTS[$side]} + 100 )) \
+  env $(rates_off "$WORK/$side") $(side_environment "$side") QUARKUS_HTTP_PORT=${PORTS[$side]} QUARKUS_MANAGEMENT_PORT=$(( ${PORTS[$side]} + 100 )) \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/portcullis_rab_$side$(url_parameters "$side")" \
     java $JAVA_OPTS -jar "$WORK/$side/target/quarkus-app/quarkus-run.jar" > "$WORK/$side.log" 2>&1 &
   PIDS[$side]=$!
@@ -165,7 +171,7 @@ for round in $(seq 1 "$ROUNDS"); do
   done
   echo "round $round of $ROUNDS done" >&2
 done
-echo "A = $(git rev-parse --short "$A"), B = $(git rev-parse --short "$B"); $ROUNDS alternating rounds of $DURATION, $CONNECTIONS connections"
+echo "A = $(git rev-parse --short "$A")${ENV_A:+ with $ENV_A}, B = $(git rev-parse --short "$B")${ENV_B:+ with $ENV_B}; $ROUNDS alternating rounds of $DURATION, $CONNECTIONS connections"
 printf '| %-38s | %-26s | %-26s | %-5s | %-12s | %-12s | %-16s | %-14s | %-16s |\n' scenario "A req/s, median (min–max)" \
   "B req/s, median (min–max)" "B/A" "A CPU µs/req" "B CPU µs/req" "B/A CPU (spread)" "database µs A/B" \
   "B/A database"
