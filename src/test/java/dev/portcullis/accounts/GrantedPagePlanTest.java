@@ -19,9 +19,12 @@ class GrantedPagePlanTest {
 
     @ParameterizedTest(name = "user {0}, offset {1}, limit {2}, counted {3}")
     @CsvSource({
-            "1, 0,   20, true",
-            "7, 900, 20, true",
-            "7, 40,  20, false",
+            "1, 0,   20,   true",
+            "7, 0,   20,   false",
+            "1, 0,   1000, true",
+            "1, 0,   1001, true",
+            "7, 900, 20,   true",
+            "7, 40,  20,   false",
     })
     void aPageOfGrantedObjectsKeepsItsPlan(long user, long offset, long limit, boolean counted) {
         AllowedIds.PageQuery page = new GrantedIds(user, "document", "view_document").page("o.id", offset, limit);
