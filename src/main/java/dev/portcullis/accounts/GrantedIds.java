@@ -25,13 +25,12 @@ record GrantedIds(long userId, String model, String codename) implements Allowed
 
     @Override
     public PageQuery page(String id, long offset, long limit) {
-        String grant = literal(model) + ", " + literal(codename);
+        String grant = literal(model) + ", " + literal(codename);  // in the query, not bound: see GrantedPageFunctions
         if (offset == 0 && limit <= GrantedPageFunctions.MOST_WRITTEN) {
             return new PageQuery(QueryRestriction.of(GrantedPageFunctions.FIRST_PAGE + "(" + id + ", :grantee, " + grant
                     + ", " + limit + ")", Map.of("grantee", userId)),
                     GrantedPageFunctions.COUNT_OF_FULL_PAGE + "(" + limit + ", :grantee, " + grant + ")");
         }
-        // The model and permission last: see GrantedPageFunctions.
         return new PageQuery(QueryRestriction.of(GrantedPageFunctions.PAGE + "(" + id + ", :grantee, :pageLimit, "
                 + ":pageOffset, " + grant + ")", Map.of("grantee", userId, "pageLimit", limit, "pageOffset", offset)),
                 GrantedPageFunctions.COUNT_OF_FULL_PAGE + "(:pageLimit, :grantee, " + grant + ")");

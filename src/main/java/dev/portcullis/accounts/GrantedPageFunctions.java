@@ -10,9 +10,9 @@ import org.hibernate.type.StandardBasicTypes;
 /**
  * The grant functions (V12) as functions of the lists' JPQL, so that a page of granted objects is read by one
  * statement: its ids from the grant indexes, its objects by those ids, and the count along when the page is full.
- * Each ends with the model and permission, written in the query: Hibernate lets the last argument of a function bind
- * a list, and keeps no plan for a query with a parameter there (the query would be translated to SQL anew on every
- * page).
+ * Each ends with an argument written in the query (the model and permission, or a first page's limit): Hibernate lets
+ * the last argument of a function bind a list, and keeps no plan for a query with a parameter there (the query would
+ * be translated to SQL anew on every page).
  */
 @PersistenceUnitExtension
 @ApplicationScoped
@@ -20,7 +20,8 @@ public class GrantedPageFunctions implements FunctionContributor {
 
     /**
      * {@code granted_page(id, user, limit, offset, 'model', 'permission')}: whether the object is on that page of the
-     * user's grants. The page's ids are read once, as an array, and the objects by their primary key: the plan
+     * user's grants, read by V12's {@code granted_object_ids}: a later page, or a first one longer than
+     * {@link #MOST_WRITTEN}. The page's ids are read once, as an array, and the objects by their primary key: the plan
      * cannot walk the objects' table, whatever PostgreSQL estimates.
      */
     static final String PAGE = "granted_page";
