@@ -65,7 +65,7 @@ class IntrospectionTest {
                 "permissions", "IsAuthenticated, IsAdminOrOwner [getPermissions]",
                 "anonymous", "refused",
                 "object_checks", "on the path's object (IsAdminOrOwner)",
-                "queryset", "PostResource.getQueryset — anonymous: o.published = true or o.owner.id = :me (me: -1); "
+                "queryset", "PostResource.getQueryset — anonymous: o.published = true; "
                         + "user, staff, superuser: o.published = true or o.owner.id = :me (me: the caller's id)",
                 "csrf", "required",
                 "throttles", "AnonRateThrottle, UserRateThrottle"), destroy);

@@ -33,7 +33,7 @@ public final class QueryConditions {
         return callers;
     }
 
-    /** {@code anonymous, user: o.published = true or o.owner.id = :me (me: the caller's id); staff, superuser: every object}. */
+    /** {@code anonymous: o.published = true; user, staff, superuser: o.published = true or o.owner.id = :me (me: the caller's id)}. */
     public static String of(Function<Caller, QueryRestriction> queryset) {
         Map<String, List<String>> kindsByCondition = new LinkedHashMap<>();
         CALLERS.forEach((kind, caller) -> kindsByCondition.computeIfAbsent(condition(queryset, caller),

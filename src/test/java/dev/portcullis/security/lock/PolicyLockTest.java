@@ -153,7 +153,7 @@ class PolicyLockTest {
                     permissions: IsAuthenticated, IsAdminOrOwner [getPermissions]
                     anonymous: refused
                     object checks: on the path's object (IsAdminOrOwner)
-                    queryset: PostResource.getQueryset — anonymous: o.published = true or o.owner.id = :me (me: -1); user, staff, superuser: o.published = true or o.owner.id = :me (me: the caller's id)
+                    queryset: PostResource.getQueryset — anonymous: o.published = true; user, staff, superuser: o.published = true or o.owner.id = :me (me: the caller's id)
                     csrf: required
                     throttles: AnonRateThrottle, UserRateThrottle
                 """), text);

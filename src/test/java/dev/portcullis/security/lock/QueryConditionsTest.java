@@ -30,7 +30,7 @@ class QueryConditionsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "Post.visibleTo        |anonymous: o.published = true or o.owner.id = :me (me: -1); user, staff, superuser: o.published = true or o.owner.id = :me (me: the caller's id)",
+            "Post.visibleTo        |anonymous: o.published = true; user, staff, superuser: o.published = true or o.owner.id = :me (me: the caller's id)",
             "every draft visible   |anonymous: o.id = o.id or o.owner.id = :me (me: -1); user, staff, superuser: o.id = o.id or o.owner.id = :me (me: the caller's id)",
             "staff see all         |anonymous: o.owner.username = :name (name: null); user: o.owner.username = :name (name: the caller's username); staff, superuser: every object",
             "nothing for anonymous |anonymous: no object; user, staff, superuser: every object",
