@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -28,6 +29,9 @@ public final class DateTimeField extends Field<DateTimeField> {
     private static final String INVALID = "Datetime has wrong format. Use one of these formats instead: "
             + "YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].";
     private static final String OUT_OF_RANGE = "Datetime value out of range.";
+    /** {@code -999999999-12-31T23:59:59.999999Z}: the longest {@link #isoFormat} there is. */
+    private static final int LONGEST_ISO = 33;
+    private static final int[] TEN_TO_THE = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
 
     DateTimeField(String name) {
         super(name);
@@ -86,7 +90,13 @@ public final class DateTimeField extends Field<DateTimeField> {
 
     @Override
     protected void write(JsonGenerator json, Object value) throws IOException {
-        writeText(json, isoFormat((OffsetDateTime) value));
+        writeIso(json, (OffsetDateTime) value);
+    }
+
+    /** Writes {@link #isoFormat} as a JSON string, from its bytes: a list writes a thousand of these. */
+    static void writeIso(JsonGenerator json, OffsetDateTime time) throws IOException {
+        byte[] ascii = new byte[LONGEST_ISO];
+        JsonText.writeAscii(json, ascii, isoFormat(time, ascii));
     }
 
     /**
@@ -94,28 +104,52 @@ public final class DateTimeField extends Field<DateTimeField> {
      * hand because a list formats a thousand of these, and {@code DateTimeFormatter} was a tenth of its time.
      */
     public static String isoFormat(OffsetDateTime time) {
-        LocalDateTime utc = time.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
-        StringBuilder out = new StringBuilder(27);
-        digits(out, utc.getYear(), 4).append('-');
-        digits(out, utc.getMonthValue(), 2).append('-');
-        digits(out, utc.getDayOfMonth(), 2).append('T');
-        digits(out, utc.getHour(), 2).append(':');
-        digits(out, utc.getMinute(), 2).append(':');
-        digits(out, utc.getSecond(), 2);
-        int micros = utc.getNano() / 1000;
-        if (micros != 0) {
-            digits(out.append('.'), micros, 6);
-        }
-        return out.append('Z').toString();
+        byte[] ascii = new byte[LONGEST_ISO];
+        return new String(ascii, 0, isoFormat(time, ascii), StandardCharsets.ISO_8859_1);
     }
 
-    /** {@code value} with leading zeros to {@code width} digits. */
-    private static StringBuilder digits(StringBuilder out, int value, int width) {
-        int start = out.length();
-        out.append(value);
-        for (int i = out.length() - start; i < width; i++) {
-            out.insert(start, '0');
+    /** {@link #isoFormat(OffsetDateTime)} into {@code out}, as ASCII: how many bytes it took. */
+    private static int isoFormat(OffsetDateTime time, byte[] out) {
+        LocalDateTime utc = time.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+        int at = digits(out, 0, utc.getYear(), 4);
+        out[at++] = '-';
+        at = digits(out, at, utc.getMonthValue(), 2);
+        out[at++] = '-';
+        at = digits(out, at, utc.getDayOfMonth(), 2);
+        out[at++] = 'T';
+        at = digits(out, at, utc.getHour(), 2);
+        out[at++] = ':';
+        at = digits(out, at, utc.getMinute(), 2);
+        out[at++] = ':';
+        at = digits(out, at, utc.getSecond(), 2);
+        int micros = utc.getNano() / 1000;
+        if (micros != 0) {
+            out[at++] = '.';
+            at = digits(out, at, micros, 6);
         }
-        return out;
+        out[at++] = 'Z';
+        return at;
+    }
+
+    /**
+     * {@code value} at {@code at}, with leading zeros to {@code width} digits; a value wider than that (a year past
+     * 9999, or before year 1) as {@link Integer#toString} writes it, zeros before it to the width.
+     */
+    private static int digits(byte[] out, int at, int value, int width) {
+        if (value < 0 || value >= TEN_TO_THE[width]) {
+            String text = Integer.toString(value);
+            for (int i = text.length(); i < width; i++) {
+                out[at++] = '0';
+            }
+            for (int i = 0; i < text.length(); i++) {
+                out[at++] = (byte) text.charAt(i);
+            }
+            return at;
+        }
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        return at + width;
     }
 }

@@ -21,7 +21,7 @@ final class JsonText {
     }
 
     static void write(JsonGenerator json, String text) throws IOException {
-        if (json instanceof UTF8JsonGenerator && json.getCharacterEscapes() == null && json.getHighestEscapedChar() == 0) {
+        if (escapesAsJsonRequires(json)) {
             byte[] ascii = text.getBytes(StandardCharsets.ISO_8859_1);
             if (needsNoEscape(ascii)) {
                 json.writeRawUTF8String(ascii, 0, ascii.length);
@@ -29,6 +29,23 @@ final class JsonText {
             }
         }
         json.writeString(text);
+    }
+
+    /** Text the caller made as bytes and knows to need no escape (printable ASCII, no quote, no backslash). */
+    static void writeAscii(JsonGenerator json, byte[] ascii, int length) throws IOException {
+        if (escapesAsJsonRequires(json)) {
+            json.writeRawUTF8String(ascii, 0, length);
+        } else {
+            json.writeString(new String(ascii, 0, length, StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    /**
+     * Whether the generator escapes no more than JSON requires, into UTF-8 bytes: then text known to need no escape,
+     * and a name's {@link com.fasterxml.jackson.core.io.SerializedString}, are written as they are.
+     */
+    static boolean escapesAsJsonRequires(JsonGenerator json) {
+        return json instanceof UTF8JsonGenerator && json.getCharacterEscapes() == null && json.getHighestEscapedChar() == 0;
     }
 
     /** Printable ASCII (and DEL, which JSON leaves as it is) but for the quote, the backslash and {@code ?}. */

@@ -126,14 +126,20 @@ public final class ModelSerializer<E> {
 
     /** Writes one object: each value writes itself, with no JSON tree in between. */
     void write(Object[] row, int first, JsonGenerator json) throws IOException {
+        boolean namesAsBytes = JsonText.escapesAsJsonRequires(json);
         json.writeStartObject();
         for (int i = 0; i < fields.size(); i++) {
-            json.writeFieldName(fields.get(i).name());
+            Field<?> field = fields.get(i);
+            if (namesAsBytes) {
+                json.writeFieldName(field.jsonName());
+            } else {
+                json.writeFieldName(field.name());
+            }
             Object value = row[first + i];
             if (value == null) {
                 json.writeNull();
             } else {
-                fields.get(i).write(json, value);
+                field.write(json, value);
             }
         }
         json.writeEndObject();

@@ -58,7 +58,7 @@ public final class ReadOnlyField extends Field<ReadOnlyField> {
         } else if (value instanceof Boolean flag) {
             json.writeBoolean(flag);
         } else if (value instanceof OffsetDateTime time) {
-            writeText(json, DateTimeField.isoFormat(time));
+            DateTimeField.writeIso(json, time);
         } else {
             writeText(json, value.toString());
         }

@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -56,6 +57,42 @@ class JsonTextTest {
     @MethodSource("textsAndOutputs")
     void writesWhatJacksonWrites(Output output, String text) throws IOException {
         assertEquals(written(output, json -> json.writeString(text)), written(output, json -> JsonText.write(json, text)));
+    }
+
+    static Stream<Arguments> timesAndOutputs() {
+        return Stream.of(OUTPUTS).flatMap(output -> Stream.of("2026-12-05T14:15:35.151094Z", "2026-12-05T14:15:35Z",
+                "+10000-01-01T00:00:00.000001Z", "-0005-03-05T06:07:08+01:00").map(time -> Arguments.of(output, time)));
+    }
+
+    /** A time written from its bytes, as Jackson writes the text of {@link DateTimeField#isoFormat}. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("timesAndOutputs")
+    void aTimeIsWrittenAsJacksonWritesItsText(Output output, String time) throws IOException {
+        OffsetDateTime value = OffsetDateTime.parse(time);
+        assertEquals(written(output, json -> json.writeString(DateTimeField.isoFormat(value))),
+                written(output, json -> DateTimeField.writeIso(json, value)));
+    }
+
+    /** An object's names too, with characters any generator escapes: written as Jackson writes them as text. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("outputs")
+    void anObjectIsWrittenAsJacksonWritesItsNamesAndValues(Output output) throws IOException {
+        String[] names = {"title", "caf\u00e9", "a \"quoted\" name", "\u4e2d\u6587", "created_at"};
+        OffsetDateTime time = OffsetDateTime.parse("2026-12-05T14:15:35.151094Z");
+        Object[] row = {"Post 1", "na\u00efve", "x", "\u4e2d", time};
+        ModelSerializer<Object> serializer = ModelSerializer.of(Object.class, Fields.chars(names[0]), Fields.chars(names[1]),
+                Fields.chars(names[2]), Fields.chars(names[3]), Fields.dateTime(names[4]));
+        assertEquals(written(output, json -> {
+            json.writeStartObject();
+            for (int i = 0; i < names.length; i++) {
+                json.writeStringField(names[i], i == 4 ? DateTimeField.isoFormat(time) : (String) row[i]);
+            }
+            json.writeEndObject();
+        }), written(output, json -> serializer.write(row, 0, json)));
+    }
+
+    static Stream<Output> outputs() {
+        return Stream.of(OUTPUTS);
     }
 
     @ParameterizedTest(name = "characters: {0}")
