@@ -133,7 +133,7 @@ public final class DateTimeField extends Field<DateTimeField> {
 
     /**
      * {@code value} at {@code at}, with leading zeros to {@code width} digits; a value wider than that (a year past
-     * 9999, or before year 1) as {@link Integer#toString} writes it, zeros before it to the width.
+     * 9999, or before year 0) as {@link Integer#toString} writes it, zeros before it to the width.
      */
     private static int digits(byte[] out, int at, int value, int width) {
         if (value < 0 || value >= TEN_TO_THE[width]) {
