@@ -104,12 +104,12 @@ public class SecurityInOpenApi implements OASFilter {
     /**
      * The service's own types that the scan of the resources' signatures finds — a body ({@code Payload}) as a free
      * object of fields, never its Jackson internals; a viewset's answer ({@code Representation}) is described by its
-     * serializer instead.
+     * serializer instead, never by the serializer's own parts (its names' {@code SerializableString}).
      */
     private static void withoutInternals(Components components) {
         components.addSchema("Body", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .description("A JSON object (or a form) of the fields the operation reads."));
-        for (String internal : List.of("JsonNode", "JsonNodeType", "ModelSerializerObject", "Representation")) {
+        for (String internal : List.of("JsonNode", "JsonNodeType", "ModelSerializerObject", "Representation", "SerializableString")) {
             components.removeSchema(internal);
         }
     }

@@ -2,8 +2,6 @@ package dev.portcullis.viewsets;
 
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.web.Payload;
 import dev.portcullis.web.PythonStr;
@@ -30,8 +28,6 @@ public abstract class Field<F extends Field<F>> {
     static final String NULL = "This field may not be null.";
 
     private final String name;
-    /** The name's JSON bytes, made once: each object of a list writes it. */
-    private final SerializableString jsonName;
     private String source;
     private boolean readOnly;
     private boolean required = true;
@@ -41,7 +37,6 @@ public abstract class Field<F extends Field<F>> {
 
     protected Field(String name) {
         this.name = name;
-        this.jsonName = new SerializedString(name);
         this.source = camelCase(name);
     }
 
@@ -91,10 +86,6 @@ public abstract class Field<F extends Field<F>> {
 
     public String name() {
         return name;
-    }
-
-    SerializableString jsonName() {
-        return jsonName;
     }
 
     public String source() {

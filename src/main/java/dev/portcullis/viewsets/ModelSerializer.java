@@ -1,6 +1,8 @@
 package dev.portcullis.viewsets;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portcullis.security.core.ValidationError;
 import dev.portcullis.web.Payload;
@@ -24,10 +26,13 @@ public final class ModelSerializer<E> {
 
     private final Class<E> model;
     private final List<Field<?>> fields;
+    /** The fields' names as JSON bytes, made once: each object of a list writes them. */
+    private final SerializableString[] names;
 
     private ModelSerializer(Class<E> model, List<Field<?>> fields) {
         this.model = model;
         this.fields = fields;
+        this.names = fields.stream().map(field -> new SerializedString(field.name())).toArray(SerializableString[]::new);
     }
 
     public static <E> ModelSerializer<E> of(Class<E> model, Field<?>... fields) {
@@ -131,7 +136,7 @@ public final class ModelSerializer<E> {
         for (int i = 0; i < fields.size(); i++) {
             Field<?> field = fields.get(i);
             if (namesAsBytes) {
-                json.writeFieldName(field.jsonName());
+                json.writeFieldName(names[i]);
             } else {
                 json.writeFieldName(field.name());
             }
