@@ -109,7 +109,8 @@ public class SecurityInOpenApi implements OASFilter {
     private static void withoutInternals(Components components) {
         components.addSchema("Body", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .description("A JSON object (or a form) of the fields the operation reads."));
-        for (String internal : List.of("JsonNode", "JsonNodeType", "ModelSerializerObject", "Representation", "SerializableString")) {
+        for (String internal : List.of("JsonNode", "JsonNodeType", "ModelSerializerObject", "Representation",
+                "SerializableString")) {
             components.removeSchema(internal);
         }
     }
